@@ -1,0 +1,45 @@
+# Alur: `make run` serves the app on http://127.0.0.1:8080; `make test` runs every test layer.
+# Both install whatever is missing first (scripts/setup.sh) and skip what is already there.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
+
+.PHONY: setup run dist test test-native test-wasm test-e2e lint fmt clean
+
+setup:
+	@./scripts/setup.sh
+
+run: setup
+	trunk serve --release --offline
+
+dist: setup
+	trunk build --release --offline
+	@./scripts/size.sh
+
+test: setup lint test-native test-wasm dist test-e2e
+	@echo "make test: all layers passed"
+
+test-native:
+	cargo test --all-targets
+
+test-wasm:
+	$(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --test web
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+fmt:
+	cargo fmt
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,17 @@
+//! Alur: plan, run and improve digital marketing campaigns, entirely in the browser.
+//!
+//! `domain` and `i18n` are pure and tested natively; `storage` and `files` are the only doors
+//! to the browser's storage and file system; `ui` holds thin Leptos components.
+
+pub mod crash;
+pub mod domain;
+pub mod files;
+pub mod i18n;
+pub mod storage;
+pub mod ui;
+
+/// Installs the crash screen and mounts the app on `<body>`.
+pub fn start() {
+    crash::install();
+    leptos::mount::mount_to_body(ui::App);
+}

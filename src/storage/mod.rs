@@ -1,0 +1,106 @@
+//! The one door to localStorage. Nothing else in the app touches it.
+//!
+//! Layout: `alur:settings` (language), `alur:index` (the list of plans), and one key per plan,
+//! `alur:plan:<id>`. Every key starts with [`PREFIX`], so a crash dump can gather them all.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsValue;
+
+/// Every key Alur writes starts with this.
+pub const PREFIX: &str = "alur:";
+const SETTINGS_KEY: &str = "alur:settings";
+
+/// Why storage refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser has no localStorage (private mode in some browsers, or disabled).
+    #[error("localStorage is not available")]
+    Unavailable,
+    /// The storage quota is full.
+    #[error("localStorage is full")]
+    Full,
+    /// Any other refusal, with the browser's words.
+    #[error("localStorage refused: {0}")]
+    Other(String),
+}
+
+fn raw() -> Result<web_sys::Storage, StorageError> {
+    // gloo's `raw()` panics where storage is missing; ask the window ourselves instead.
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+fn classify(err: JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StorageError::Full
+    } else {
+        let message = js_sys::Reflect::get(&err, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or(name);
+        StorageError::Other(message)
+    }
+}
+
+/// Reads a key as text; `Ok(None)` when absent.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    raw()?.get_item(key).map_err(classify)
+}
+
+/// Writes a key. The browser writes a key whole or not at all, so on error the previous value
+/// is still there.
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    raw()?.set_item(key, value).map_err(classify)
+}
+
+/// Removes a key.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    raw()?.remove_item(key).map_err(classify)
+}
+
+/// Every Alur key and its raw text, sorted by key: the crash screen's download and the
+/// recovery panel use it, so it never parses what it reads.
+pub fn dump_all() -> Vec<(String, String)> {
+    let Ok(storage) = raw() else {
+        return Vec::new();
+    };
+    let len = storage.length().unwrap_or(0);
+    let mut out = Vec::new();
+    for i in 0..len {
+        let Ok(Some(key)) = storage.key(i) else {
+            continue;
+        };
+        if !key.starts_with(PREFIX) {
+            continue;
+        }
+        if let Ok(Some(value)) = storage.get_item(&key) {
+            out.push((key, value));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The saved settings.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The UI language the user chose, if they chose one.
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+/// Loads the settings; damaged or missing settings give the defaults.
+pub fn load_settings() -> Settings {
+    LocalStorage::get::<Settings>(SETTINGS_KEY).unwrap_or_default()
+}
+
+/// Saves the settings.
+pub fn save_settings(settings: &Settings) -> Result<(), StorageError> {
+    let text = serde_json::to_string(settings).map_err(|e| StorageError::Other(e.to_string()))?;
+    write(SETTINGS_KEY, &text)
+}

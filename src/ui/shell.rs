@@ -1,0 +1,152 @@
+//! The frame around every page: header with the language switch, workflow navigation, and the
+//! page itself.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::route::Route;
+use super::{steps, use_ctx};
+use crate::domain::workflow::{Phase, Step};
+use crate::i18n::{Lang, T};
+
+/// Header, navigation and the current page.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let ctx = use_ctx();
+    let t = move |k| ctx.t(k);
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            // The href would change the route; move focus instead.
+            ev.prevent_default();
+            if let Some(main) = document().get_element_by_id("main") {
+                let _ = main.unchecked_ref::<web_sys::HtmlElement>().focus();
+            }
+        }>{t(T::SkipToContent)}</a>
+        <header class="app-header">
+            <a class="brand" href="#/">
+                <span class="brand-name">"Alur"</span>
+                <span class="brand-tagline">{t(T::AppTagline)}</span>
+            </a>
+            <LanguageSwitch />
+        </header>
+        <div class="app-body">
+            <Nav />
+            <main id="main" tabindex="-1">
+                <Page />
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let ctx = use_ctx();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+            ctx.lang.set(lang);
+            let mut settings = crate::storage::load_settings();
+            settings.lang = Some(lang);
+            // A failed settings write only loses the preference, never plan data.
+            let _ = crate::storage::save_settings(&settings);
+        }
+    };
+    view! {
+        <div class="lang-switch">
+            <label for="lang-select">{ctx.t(T::Language)}</label>
+            <select id="lang-select" on:change=on_change>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <option value=l.tag() lang=l.tag() prop:selected=move || ctx.lang.get() == l>
+                                {l.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The link to a step, for the plan in view.
+fn step_href(plan: Option<String>, step: Step) -> String {
+    Route::Step { plan, step }.to_hash()
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let ctx = use_ctx();
+    let plan_id = move || ctx.route.with(|r| r.plan_id().map(str::to_string));
+    let is_current = move |step: Step| {
+        ctx.route
+            .with(|r| matches!(r, Route::Step { step: s, .. } if *s == step))
+    };
+    view! {
+        <nav class="app-nav" aria-label=ctx.t(T::MainNav)>
+            <a
+                href="#/"
+                class="nav-plans"
+                aria-current=move || (ctx.route.get() == Route::Plans).then_some("page")
+            >
+                {ctx.t(T::NavPlans)}
+            </a>
+            {Phase::ALL
+                .into_iter()
+                .map(|phase| {
+                    view! {
+                        <section class="nav-phase">
+                            <h2>{ctx.t(phase.title())}</h2>
+                            <ol>
+                                {phase
+                                    .steps()
+                                    .map(|step| {
+                                        view! {
+                                            <li>
+                                                <a
+                                                    href=move || step_href(plan_id(), step)
+                                                    aria-current=move || is_current(step).then_some("page")
+                                                >
+                                                    {ctx.t(step.title())}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+fn Page() -> impl IntoView {
+    let ctx = use_ctx();
+    move || match ctx.route.get() {
+        Route::Plans => view! { <PlansPage /> }.into_any(),
+        Route::Overview { .. } => view! { <PlansPage /> }.into_any(),
+        Route::Step { plan, step } => view! { <steps::StepPage plan step /> }.into_any(),
+        Route::PanicTest => {
+            // Reached only through `#/debug/panic`: lets the end-to-end tests see the crash
+            // screen.
+            panic!("deliberate panic for testing the crash screen")
+        }
+        Route::NotFound => view! {
+            <h1>{ctx.t(T::NotFoundTitle)}</h1>
+            <p>{ctx.t(T::NotFoundBody)}</p>
+            <p><a href="#/">{ctx.t(T::BackToPlans)}</a></p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn PlansPage() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <h1>{ctx.t(T::NavPlans)}</h1>
+    }
+}

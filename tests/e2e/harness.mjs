@@ -1,0 +1,67 @@
+// Shared set-up for the end-to-end tests: serve dist/ with a plain static server (Python's
+// http.server, no rewrites) under a sub-path, and drive Debian's Chromium with Playwright.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, symlinkSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const DIST = resolve(import.meta.dirname, '../../dist');
+export const SUB_PATH = '/alur/';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Starts `python3 -m http.server` on a free port, serving dist/ at SUB_PATH. */
+export async function startServer() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run `make dist` first');
+  }
+  const root = mkdtempSync(join(tmpdir(), 'alur-e2e-'));
+  symlinkSync(DIST, join(root, SUB_PATH.replaceAll('/', '')));
+  const proc = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('static server did not start')), 10_000);
+    proc.stdout.on('data', (chunk) => {
+      const m = /port (\d+)/.exec(chunk.toString());
+      if (m) {
+        clearTimeout(timer);
+        ok(Number(m[1]));
+      }
+    });
+    proc.on('exit', (code) => fail(new Error(`static server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, origin: `http://127.0.0.1:${port}`, stop: () => proc.kill() };
+}
+
+/** Launches headless Chromium from /usr/bin/chromium; never downloads a browser. */
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A fresh context in the given browser language, and a page that records console problems. */
+export async function openPage(browser, { locale = 'en-US', context } = {}) {
+  const ctx = context ?? (await browser.newContext({ locale, acceptDownloads: true }));
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  return { ctx, page, problems };
+}
+
+/** Waits until the app has mounted (the header is rendered by the wasm). */
+export async function appReady(page) {
+  await page.locator('header.app-header').waitFor({ state: 'visible', timeout: 30_000 });
+}

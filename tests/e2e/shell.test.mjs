@@ -1,0 +1,118 @@
+// The app shell: it loads from a plain static server under a sub-path, speaks both languages,
+// keeps each page at its own URL, and shows a crash screen instead of dying silently.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, appReady } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('loads without console errors, with a title and <html lang> matching the UI', async () => {
+  const { ctx, page, problems } = await openPage(browser, { locale: 'en-US' });
+  await page.goto(server.url);
+  await appReady(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.title(), /Alur/);
+  assert.equal(await page.locator('h1').first().textContent(), 'My plans');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('an Indonesian browser gets the Indonesian UI', async () => {
+  const { ctx, page } = await openPage(browser, { locale: 'id-ID' });
+  await page.goto(server.url);
+  await appReady(page);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+  assert.equal(await page.locator('h1').first().textContent(), 'Rencana saya');
+  await ctx.close();
+});
+
+test('each step has its own URL that survives reload and back/forward on a static server', async () => {
+  const { ctx, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await appReady(page);
+  const nav = page.getByRole('navigation', { name: 'Workflow' });
+  // All three phases of the seed are in the navigation.
+  for (const phase of ['Research & planning', 'Execution', 'Analysis & optimisation']) {
+    await nav.getByRole('heading', { name: new RegExp(phase) }).waitFor();
+  }
+  await nav.getByRole('link', { name: 'Market situation' }).click();
+  await page.waitForURL(/#\/market$/);
+  assert.equal(await page.locator('main h1').textContent(), 'Market situation');
+  assert.match(await page.locator('main .guidance').textContent(), /trends/);
+  assert.equal(await nav.getByRole('link', { name: 'Market situation' }).getAttribute('aria-current'), 'page');
+
+  await page.getByRole('link', { name: /Next: Competitor analysis/ }).click();
+  await page.waitForURL(/#\/competitors$/);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator('main h1').textContent(), 'Competitor analysis');
+
+  await page.goBack();
+  await page.waitForURL(/#\/market$/);
+  assert.equal(await page.locator('main h1').textContent(), 'Market situation');
+  await page.goForward();
+  await page.waitForURL(/#\/competitors$/);
+  assert.equal(await page.locator('main h1').textContent(), 'Competitor analysis');
+  assert.match(await page.title(), /^Competitor analysis · Alur$/);
+
+  // A bookmarked deep link opens straight on its page.
+  const fresh = await ctx.newPage();
+  await fresh.goto(`${server.url}#/budget`);
+  await appReady(fresh);
+  assert.equal(await fresh.locator('main h1').textContent(), 'Budget');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('switching language changes the page and is remembered after reload', async () => {
+  const { ctx, page } = await openPage(browser, { locale: 'en-US' });
+  await page.goto(`${server.url}#/goals`);
+  await appReady(page);
+  assert.equal(await page.locator('main h1').textContent(), 'Goals & targets');
+  // Keyboard only: focus the labelled select and pick Indonesian.
+  await page.getByLabel('Language').focus();
+  await page.getByLabel('Language').selectOption('id');
+  await page.locator('main h1', { hasText: 'Tujuan & sasaran' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator('main h1').textContent(), 'Tujuan & sasaran');
+  assert.equal(await page.getByLabel('Bahasa').inputValue(), 'id');
+  await ctx.close();
+});
+
+test('an unknown address shows a not-found page with a way back', async () => {
+  const { ctx, page } = await openPage(browser);
+  await page.goto(`${server.url}#/no/such/page`);
+  await appReady(page);
+  assert.equal(await page.locator('main h1').textContent(), 'Page not found');
+  await page.getByRole('link', { name: 'Back to my plans' }).click();
+  await page.waitForURL(/#\/$/);
+  await ctx.close();
+});
+
+test('a panic shows the crash screen in the UI language with the saved data to download', async () => {
+  const { ctx, page } = await openPage(browser, { locale: 'id-ID' });
+  await page.goto(server.url);
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem('alur:probe', '{"kept":true}'));
+  await page.goto(`${server.url}#/debug/panic`);
+  await page.getByRole('alert').waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Maaf, Alur berhenti karena kesalahan');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Unduh data tersimpan' }).click();
+  const download = await downloadPromise;
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  const saved = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  assert.equal(saved.entries['alur:probe'], '{"kept":true}');
+  await ctx.close();
+});

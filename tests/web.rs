@@ -1,0 +1,115 @@
+//! Browser tests in headless Chromium (wasm-bindgen-test): the storage door and the mounted app.
+#![cfg(target_arch = "wasm32")]
+
+use alur::i18n::Lang;
+use alur::storage::{self, Settings};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear_alur_keys() {
+    for (key, _) in storage::dump_all() {
+        storage::remove(&key).unwrap();
+    }
+}
+
+// Guards: what is written through the storage door reads back byte for byte, and removal works.
+#[wasm_bindgen_test]
+fn storage_round_trips_text_exactly() {
+    clear_alur_keys();
+    let text = "{\"name\":\"Kampanye 🚀 <b>bold</b> مرحبا\"}";
+    storage::write("alur:test", text).unwrap();
+    assert_eq!(storage::read("alur:test").unwrap().as_deref(), Some(text));
+    storage::remove("alur:test").unwrap();
+    assert_eq!(storage::read("alur:test").unwrap(), None);
+}
+
+// Guards: the crash download gathers Alur's keys only, never other sites' data on the origin.
+#[wasm_bindgen_test]
+fn dump_all_returns_only_alur_keys_sorted() {
+    clear_alur_keys();
+    let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    raw.set_item("someone-else", "x").unwrap();
+    storage::write("alur:b", "2").unwrap();
+    storage::write("alur:a", "not json at all {").unwrap();
+    let dump = storage::dump_all();
+    assert_eq!(
+        dump,
+        vec![
+            ("alur:a".to_string(), "not json at all {".to_string()),
+            ("alur:b".to_string(), "2".to_string()),
+        ]
+    );
+    raw.remove_item("someone-else").unwrap();
+    clear_alur_keys();
+}
+
+// Guards: the chosen language survives a reload, and damaged settings fall back to defaults.
+#[wasm_bindgen_test]
+fn settings_are_saved_and_damaged_settings_give_defaults() {
+    clear_alur_keys();
+    assert_eq!(storage::load_settings(), Settings::default());
+    storage::save_settings(&Settings {
+        lang: Some(Lang::En),
+    })
+    .unwrap();
+    assert_eq!(storage::load_settings().lang, Some(Lang::En));
+    storage::write("alur:settings", "{broken").unwrap();
+    assert_eq!(storage::load_settings(), Settings::default());
+    clear_alur_keys();
+}
+
+// Guards: the mounted app shows the navigation of all three phases and reacts to the language
+// switch.
+#[wasm_bindgen_test]
+async fn app_renders_navigation_and_switches_language() {
+    clear_alur_keys();
+    storage::save_settings(&Settings {
+        lang: Some(Lang::En),
+    })
+    .unwrap();
+    let document = document();
+    let wrapper = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&wrapper).unwrap();
+    let _dispose = mount_to(wrapper.clone().unchecked_into(), alur::ui::App);
+    leptos::task::tick().await;
+
+    let phases: Vec<String> = {
+        let list = wrapper.query_selector_all("nav.app-nav h2").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.text_content())
+            .collect()
+    };
+    assert_eq!(phases.len(), 3);
+    assert!(phases[0].contains("Research & planning"), "{phases:?}");
+    assert_eq!(
+        wrapper
+            .query_selector_all("nav.app-nav li a")
+            .unwrap()
+            .length(),
+        20
+    );
+
+    let select: web_sys::HtmlSelectElement = wrapper
+        .query_selector("#lang-select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value("id");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    let first_phase = wrapper
+        .query_selector("nav.app-nav h2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(first_phase.contains("Riset & Perencanaan"), "{first_phase}");
+    assert_eq!(storage::load_settings().lang, Some(Lang::Id));
+    clear_alur_keys();
+}
