@@ -40,3 +40,16 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), DownloadE
     );
     Ok(())
 }
+
+/// Why a picked or dropped file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the browser could not read the file")]
+pub struct ReadError;
+
+/// Reads a picked or dropped file whole.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ReadError)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -25,6 +25,13 @@ pub enum DateError {
 }
 
 impl Date {
+    /// 1970-01-01, the day of Unix time zero.
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// The date, if it exists in the calendar and lies in 1900–9999.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if !(1900..=9999).contains(&year) || !(1..=12).contains(&month) {

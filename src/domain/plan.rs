@@ -20,7 +20,7 @@ pub fn is_valid_id(text: &str) -> bool {
 }
 
 /// Where the plan stands in the workflow.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
     /// Being researched and planned.

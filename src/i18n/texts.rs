@@ -93,4 +93,68 @@ texts! {
     CrashBody => "Rencana yang sudah tersimpan tetap ada di peramban ini. Unduh salinannya untuk berjaga-jaga, lalu muat ulang halaman.", "The plans already saved are still in this browser. Download a copy to be safe, then reload the page.";
     CrashDownload => "Unduh data tersimpan", "Download saved data";
     CrashReload => "Muat ulang", "Reload";
+
+    // Save status
+    SaveLabel => "Status penyimpanan", "Save status";
+    SaveSaved => "Tersimpan di peramban ini", "Saved in this browser";
+    SaveSaving => "Menyimpan…", "Saving…";
+    SaveFailedFull => "Belum tersimpan: penyimpanan peramban penuh. Ekspor rencana Anda agar tidak hilang.", "Not saved: the browser's storage is full. Export your plan so it is not lost.";
+    SaveFailedUnavailable => "Belum tersimpan: peramban ini tidak mengizinkan penyimpanan lokal. Ekspor rencana Anda agar tidak hilang.", "Not saved: this browser does not allow local storage. Export your plan so it is not lost.";
+    SaveFailedOther => "Belum tersimpan: {reason}. Ekspor rencana Anda agar tidak hilang.", "Not saved: {reason}. Export your plan so it is not lost.";
+    OpenFailed => "Rencana tidak dapat dibuka: {reason}", "The plan could not be opened: {reason}";
+
+    // Plans page
+    PlansIntro => "Semua rencana disimpan hanya di peramban ini. Ekspor rencana untuk berbagi atau mencadangkannya.", "Every plan is stored only in this browser. Export a plan to share it or back it up.";
+    NewBlankPlan => "Rencana kosong baru", "New blank plan";
+    NewExamplePlan => "Rencana baru dari contoh", "New plan from the example";
+    UntitledPlan => "Rencana tanpa judul", "Untitled plan";
+    CopySuffix => "{name} (salinan)", "{name} (copy)";
+    NoPlansTitle => "Belum ada rencana", "No plans yet";
+    NoPlansBody => "Mulai dengan rencana kosong, dengan contoh dari alur kerja (menaikkan penjualan produk X sebesar 20% dalam 6 bulan), atau impor berkas rencana .alur.json.", "Start with a blank plan, with the workflow's example (raise sales of product X by 20% in 6 months), or import an .alur.json plan file.";
+    ColName => "Nama", "Name";
+    ColStatus => "Status", "Status";
+    ColUpdated => "Terakhir diubah", "Last edited";
+    ColActions => "Tindakan", "Actions";
+    Open => "Buka", "Open";
+    Rename => "Ganti nama", "Rename";
+    RenameLabel => "Nama baru untuk {name}", "New name for {name}";
+    Save => "Simpan", "Save";
+    Cancel => "Batal", "Cancel";
+    Duplicate => "Duplikat", "Duplicate";
+    Export => "Ekspor", "Export";
+    ExportPlan => "Ekspor rencana (.json)", "Export plan (.json)";
+    Delete => "Hapus", "Delete";
+    DeleteConfirm => "Hapus rencana “{name}”? Anda dapat memulihkannya dari Baru dihapus.", "Delete the plan “{name}”? You can restore it from Recently deleted.";
+    DeleteYes => "Ya, hapus", "Yes, delete";
+    Deleted => "Rencana “{name}” dihapus.", "Plan “{name}” deleted.";
+    Undo => "Urungkan", "Undo";
+    Restore => "Pulihkan", "Restore";
+    Restored => "Rencana “{name}” dipulihkan.", "Plan “{name}” restored.";
+    DeleteForever => "Hapus permanen", "Delete forever";
+    TrashTitle => "Baru dihapus", "Recently deleted";
+    TrashDeletedOn => "dihapus {date}", "deleted {date}";
+    Created => "Rencana “{name}” dibuat.", "Plan “{name}” created.";
+    Duplicated => "Rencana “{name}” dibuat sebagai salinan.", "Plan “{name}” created as a copy.";
+    Renamed => "Nama rencana diubah menjadi “{name}”.", "Plan renamed to “{name}”.";
+    NameRequired => "Nama rencana tidak boleh kosong.", "A plan needs a name.";
+    Exported => "Berkas {file} diunduh.", "Downloaded {file}.";
+    ExportFailed => "Ekspor gagal: peramban menolak membuat unduhan.", "Export failed: the browser refused to create the download.";
+    StatusDraft => "Draf", "Draft";
+    StatusInReview => "Menunggu persetujuan", "Waiting for approval";
+    StatusApproved => "Disetujui", "Approved";
+    StatusRunning => "Berjalan", "Running";
+    StatusCompleted => "Selesai", "Completed";
+    Dismiss => "Tutup pesan", "Dismiss";
+    PlanName => "Nama rencana", "Plan name";
+    CurrentPlan => "Rencana terbuka", "Open plan";
+
+    // Import
+    ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
+    ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";
+    ImportReadFailed => "Berkas “{file}” tidak dapat dibaca oleh peramban.", "The browser could not read the file “{file}”.";
+    Imported => "Rencana “{name}” diimpor dari {file}.", "Plan “{name}” imported from {file}.";
+    ImportConflictTitle => "Rencana ini sudah ada", "This plan already exists";
+    ImportConflictBody => "Berkas {file} berisi rencana “{name}”, yang sudah ada di peramban ini (terakhir diubah {date}). Apa yang ingin Anda lakukan?", "The file {file} holds the plan “{name}”, which is already in this browser (last edited {date}). What would you like to do?";
+    ImportReplace => "Ganti (versi lama disimpan di Baru dihapus)", "Replace it (the old version goes to Recently deleted)";
+    ImportAsCopy => "Impor sebagai salinan", "Import as a copy";
 }

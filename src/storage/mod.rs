@@ -10,6 +10,8 @@ use wasm_bindgen::JsValue;
 pub const PREFIX: &str = "alur:";
 const SETTINGS_KEY: &str = "alur:settings";
 
+pub mod plans;
+
 /// Why storage refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum StorageError {
@@ -63,27 +65,30 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
     raw()?.remove_item(key).map_err(classify)
 }
 
-/// Every Alur key and its raw text, sorted by key: the crash screen's download and the
-/// recovery panel use it, so it never parses what it reads.
-pub fn dump_all() -> Vec<(String, String)> {
+/// Every Alur key, sorted, without reading the values.
+pub fn keys() -> Vec<String> {
     let Ok(storage) = raw() else {
         return Vec::new();
     };
     let len = storage.length().unwrap_or(0);
-    let mut out = Vec::new();
-    for i in 0..len {
-        let Ok(Some(key)) = storage.key(i) else {
-            continue;
-        };
-        if !key.starts_with(PREFIX) {
-            continue;
-        }
-        if let Ok(Some(value)) = storage.get_item(&key) {
-            out.push((key, value));
-        }
-    }
+    let mut out: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
     out.sort();
     out
+}
+
+/// Every Alur key and its raw text, sorted by key: the crash screen's download and the
+/// recovery panel use it, so it never parses what it reads.
+pub fn dump_all() -> Vec<(String, String)> {
+    keys()
+        .into_iter()
+        .filter_map(|key| {
+            let value = read(&key).ok().flatten()?;
+            Some((key, value))
+        })
+        .collect()
 }
 
 /// The saved settings.
@@ -92,6 +97,8 @@ pub fn dump_all() -> Vec<(String, String)> {
 pub struct Settings {
     /// The UI language the user chose, if they chose one.
     pub lang: Option<crate::i18n::Lang>,
+    /// The plan opened last, for links without a plan id.
+    pub last_plan: Option<String>,
 }
 
 /// Loads the settings; damaged or missing settings give the defaults.

@@ -1,22 +1,49 @@
 //! Thin Leptos components. They read state from [`Ctx`], call the pure core, and render.
 
+mod overview;
+mod plans;
 pub mod route;
+mod session;
 mod shell;
 mod steps;
+mod widgets;
 
 use leptos::prelude::*;
 
+use crate::domain::plan::Plan;
 use crate::i18n::{Lang, T};
+use crate::storage::plans::PlanMeta;
 use route::Route;
+pub use session::SaveState;
+
+/// A message shown to the user in the notice area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// The text, already in the UI language.
+    pub text: String,
+    /// True for problems (announced assertively), false for confirmations.
+    pub error: bool,
+    /// A trash key to restore from, when the notice offers "Undo".
+    pub undo: Option<String>,
+}
 
 /// Shared state handed to every component through context. Small and `Copy`, after the
-/// leptos `counters` example.
+/// leptos `counters` example; no signals live inside the plan data itself.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     /// The UI language.
     pub lang: RwSignal<Lang>,
     /// The page shown.
     pub route: RwSignal<Route>,
+    /// Summaries of every stored plan, for the plans page.
+    pub plans: RwSignal<Vec<PlanMeta>>,
+    /// The open plan, edited in memory and autosaved.
+    pub plan: RwSignal<Option<Plan>>,
+    /// Whether the open plan's last edit is stored.
+    pub save: RwSignal<SaveState>,
+    /// The latest notice.
+    pub notice: RwSignal<Option<Notice>>,
+    pending: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Ctx {
@@ -26,9 +53,27 @@ impl Ctx {
         move || key.get(lang.get())
     }
 
-    /// The text in the current UI language, read once (for use inside other closures).
+    /// The text in the current UI language, read without tracking (for event handlers).
     pub fn text(self, key: T) -> &'static str {
-        key.get(self.lang.get())
+        key.get(self.lang.get_untracked())
+    }
+
+    /// Shows a confirmation.
+    pub fn tell(self, text: String) {
+        self.notice.set(Some(Notice {
+            text,
+            error: false,
+            undo: None,
+        }));
+    }
+
+    /// Shows a problem.
+    pub fn warn(self, text: String) {
+        self.notice.set(Some(Notice {
+            text,
+            error: true,
+            undo: None,
+        }));
     }
 }
 
@@ -36,6 +81,41 @@ impl Ctx {
 pub fn use_ctx() -> Ctx {
     // Provided by `App` before any child renders, so it is always there.
     expect_context::<Ctx>()
+}
+
+/// Now, in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today's date (UTC).
+pub fn today() -> crate::domain::date::Date {
+    crate::domain::date::Date::from_unix_ms(js_sys::Date::now())
+        .unwrap_or(crate::domain::date::Date::EPOCH)
+}
+
+/// A new random id: 12 characters of `0-9a-z`.
+pub fn new_id() -> String {
+    const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..12)
+        .map(|_| {
+            let i = (js_sys::Math::random() * ALPHABET.len() as f64) as usize;
+            char::from(ALPHABET.get(i).copied().unwrap_or(b'0'))
+        })
+        .collect()
+}
+
+/// Goes to a page, adding a history entry.
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route.to_hash());
+}
+
+/// Goes to a page in place of the current history entry (for redirects).
+pub fn redirect(route: &Route) {
+    let location = window().location();
+    let base = location.href().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    let _ = location.replace(&format!("{base}{}", route.to_hash()));
 }
 
 fn current_hash() -> String {
@@ -59,8 +139,17 @@ pub fn App() -> impl IntoView {
     let settings = crate::storage::load_settings();
     let lang = RwSignal::new(settings.lang.unwrap_or_else(browser_lang));
     let route = RwSignal::new(Route::parse(&current_hash()));
-    let ctx = Ctx { lang, route };
+    let ctx = Ctx {
+        lang,
+        route,
+        plans: RwSignal::new(Vec::new()),
+        plan: RwSignal::new(None),
+        save: RwSignal::new(SaveState::Saved),
+        notice: RwSignal::new(None),
+        pending: StoredValue::new(None),
+    };
     provide_context(ctx);
+    session::start(ctx);
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()));

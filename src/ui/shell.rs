@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
-use super::{steps, use_ctx};
+use super::widgets::{NoticeArea, SaveStatus};
+use super::{overview, plans, steps, use_ctx};
 use crate::domain::workflow::{Phase, Step};
 use crate::i18n::{Lang, T};
 
@@ -27,8 +28,12 @@ pub fn Shell() -> impl IntoView {
                 <span class="brand-name">"Alur"</span>
                 <span class="brand-tagline">{t(T::AppTagline)}</span>
             </a>
-            <LanguageSwitch />
+            <div class="header-tools">
+                <SaveStatus />
+                <LanguageSwitch />
+            </div>
         </header>
+        <NoticeArea />
         <div class="app-body">
             <Nav />
             <main id="main" tabindex="-1">
@@ -78,6 +83,9 @@ fn step_href(plan: Option<String>, step: Step) -> String {
 fn Nav() -> impl IntoView {
     let ctx = use_ctx();
     let plan_id = move || ctx.route.with(|r| r.plan_id().map(str::to_string));
+    let open_plan = Memo::new(move |_| {
+        ctx.plan.with(|p| p.as_ref().map(|p| (p.id.clone(), p.name.clone())))
+    });
     let is_current = move |step: Step| {
         ctx.route
             .with(|r| matches!(r, Route::Step { step: s, .. } if *s == step))
@@ -91,6 +99,24 @@ fn Nav() -> impl IntoView {
             >
                 {ctx.t(T::NavPlans)}
             </a>
+            {move || {
+                open_plan
+                    .get()
+                    .map(|(id, name)| {
+                        let route = Route::Overview { plan: id };
+                        let href = route.to_hash();
+                        let current = move || (ctx.route.get() == route).then_some("page");
+                        view! {
+                            <p class="nav-plan-name">
+                                <span class="visually-hidden">{ctx.t(T::CurrentPlan)} ": "</span>
+                                {name}
+                            </p>
+                            <a href=href class="nav-plans" aria-current=current>
+                                {ctx.t(T::NavOverview)}
+                            </a>
+                        }
+                    })
+            }}
             {Phase::ALL
                 .into_iter()
                 .map(|phase| {
@@ -125,10 +151,26 @@ fn Nav() -> impl IntoView {
 #[component]
 fn Page() -> impl IntoView {
     let ctx = use_ctx();
+    // Only the open plan's id decides the page; edits to the plan must not rebuild it.
+    let open_id = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
+    let is_open = move |id: &str| open_id.with(|open| open.as_deref() == Some(id));
     move || match ctx.route.get() {
-        Route::Plans => view! { <PlansPage /> }.into_any(),
-        Route::Overview { .. } => view! { <PlansPage /> }.into_any(),
-        Route::Step { plan, step } => view! { <steps::StepPage plan step /> }.into_any(),
+        Route::Plans => view! { <plans::PlansPage /> }.into_any(),
+        Route::Overview { plan } => {
+            if is_open(&plan) {
+                view! { <overview::Overview /> }.into_any()
+            } else {
+                view! { <NoPlan /> }.into_any()
+            }
+        }
+        Route::Step { plan: Some(plan), step } => {
+            if is_open(&plan) {
+                view! { <steps::StepPage plan=Some(plan) step /> }.into_any()
+            } else {
+                view! { <NoPlan /> }.into_any()
+            }
+        }
+        Route::Step { plan: None, step } => view! { <steps::StepPage plan=None step /> }.into_any(),
         Route::PanicTest => {
             // Reached only through `#/debug/panic`: lets the end-to-end tests see the crash
             // screen.
@@ -143,10 +185,13 @@ fn Page() -> impl IntoView {
     }
 }
 
+
 #[component]
-fn PlansPage() -> impl IntoView {
+fn NoPlan() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <h1>{ctx.t(T::NavPlans)}</h1>
+        <h1>{ctx.t(T::NoPlanTitle)}</h1>
+        <p>{ctx.t(T::NoPlanBody)}</p>
+        <p><a href="#/">{ctx.t(T::BackToPlans)}</a></p>
     }
 }

@@ -1,0 +1,213 @@
+//! Plans in localStorage: an index of summaries (`alur:index`), one key per plan
+//! (`alur:plan:<id>`), and deleted plans kept restorable (`alur:trash:<id>`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{keys, read, remove, write, StorageError};
+use crate::domain::plan::{Plan, PlanStatus};
+
+const INDEX_KEY: &str = "alur:index";
+const PLAN_PREFIX: &str = "alur:plan:";
+const TRASH_PREFIX: &str = "alur:trash:";
+
+/// What the plans page shows of a plan without loading it whole.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanMeta {
+    /// The plan's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its status.
+    #[serde(default)]
+    pub status: PlanStatus,
+    /// Last edit, Unix milliseconds.
+    #[serde(default)]
+    pub updated_at: i64,
+}
+
+impl PlanMeta {
+    /// The summary of a plan.
+    pub fn of(plan: &Plan) -> PlanMeta {
+        PlanMeta {
+            id: plan.id.clone(),
+            name: plan.name.clone(),
+            status: plan.status,
+            updated_at: plan.updated_at,
+        }
+    }
+}
+
+/// A deleted plan, kept so it can be restored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Trashed {
+    /// When it was deleted (or replaced by an import), Unix milliseconds.
+    pub deleted_at: i64,
+    /// The plan as it was.
+    pub plan: Plan,
+}
+
+fn plan_key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// Each deletion gets its own key, so deleting a plan twice (or replacing it twice by import)
+/// never overwrites an earlier restorable copy.
+fn trash_key(id: &str, deleted_at: i64) -> String {
+    format!("{TRASH_PREFIX}{id}:{deleted_at}")
+}
+
+/// Why a stored plan could not be read.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    /// Storage refused.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// No plan with that id.
+    #[error("no plan with id {0}")]
+    Missing(String),
+    /// The stored text is damaged.
+    #[error("the saved plan {key} is damaged: {reason}")]
+    Damaged {
+        /// The storage key.
+        key: String,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// Reads a stored plan's text into a plan (migrating older schema versions).
+pub fn decode(key: &str, text: &str) -> Result<Plan, LoadError> {
+    crate::domain::import::parse_stored_plan(text).map_err(|e| LoadError::Damaged {
+        key: key.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// The list of plans, newest edit first. The index is rebuilt from the plan keys when it is
+/// missing or damaged, or when a plan key is not in it (an index write that failed).
+pub fn list() -> Result<Vec<PlanMeta>, StorageError> {
+    let mut metas: Vec<PlanMeta> = read(INDEX_KEY)?
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    let plan_keys: Vec<String> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with(PLAN_PREFIX))
+        .collect();
+    // Drop index entries whose plan is gone; add plans the index lacks.
+    metas.retain(|m| plan_keys.contains(&plan_key(&m.id)));
+    for key in &plan_keys {
+        let id = &key[PLAN_PREFIX.len()..];
+        if metas.iter().any(|m| m.id == id) {
+            continue;
+        }
+        let text = read(key)?.unwrap_or_default();
+        match decode(key, &text) {
+            Ok(plan) => metas.push(PlanMeta::of(&plan)),
+            // A damaged plan still gets a row, so it can be seen and recovered.
+            Err(_) => metas.push(PlanMeta {
+                id: id.to_string(),
+                name: id.to_string(),
+                status: PlanStatus::Draft,
+                updated_at: 0,
+            }),
+        }
+    }
+    metas.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    Ok(metas)
+}
+
+fn write_index(metas: &[PlanMeta]) -> Result<(), StorageError> {
+    let text = serde_json::to_string(metas).map_err(|e| StorageError::Other(e.to_string()))?;
+    write(INDEX_KEY, &text)
+}
+
+/// Loads one plan.
+pub fn load(id: &str) -> Result<Plan, LoadError> {
+    let key = plan_key(id);
+    let text = read(&key)?.ok_or_else(|| LoadError::Missing(id.to_string()))?;
+    decode(&key, &text)
+}
+
+/// True when a plan with this id is stored.
+pub fn exists(id: &str) -> bool {
+    matches!(read(&plan_key(id)), Ok(Some(_)))
+}
+
+/// Saves a plan and its index entry. The plan is written first: if that fails, nothing changed
+/// and the previous version is still stored whole.
+pub fn save(plan: &Plan) -> Result<(), StorageError> {
+    let text = serde_json::to_string(plan).map_err(|e| StorageError::Other(e.to_string()))?;
+    write(&plan_key(&plan.id), &text)?;
+    let mut metas = list()?;
+    match metas.iter_mut().find(|m| m.id == plan.id) {
+        Some(meta) => *meta = PlanMeta::of(plan),
+        None => metas.push(PlanMeta::of(plan)),
+    }
+    // The index is only a cache of the plan keys (`list` rebuilds it), so a failed index
+    // write loses nothing.
+    let _ = write_index(&metas);
+    Ok(())
+}
+
+/// Moves a plan to the trash, from where [`restore`] brings it back.
+pub fn trash(id: &str, now_ms: i64) -> Result<(), LoadError> {
+    let plan = load(id)?;
+    keep_in_trash(&plan, now_ms)?;
+    remove(&plan_key(id))?;
+    let metas: Vec<PlanMeta> = list()?.into_iter().filter(|m| m.id != id).collect();
+    let _ = write_index(&metas);
+    Ok(())
+}
+
+/// Puts a copy of a plan in the trash without removing it: an import that replaces a plan
+/// keeps the old version restorable this way.
+pub fn keep_in_trash(plan: &Plan, now_ms: i64) -> Result<(), StorageError> {
+    let entry = Trashed {
+        deleted_at: now_ms,
+        plan: plan.clone(),
+    };
+    let text = serde_json::to_string(&entry).map_err(|e| StorageError::Other(e.to_string()))?;
+    write(&trash_key(&plan.id, now_ms), &text)
+}
+
+/// The plans in the trash with their keys, most recently deleted first. Damaged entries are
+/// skipped here (the recovery panel shows them).
+pub fn trashed() -> Vec<(String, Trashed)> {
+    let mut out: Vec<(String, Trashed)> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with(TRASH_PREFIX))
+        .filter_map(|k| {
+            let text = read(&k).ok().flatten()?;
+            let entry = serde_json::from_str(&text).ok()?;
+            Some((k, entry))
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.deleted_at.cmp(&a.1.deleted_at));
+    out
+}
+
+/// Brings a plan back from the trash entry `key`. When a plan with the same id exists again,
+/// the restored one comes back as a copy with `copy_id`.
+pub fn restore(key: &str, copy_id: &str) -> Result<Plan, LoadError> {
+    let text = read(key)?.ok_or_else(|| LoadError::Missing(key.to_string()))?;
+    let entry: Trashed = serde_json::from_str(&text).map_err(|e| LoadError::Damaged {
+        key: key.to_string(),
+        reason: e.to_string(),
+    })?;
+    let mut plan = entry.plan;
+    if exists(&plan.id) {
+        plan.id = copy_id.to_string();
+    }
+    save(&plan)?;
+    remove(key)?;
+    Ok(plan)
+}
+
+/// Deletes a trash entry for good.
+pub fn purge(key: &str) -> Result<(), StorageError> {
+    if key.starts_with(TRASH_PREFIX) {
+        remove(key)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,76 @@
+//! The plan overview: the plan's name and status, and the way into each step.
+
+use leptos::prelude::*;
+
+use super::route::Route;
+use super::use_ctx;
+use super::widgets::status_label;
+use crate::domain::workflow::Phase;
+use crate::i18n::T;
+
+/// The summary page of the open plan.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let ctx = use_ctx();
+    let id = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    let name = move || ctx.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let status = move || ctx.plan.with(|p| p.as_ref().map(|p| p.status).unwrap_or_default());
+    let export_id = id.clone();
+    view! {
+        <article class="overview">
+            <p class="step-phase">{ctx.t(T::NavOverview)}</p>
+            <h1>{name}</h1>
+            <div class="field">
+                <label for="plan-name">{ctx.t(T::PlanName)}</label>
+                <input
+                    id="plan-name"
+                    prop:value=name
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        ctx.edit(|p| p.name = value);
+                    }
+                />
+            </div>
+            <p>
+                <strong>{ctx.t(T::ColStatus)} ": "</strong>
+                {move || ctx.t(status_label(status()))()}
+            </p>
+            <p>
+                <button on:click=move |_| super::plans::export(ctx, &export_id)>
+                    {ctx.t(T::ExportPlan)}
+                </button>
+            </p>
+            {Phase::ALL
+                .into_iter()
+                .map(|phase| {
+                    let id = id.clone();
+                    view! {
+                        <section class="overview-phase">
+                            <h2>{ctx.t(phase.title())}</h2>
+                            <ol>
+                                {phase
+                                    .steps()
+                                    .map(|step| {
+                                        let href = Route::Step {
+                                            plan: Some(id.clone()),
+                                            step,
+                                        }
+                                        .to_hash();
+                                        view! {
+                                            <li>
+                                                <a href=href>{ctx.t(step.title())}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </article>
+    }
+}

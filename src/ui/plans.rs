@@ -1,0 +1,512 @@
+//! The plans page: every plan in this browser, with create, rename, duplicate, export, delete
+//! (restorable), and import by file picker or drag and drop.
+
+use leptos::prelude::*;
+
+use super::route::Route;
+use super::widgets::status_label;
+use super::{navigate, new_id, now_ms, today, use_ctx, Ctx, Notice};
+use crate::domain::date::Date;
+use crate::domain::plan::Plan;
+use crate::i18n::T;
+use crate::storage::plans::{self, PlanMeta};
+
+fn date_of(ms: i64) -> String {
+    Date::from_unix_ms(ms as f64)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+fn create_blank(ctx: Ctx) {
+    let plan = Plan::blank(&new_id(), ctx.text(T::UntitledPlan), now_ms());
+    if ctx.store_new(&plan) {
+        ctx.tell(T::Created.fill(ctx.lang.get_untracked(), &[("name", &plan.name)]));
+        navigate(&Route::Overview { plan: plan.id });
+    }
+}
+
+fn duplicate(ctx: Ctx, id: &str) {
+    ctx.flush();
+    let lang = ctx.lang.get_untracked();
+    match plans::load(id) {
+        Ok(mut plan) => {
+            plan.id = new_id();
+            plan.name = T::CopySuffix.fill(lang, &[("name", &plan.name)]);
+            plan.created_at = now_ms();
+            plan.updated_at = plan.created_at;
+            if ctx.store_new(&plan) {
+                ctx.tell(T::Duplicated.fill(lang, &[("name", &plan.name)]));
+            }
+        }
+        Err(err) => ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())])),
+    }
+}
+
+fn rename(ctx: Ctx, id: &str, name: &str) -> bool {
+    let lang = ctx.lang.get_untracked();
+    let name = name.trim();
+    if name.is_empty() {
+        ctx.warn(T::NameRequired.get(lang).to_string());
+        return false;
+    }
+    let is_open = ctx.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == id));
+    if is_open {
+        ctx.edit(|p| p.name = name.to_string());
+        ctx.flush();
+    } else {
+        match plans::load(id) {
+            Ok(mut plan) => {
+                plan.name = name.to_string();
+                plan.updated_at = now_ms();
+                plan.revision += 1;
+                if !ctx.store_new(&plan) {
+                    return false;
+                }
+            }
+            Err(err) => {
+                ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+                return false;
+            }
+        }
+    }
+    ctx.tell(T::Renamed.fill(lang, &[("name", name)]));
+    true
+}
+
+fn delete(ctx: Ctx, meta: &PlanMeta) {
+    let lang = ctx.lang.get_untracked();
+    ctx.flush();
+    let when = now_ms();
+    match plans::trash(&meta.id, when) {
+        Ok(()) => {
+            if ctx.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == meta.id)) {
+                ctx.plan.set(None);
+            }
+            ctx.refresh_plans();
+            let undo = plans::trashed()
+                .into_iter()
+                .find(|(_, t)| t.plan.id == meta.id && t.deleted_at == when)
+                .map(|(key, _)| key);
+            ctx.notice.set(Some(Notice {
+                text: T::Deleted.fill(lang, &[("name", &meta.name)]),
+                error: false,
+                undo,
+            }));
+        }
+        Err(err) => ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())])),
+    }
+}
+
+/// Restores a trash entry and says so.
+pub fn restore(ctx: Ctx, key: &str) {
+    let lang = ctx.lang.get_untracked();
+    match plans::restore(key, &new_id()) {
+        Ok(plan) => {
+            ctx.refresh_plans();
+            ctx.tell(T::Restored.fill(lang, &[("name", &plan.name)]));
+        }
+        Err(err) => ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())])),
+    }
+}
+
+/// Downloads a plan as an `.alur.json` file.
+pub fn export(ctx: Ctx, id: &str) {
+    ctx.flush();
+    let lang = ctx.lang.get_untracked();
+    // The open plan is exported from memory: when storage is full, memory holds the newest.
+    let open = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().filter(|p| p.id == id).cloned());
+    let plan = match open.map_or_else(|| plans::load(id), Ok) {
+        Ok(plan) => plan,
+        Err(err) => {
+            ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+            return;
+        }
+    };
+    let file = crate::domain::import::export_file_name(&plan.name, today());
+    let text = crate::domain::import::export_json(
+        &plan,
+        env!("CARGO_PKG_VERSION"),
+        &js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default(),
+    );
+    match crate::files::download(&file, &text, "application/json") {
+        Ok(()) => ctx.tell(T::Exported.fill(lang, &[("file", &file)])),
+        Err(_) => ctx.warn(T::ExportFailed.get(lang).to_string()),
+    }
+}
+
+/// An imported plan whose id is already stored, waiting for the user's choice.
+#[derive(Clone, Debug, PartialEq)]
+struct PendingImport {
+    file: String,
+    plan: Plan,
+    existing: PlanMeta,
+}
+
+fn import_file(ctx: Ctx, file: web_sys::File, conflict: RwSignal<Option<PendingImport>>) {
+    use crate::domain::import::{parse_plan_file, ImportError, MAX_IMPORT_BYTES};
+    use crate::i18n::messages::import_error;
+    let lang = ctx.lang.get_untracked();
+    let name = file.name();
+    // Refuse an oversized file before reading it into memory.
+    if file.size() > MAX_IMPORT_BYTES as f64 {
+        let err = ImportError::TooLarge {
+            size: file.size() as usize,
+            limit: MAX_IMPORT_BYTES,
+        };
+        ctx.warn(import_error(&err, lang, &name));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let Ok(bytes) = crate::files::read_bytes(&file).await else {
+            ctx.warn(T::ImportReadFailed.fill(lang, &[("file", &name)]));
+            return;
+        };
+        match parse_plan_file(&bytes) {
+            Err(err) => ctx.warn(import_error(&err, lang, &name)),
+            Ok(plan) => {
+                let existing = ctx
+                    .plans
+                    .with_untracked(|list| list.iter().find(|m| m.id == plan.id).cloned());
+                match existing {
+                    Some(existing) => conflict.set(Some(PendingImport {
+                        file: name,
+                        plan,
+                        existing,
+                    })),
+                    None => {
+                        if ctx.store_new(&plan) {
+                            ctx.tell(T::Imported.fill(
+                                lang,
+                                &[("name", &plan.name), ("file", &name)],
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
+fn resolve_conflict(ctx: Ctx, pending: PendingImport, replace: bool) {
+    let lang = ctx.lang.get_untracked();
+    let mut plan = pending.plan;
+    if replace {
+        ctx.flush();
+        // The version being replaced stays restorable from the trash.
+        match plans::load(&plan.id) {
+            Ok(old) => {
+                if let Err(err) = plans::keep_in_trash(&old, now_ms()) {
+                    ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+                    return;
+                }
+            }
+            Err(err) => {
+                ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+                return;
+            }
+        }
+    } else {
+        plan.id = new_id();
+        plan.name = T::CopySuffix.fill(lang, &[("name", &plan.name)]);
+    }
+    if ctx.store_new(&plan) {
+        if ctx.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id)) {
+            ctx.plan.set(Some(plan.clone()));
+        }
+        ctx.tell(T::Imported.fill(lang, &[("name", &plan.name), ("file", &pending.file)]));
+    }
+}
+
+fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    list.and_then(|files| files.get(0))
+}
+
+/// The list of plans and everything done to them.
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let conflict = RwSignal::new(None::<PendingImport>);
+    let dragging = RwSignal::new(false);
+    // The trash is re-read whenever the plan list changes.
+    let trash = Memo::new(move |_| {
+        ctx.plans.track();
+        plans::trashed()
+            .into_iter()
+            .map(|(key, t)| (key, t.plan.name, t.deleted_at))
+            .collect::<Vec<_>>()
+    });
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = first_file(input.files()) {
+            import_file(ctx, file, conflict);
+        }
+        // Clear, so picking the same file again still fires `change`.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = first_file(ev.data_transfer().and_then(|dt| dt.files())) {
+            import_file(ctx, file, conflict);
+        }
+    };
+
+    view! {
+        <div
+            class="plans-page"
+            class:dragging=dragging
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h1>{ctx.t(T::NavPlans)}</h1>
+            <p class="lead">{ctx.t(T::PlansIntro)}</p>
+            <div class="toolbar">
+                <button class="primary" on:click=move |_| create_blank(ctx)>
+                    {ctx.t(T::NewBlankPlan)}
+                </button>
+                <button on:click=move |_| create_example(ctx)>{ctx.t(T::NewExamplePlan)}</button>
+                <span class="file-button">
+                    <input
+                        id="import-file"
+                        class="visually-hidden"
+                        type="file"
+                        accept=".json,application/json"
+                        on:change=on_pick
+                    />
+                    <label for="import-file" class="button">{ctx.t(T::ImportPlan)}</label>
+                </span>
+            </div>
+            <p class="drop-hint">{ctx.t(T::ImportDrop)}</p>
+            {move || conflict.get().map(|pending| view! { <ConflictPanel pending conflict /> })}
+            <Show
+                when=move || !ctx.plans.with(Vec::is_empty)
+                fallback=move || {
+                    view! {
+                        <section class="empty-state">
+                            <h2>{ctx.t(T::NoPlansTitle)}</h2>
+                            <p>{ctx.t(T::NoPlansBody)}</p>
+                        </section>
+                    }
+                }
+            >
+                <table class="plans-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ctx.t(T::ColName)}</th>
+                            <th scope="col">{ctx.t(T::ColStatus)}</th>
+                            <th scope="col">{ctx.t(T::ColUpdated)}</th>
+                            <th scope="col">{ctx.t(T::ColActions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || ctx.plans.get()
+                            key=|m| (m.id.clone(), m.name.clone(), m.updated_at, m.status)
+                            let:meta
+                        >
+                            <PlanRow meta />
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+            <Show when=move || !trash.with(Vec::is_empty)>
+                <section class="trash">
+                    <h2>{ctx.t(T::TrashTitle)}</h2>
+                    <ul>
+                        <For each=move || trash.get() key=|(key, _, _)| key.clone() let:entry>
+                            <TrashRow key=entry.0 name=entry.1 deleted_at=entry.2 />
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+        </div>
+    }
+}
+
+fn create_example(ctx: Ctx) {
+    let plan = crate::domain::templates::seed_example(
+        ctx.lang.get_untracked(),
+        &mut new_id,
+        now_ms(),
+        today(),
+    );
+    if ctx.store_new(&plan) {
+        ctx.tell(T::Created.fill(ctx.lang.get_untracked(), &[("name", &plan.name)]));
+        navigate(&Route::Overview { plan: plan.id });
+    }
+}
+
+#[component]
+fn ConflictPanel(pending: PendingImport, conflict: RwSignal<Option<PendingImport>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let body = {
+        let pending = pending.clone();
+        move || {
+            T::ImportConflictBody.fill(
+                ctx.lang.get(),
+                &[
+                    ("file", &pending.file),
+                    ("name", &pending.existing.name),
+                    ("date", &date_of(pending.existing.updated_at)),
+                ],
+            )
+        }
+    };
+    let replace = {
+        let pending = pending.clone();
+        move |_| {
+            conflict.set(None);
+            resolve_conflict(ctx, pending.clone(), true);
+        }
+    };
+    let copy = move |_| {
+        conflict.set(None);
+        resolve_conflict(ctx, pending.clone(), false);
+    };
+    view! {
+        <section class="conflict" role="alertdialog" aria-labelledby="conflict-title">
+            <h2 id="conflict-title">{ctx.t(T::ImportConflictTitle)}</h2>
+            <p>{body}</p>
+            <div class="toolbar">
+                <button class="primary" on:click=replace>{ctx.t(T::ImportReplace)}</button>
+                <button on:click=copy>{ctx.t(T::ImportAsCopy)}</button>
+                <button on:click=move |_| conflict.set(None)>{ctx.t(T::Cancel)}</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PlanRow(meta: PlanMeta) -> impl IntoView {
+    let ctx = use_ctx();
+    let editing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let draft = RwSignal::new(meta.name.clone());
+    let id = meta.id.clone();
+    let href = Route::Overview { plan: id.clone() }.to_hash();
+    let input_id = format!("rename-{id}");
+
+    let commit = {
+        let id = id.clone();
+        move || {
+            if rename(ctx, &id, &draft.get_untracked()) {
+                editing.set(false);
+            }
+        }
+    };
+    let commit_click = commit.clone();
+    let name_cell = {
+        let meta = meta.clone();
+        let input_id = input_id.clone();
+        move || {
+            if editing.get() {
+                let commit = commit.clone();
+                let label = T::RenameLabel.fill(ctx.lang.get(), &[("name", &meta.name)]);
+                view! {
+                    <label class="visually-hidden" for=input_id.clone()>{label}</label>
+                    <input
+                        id=input_id.clone()
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+                            "Enter" => commit(),
+                            "Escape" => editing.set(false),
+                            _ => {}
+                        }
+                    />
+                }
+                .into_any()
+            } else {
+                view! { <a href=href.clone() class="plan-name">{meta.name.clone()}</a> }.into_any()
+            }
+        }
+    };
+    let actions = {
+        let meta = meta.clone();
+        move || {
+            let (id1, id2) = (meta.id.clone(), meta.id.clone());
+            let meta_for_delete = meta.clone();
+            let name = meta.name.clone();
+            if confirming.get() {
+                view! {
+                    <span class="confirm" role="group">
+                        {T::DeleteConfirm.fill(ctx.lang.get(), &[("name", &name)])}
+                        " "
+                        <button class="danger" on:click=move |_| delete(ctx, &meta_for_delete)>
+                            {ctx.t(T::DeleteYes)}
+                        </button>
+                        <button on:click=move |_| confirming.set(false)>{ctx.t(T::Cancel)}</button>
+                    </span>
+                }
+                .into_any()
+            } else if editing.get() {
+                let commit = commit_click.clone();
+                view! {
+                    <button class="primary" on:click=move |_| commit()>{ctx.t(T::Save)}</button>
+                    <button on:click=move |_| editing.set(false)>{ctx.t(T::Cancel)}</button>
+                }
+                .into_any()
+            } else {
+                let name_for_rename = name.clone();
+                view! {
+                    <button
+                        on:click=move |_| {
+                            draft.set(name_for_rename.clone());
+                            editing.set(true);
+                        }
+                        aria-label=T::RenameLabel.fill(ctx.lang.get(), &[("name", &name)])
+                    >
+                        {ctx.t(T::Rename)}
+                    </button>
+                    <button on:click=move |_| duplicate(ctx, &id1)>{ctx.t(T::Duplicate)}</button>
+                    <button on:click=move |_| export(ctx, &id2)>{ctx.t(T::Export)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>
+                        {ctx.t(T::Delete)}
+                    </button>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <tr data-plan=id.clone()>
+            <td>{name_cell}</td>
+            <td>{move || ctx.t(status_label(meta.status))()}</td>
+            <td>{date_of(meta.updated_at)}</td>
+            <td class="actions">{actions}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn TrashRow(key: String, name: String, deleted_at: i64) -> impl IntoView {
+    let ctx = use_ctx();
+    let key2 = key.clone();
+    view! {
+        <li>
+            <span class="plan-name">{name}</span>
+            " "
+            <span class="muted">
+                {move || T::TrashDeletedOn.fill(ctx.lang.get(), &[("date", &date_of(deleted_at))])}
+            </span>
+            " "
+            <button on:click=move |_| restore(ctx, &key)>{ctx.t(T::Restore)}</button>
+            <button
+                class="danger"
+                on:click=move |_| {
+                    let _ = plans::purge(&key2);
+                    ctx.refresh_plans();
+                }
+            >
+                {ctx.t(T::DeleteForever)}
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,82 @@
+//! Small pieces used on several pages: the notice area, the save status, status labels.
+
+use leptos::prelude::*;
+
+use super::use_ctx;
+use crate::domain::plan::PlanStatus;
+use crate::i18n::T;
+
+/// The label of a plan status.
+pub fn status_label(status: PlanStatus) -> T {
+    match status {
+        PlanStatus::Draft => T::StatusDraft,
+        PlanStatus::InReview => T::StatusInReview,
+        PlanStatus::Approved => T::StatusApproved,
+        PlanStatus::Running => T::StatusRunning,
+        PlanStatus::Completed => T::StatusCompleted,
+    }
+}
+
+/// Where confirmations and problems appear. Problems are announced at once (`role="alert"`),
+/// confirmations politely (`role="status"`).
+#[component]
+pub fn NoticeArea() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="notice-area">
+            {move || {
+                ctx.notice
+                    .get()
+                    .map(|notice| {
+                        let undo = notice.undo.clone().map(|key| {
+                            view! {
+                                <button on:click=move |_| {
+                                    ctx.notice.set(None);
+                                    super::plans::restore(ctx, &key);
+                                }>{ctx.t(T::Undo)}</button>
+                            }
+                        });
+                        view! {
+                            <div
+                                class="notice"
+                                class:error=notice.error
+                                role=if notice.error { "alert" } else { "status" }
+                            >
+                                <p>{notice.text.clone()}</p>
+                                {undo}
+                                <button class="dismiss" on:click=move |_| ctx.notice.set(None)>
+                                    {ctx.t(T::Dismiss)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The save status of the open plan, with an export button when saving failed.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        {move || {
+            ctx.plan
+                .with(|p| p.as_ref().map(|p| p.id.clone()))
+                .map(|id| {
+                    let failed = move || matches!(ctx.save.get(), super::SaveState::Failed(_));
+                    view! {
+                        <div class="save-status" class:failed=failed>
+                            <span class="visually-hidden">{ctx.t(T::SaveLabel)} ": "</span>
+                            <span role="status" aria-live="polite">
+                                {move || ctx.save.get().describe(ctx.lang.get())}
+                            </span>
+                            <button on:click=move |_| super::plans::export(ctx, &id)>
+                                {ctx.t(T::ExportPlan)}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}

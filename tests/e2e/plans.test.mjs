@@ -1,0 +1,207 @@
+// Plans that last: create, autosave, reload, rename, duplicate, delete and restore, export and
+// import (file picker and drag and drop), conflicts, and bad files that change nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, appReady } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function freshApp(locale = 'en-US') {
+  const opened = await openPage(browser, { locale });
+  await opened.page.goto(server.url);
+  await appReady(opened.page);
+  return opened;
+}
+
+/** Every Alur key in localStorage with its exact text. */
+function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith('alur:')) out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+async function downloadText(page, click) {
+  const wait = page.waitForEvent('download');
+  await click();
+  const download = await wait;
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Waits until the stored plan `id` has the name `name` (the autosave has run). */
+function waitForStoredName(page, id, name) {
+  return page.waitForFunction(
+    ([id, name]) => JSON.parse(localStorage.getItem(`alur:plan:${id}`) || '{}').name === name,
+    [id, name],
+  );
+}
+
+async function createBlankPlan(page) {
+  await page.getByRole('button', { name: 'New blank plan' }).click();
+  await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
+  return /#\/plan\/([a-z0-9]+)$/.exec(page.url())[1];
+}
+
+test('a new plan is autosaved shortly after an edit and is still there after reload', async () => {
+  const { ctx, page, problems } = await freshApp();
+  const id = await createBlankPlan(page);
+  const name = page.getByLabel('Plan name');
+  await name.fill('Ramadan Sale 2027 🚀');
+  // Saved a moment later, not synchronously on the keystroke.
+  await page.getByText('Saving…').waitFor();
+  await waitForStoredName(page, id, 'Ramadan Sale 2027 🚀');
+  await page.getByText('Saved in this browser').waitFor();
+  const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));
+  assert.equal(stored.name, 'Ramadan Sale 2027 🚀');
+  assert.equal(stored.schema_version, 1);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator('main h1').textContent(), 'Ramadan Sale 2027 🚀');
+  await page.getByRole('link', { name: 'My plans' }).click();
+  await page.getByRole('link', { name: 'Ramadan Sale 2027 🚀' }).waitFor();
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('rename, duplicate, delete with confirmation, undo, and restore from Recently deleted', async () => {
+  const { ctx, page } = await freshApp();
+  await createBlankPlan(page);
+  await page.getByRole('link', { name: 'My plans' }).click();
+  const row = page.locator('tr', { hasText: 'Untitled plan' });
+  await row.getByRole('button', { name: /Rename|New name/ }).click();
+  const input = page.getByLabel('New name for Untitled plan');
+  await input.fill('Launch X');
+  await input.press('Enter');
+  await page.getByRole('link', { name: 'Launch X', exact: true }).waitFor();
+
+  await page.locator('tr', { hasText: 'Launch X' }).getByRole('button', { name: 'Duplicate' }).click();
+  await page.getByRole('link', { name: 'Launch X (copy)' }).waitFor();
+
+  const copyRow = page.locator('tr', { hasText: 'Launch X (copy)' });
+  await copyRow.getByRole('button', { name: 'Delete' }).click();
+  await copyRow.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByRole('status').filter({ hasText: 'Plan “Launch X (copy)” deleted.' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Launch X (copy)' }).count(), 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('link', { name: 'Launch X (copy)' }).waitFor();
+
+  await page.locator('tr', { hasText: 'Launch X (copy)' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  const trash = page.locator('section.trash');
+  await trash.getByText('Launch X (copy)').waitFor();
+  await page.reload();
+  await appReady(page);
+  await trash.getByRole('button', { name: 'Restore' }).click();
+  await page.getByRole('link', { name: 'Launch X (copy)' }).waitFor();
+  assert.equal(await trash.count(), 0);
+  await ctx.close();
+});
+
+test('export, delete, import gives back the identical plan', async () => {
+  const { ctx, page } = await freshApp();
+  await page.getByRole('button', { name: 'New plan from the example' }).click();
+  await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
+  const exported = await downloadText(page, () => page.getByRole('button', { name: 'Export plan (.json)' }).first().click());
+  assert.match(exported.name, /^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.alur\.json$/);
+  const file = JSON.parse(exported.text);
+  assert.equal(file.schema_version, 1);
+  assert.ok(file.app_version);
+  assert.ok(file.exported_at);
+  assert.ok(exported.text.includes('\n  '), 'pretty-printed');
+  assert.ok(file.plan.kpis.length > 0 && file.plan.tasks.length > 0, 'the example has content');
+
+  await page.getByRole('link', { name: 'My plans' }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByText('No plans yet').waitFor();
+
+  await page.setInputFiles('#import-file', { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
+  await page.getByRole('status').filter({ hasText: `imported from ${exported.name}` }).waitFor();
+  const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), file.plan.id));
+  assert.deepEqual(stored, file.plan);
+  await ctx.close();
+});
+
+test('a broken file shows what is wrong and leaves every stored byte unchanged', async () => {
+  const { ctx, page } = await freshApp();
+  await createBlankPlan(page);
+  await page.getByRole('link', { name: 'My plans' }).click();
+  await page.getByText('Saved in this browser').waitFor();
+  const before = await storageSnapshot(page);
+
+  await page.setInputFiles('#import-file', { name: 'broken.alur.json', mimeType: 'application/json', buffer: Buffer.from('{"schema_version": 1, "plan": {') });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const message = await alert.textContent();
+  assert.match(message, /broken\.alur\.json/);
+  assert.match(message, /line 1/);
+  assert.deepEqual(await storageSnapshot(page), before);
+
+  await page.setInputFiles('#import-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await page.getByRole('alert').filter({ hasText: 'notes.txt' }).waitFor();
+  assert.deepEqual(await storageSnapshot(page), before);
+  await ctx.close();
+});
+
+test('importing a plan that exists asks: replace (old kept) or import as a copy', async () => {
+  const { ctx, page } = await freshApp();
+  const id = await createBlankPlan(page);
+  await page.getByLabel('Plan name').fill('Original');
+  await waitForStoredName(page, id, 'Original');
+  const exported = await downloadText(page, () => page.getByRole('button', { name: 'Export plan (.json)' }).first().click());
+  await page.getByLabel('Plan name').fill('Edited after export');
+  await waitForStoredName(page, id, 'Edited after export');
+  await page.getByRole('link', { name: 'My plans' }).click();
+
+  const upload = { name: 'original.alur.json', mimeType: 'application/json', buffer: Buffer.from(exported.text) };
+  await page.setInputFiles('#import-file', upload);
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByText('already in this browser').waitFor();
+  await dialog.getByRole('button', { name: 'Import as a copy' }).click();
+  await page.getByRole('link', { name: 'Original (copy)' }).waitFor();
+  await page.getByRole('link', { name: 'Edited after export' }).waitFor();
+
+  await page.setInputFiles('#import-file', upload);
+  await page.getByRole('alertdialog').getByRole('button', { name: /Replace it/ }).click();
+  await page.getByRole('link', { name: 'Original', exact: true }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Edited after export' }).count(), 0);
+  // The replaced version is restorable.
+  await page.locator('section.trash').getByText('Edited after export').waitFor();
+  const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));
+  assert.equal(stored.name, 'Original');
+  await ctx.close();
+});
+
+test('a plan file dropped on the page is imported', async () => {
+  const { ctx, page } = await freshApp();
+  const plan = {
+    format: 'alur-plan',
+    schema_version: 1,
+    app_version: '0.1.0',
+    exported_at: '2026-11-28T00:00:00Z',
+    plan: { schema_version: 1, id: 'dropped-1', name: 'Dropped plan <b>bold</b>' },
+  };
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.alur.json', { type: 'application/json' }));
+    document.querySelector('.plans-page').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(plan));
+  // HTML in a name is shown as text, never interpreted.
+  await page.getByRole('link', { name: 'Dropped plan <b>bold</b>' }).waitFor();
+  assert.equal(await page.locator('.plans-table b').count(), 0);
+  await ctx.close();
+});
