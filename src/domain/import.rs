@@ -505,7 +505,7 @@ fn expected_kind(expected: &str) -> Option<JsonKind> {
         .any(|n| e == *n || e.starts_with(&format!("{n} ")))
     {
         Some(JsonKind::Number)
-    } else if e == "a string" || e.contains("string") && !e.contains("map") {
+    } else if e.contains("string") {
         Some(JsonKind::Text)
     } else if e.contains("sequence") {
         Some(JsonKind::List)
