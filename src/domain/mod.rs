@@ -1,5 +1,15 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
 pub mod date;
+pub mod import;
+pub mod migrate;
 pub mod plan;
+pub mod templates;
+pub mod validate;
 pub mod workflow;
+
+pub use import::{
+    export_file_name, export_json, parse_plan_file, parse_stored_plan, ExportFile, ImportError,
+    MAX_DEPTH, MAX_IMPORT_BYTES,
+};
+pub use validate::{validate, IssueKind, ValidationIssue};
