@@ -70,7 +70,8 @@ fn separators(lang: Lang) -> (char, char) {
 
 /// `value` with `decimals` fraction digits, grouped in thousands, in `lang`'s style:
 /// `1.234.567,89` (Indonesian) or `1,234,567.89` (English). Halves round away from zero;
-/// NaN and infinities are `—`.
+/// NaN and infinities are `—`; `decimals` is capped at
+/// [`MAX_DECIMALS`](crate::domain::decimal::MAX_DECIMALS).
 pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     let Some(rounded) = round_half_away(value, decimals) else {
         return NOT_A_NUMBER.to_string();
