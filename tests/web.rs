@@ -129,7 +129,10 @@ fn plans_save_list_and_load() {
     plans::save(&sample_plan("new", "Newer 🚀", 2_000)).unwrap();
     let names: Vec<String> = plans::list().unwrap().into_iter().map(|m| m.name).collect();
     assert_eq!(names, ["Newer 🚀", "Older"]);
-    assert_eq!(plans::load("new").unwrap(), sample_plan("new", "Newer 🚀", 2_000));
+    assert_eq!(
+        plans::load("new").unwrap(),
+        sample_plan("new", "Newer 🚀", 2_000)
+    );
     assert!(matches!(
         plans::load("absent"),
         Err(plans::LoadError::Missing(_))

@@ -1,6 +1,8 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
+pub mod currency;
 pub mod date;
+pub mod decimal;
 pub mod import;
 pub mod migrate;
 pub mod plan;

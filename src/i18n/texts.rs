@@ -205,4 +205,12 @@ texts! {
     RefEvidence => "catatan pasar, kompetitor, atau persona", "market note, competitor or persona";
     RefGap => "celah pasar", "market gap";
     RefPersona => "persona", "persona";
+    // Number input
+    NumberEmpty => "Ketik sebuah angka.", "Type a number.";
+    NumberInvalidCharacter => "“{text}” bukan angka: “{found}” tidak boleh ada di dalamnya.", "“{text}” is not a number: “{found}” does not belong in it.";
+    NumberSign => "“{text}” bukan angka: tulis paling banyak satu tanda + atau -, di depan angkanya.", "“{text}” is not a number: write at most one + or - sign, before the digits.";
+    NumberSeparators => "“{text}” bukan angka: titik dan komanya ada di tempat yang salah. Tulis misalnya 1.500.000,50.", "“{text}” is not a number: separators are in the wrong places. Write it like 1,500,000.50.";
+    NumberUnits => "“{text}” bukan angka: hanya boleh ada satu simbol mata uang atau tanda persen.", "“{text}” is not a number: it may have only one currency or percent sign.";
+    NumberTooLarge => "“{text}” terlalu besar untuk dihitung.", "“{text}” is too large to calculate with.";
+    NumberOtherCurrency => "“{text}” tertulis dalam {found}, padahal kolom ini dalam {expected}.", "“{text}” is written in {found}, but this field is in {expected}.";
 }

@@ -16,11 +16,15 @@ use crate::storage::plans::PlanMeta;
 use route::Route;
 pub use session::SaveState;
 
+/// A message that renders itself in whichever language the UI speaks when it is shown, so a
+/// notice follows a language switch.
+pub type Message = std::sync::Arc<dyn Fn(Lang) -> String + Send + Sync>;
+
 /// A message shown to the user in the notice area.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Notice {
-    /// The text, already in the UI language.
-    pub text: String,
+    /// The text.
+    pub message: Message,
     /// True for problems (announced assertively), false for confirmations.
     pub error: bool,
     /// A trash key to restore from, when the notice offers "Undo".
@@ -58,23 +62,42 @@ impl Ctx {
         key.get(self.lang.get_untracked())
     }
 
-    /// Shows a confirmation.
-    pub fn tell(self, text: String) {
-        self.notice.set(Some(Notice {
-            text,
-            error: false,
-            undo: None,
-        }));
+    /// Shows a confirmation: a translated text with its placeholders filled.
+    pub fn tell(self, key: T, args: &[(&str, &str)]) {
+        self.notify(message(key, args), false, None);
     }
 
-    /// Shows a problem.
-    pub fn warn(self, text: String) {
+    /// Shows a problem: a translated text with its placeholders filled.
+    pub fn warn(self, key: T, args: &[(&str, &str)]) {
+        self.notify(message(key, args), true, None);
+    }
+
+    /// Shows a problem worded by `f` in the current language.
+    pub fn warn_with(self, f: impl Fn(Lang) -> String + Send + Sync + 'static) {
+        self.notify(std::sync::Arc::new(f), true, None);
+    }
+
+    /// Shows a notice, optionally with an "Undo" that restores the trash entry `undo`.
+    pub fn notify(self, message: Message, error: bool, undo: Option<String>) {
         self.notice.set(Some(Notice {
-            text,
-            error: true,
-            undo: None,
+            message,
+            error,
+            undo,
         }));
     }
+}
+
+/// A translated message with owned placeholder values.
+pub fn message(key: T, args: &[(&str, &str)]) -> Message {
+    let args: Vec<(String, String)> = args
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+        .collect();
+    std::sync::Arc::new(move |lang| {
+        let borrowed: Vec<(&str, &str)> =
+            args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        key.fill(lang, &borrowed)
+    })
 }
 
 /// The context; every component below [`App`] has it.

@@ -16,8 +16,14 @@ pub fn Overview() -> impl IntoView {
         .plan
         .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
         .unwrap_or_default();
-    let name = move || ctx.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-    let status = move || ctx.plan.with(|p| p.as_ref().map(|p| p.status).unwrap_or_default());
+    let name = move || {
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())
+    };
+    let status = move || {
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| p.status).unwrap_or_default())
+    };
     let export_id = id.clone();
     view! {
         <article class="overview">

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::route::Route;
 use super::widgets::status_label;
-use super::{navigate, new_id, now_ms, today, use_ctx, Ctx, Notice};
+use super::{message, navigate, new_id, now_ms, today, use_ctx, Ctx};
 use crate::domain::date::Date;
 use crate::domain::plan::Plan;
 use crate::i18n::T;
@@ -20,7 +20,7 @@ fn date_of(ms: i64) -> String {
 fn create_blank(ctx: Ctx) {
     let plan = Plan::blank(&new_id(), ctx.text(T::UntitledPlan), now_ms());
     if ctx.store_new(&plan) {
-        ctx.tell(T::Created.fill(ctx.lang.get_untracked(), &[("name", &plan.name)]));
+        ctx.tell(T::Created, &[("name", &plan.name)]);
         navigate(&Route::Overview { plan: plan.id });
     }
 }
@@ -35,21 +35,22 @@ fn duplicate(ctx: Ctx, id: &str) {
             plan.created_at = now_ms();
             plan.updated_at = plan.created_at;
             if ctx.store_new(&plan) {
-                ctx.tell(T::Duplicated.fill(lang, &[("name", &plan.name)]));
+                ctx.tell(T::Duplicated, &[("name", &plan.name)]);
             }
         }
-        Err(err) => ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())])),
+        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
     }
 }
 
 fn rename(ctx: Ctx, id: &str, name: &str) -> bool {
-    let lang = ctx.lang.get_untracked();
     let name = name.trim();
     if name.is_empty() {
-        ctx.warn(T::NameRequired.get(lang).to_string());
+        ctx.warn(T::NameRequired, &[]);
         return false;
     }
-    let is_open = ctx.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == id));
+    let is_open = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == id));
     if is_open {
         ctx.edit(|p| p.name = name.to_string());
         ctx.flush();
@@ -64,22 +65,24 @@ fn rename(ctx: Ctx, id: &str, name: &str) -> bool {
                 }
             }
             Err(err) => {
-                ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+                ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
                 return false;
             }
         }
     }
-    ctx.tell(T::Renamed.fill(lang, &[("name", name)]));
+    ctx.tell(T::Renamed, &[("name", name)]);
     true
 }
 
 fn delete(ctx: Ctx, meta: &PlanMeta) {
-    let lang = ctx.lang.get_untracked();
     ctx.flush();
     let when = now_ms();
     match plans::trash(&meta.id, when) {
         Ok(()) => {
-            if ctx.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == meta.id)) {
+            if ctx
+                .plan
+                .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == meta.id))
+            {
                 ctx.plan.set(None);
             }
             ctx.refresh_plans();
@@ -87,32 +90,26 @@ fn delete(ctx: Ctx, meta: &PlanMeta) {
                 .into_iter()
                 .find(|(_, t)| t.plan.id == meta.id && t.deleted_at == when)
                 .map(|(key, _)| key);
-            ctx.notice.set(Some(Notice {
-                text: T::Deleted.fill(lang, &[("name", &meta.name)]),
-                error: false,
-                undo,
-            }));
+            ctx.notify(message(T::Deleted, &[("name", &meta.name)]), false, undo);
         }
-        Err(err) => ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())])),
+        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
     }
 }
 
 /// Restores a trash entry and says so.
 pub fn restore(ctx: Ctx, key: &str) {
-    let lang = ctx.lang.get_untracked();
     match plans::restore(key, &new_id()) {
         Ok(plan) => {
             ctx.refresh_plans();
-            ctx.tell(T::Restored.fill(lang, &[("name", &plan.name)]));
+            ctx.tell(T::Restored, &[("name", &plan.name)]);
         }
-        Err(err) => ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())])),
+        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
     }
 }
 
 /// Downloads a plan as an `.alur.json` file.
 pub fn export(ctx: Ctx, id: &str) {
     ctx.flush();
-    let lang = ctx.lang.get_untracked();
     // The open plan is exported from memory: when storage is full, memory holds the newest.
     let open = ctx
         .plan
@@ -120,7 +117,7 @@ pub fn export(ctx: Ctx, id: &str) {
     let plan = match open.map_or_else(|| plans::load(id), Ok) {
         Ok(plan) => plan,
         Err(err) => {
-            ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+            ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
             return;
         }
     };
@@ -128,11 +125,14 @@ pub fn export(ctx: Ctx, id: &str) {
     let text = crate::domain::import::export_json(
         &plan,
         env!("CARGO_PKG_VERSION"),
-        &js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default(),
+        &js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default(),
     );
     match crate::files::download(&file, &text, "application/json") {
-        Ok(()) => ctx.tell(T::Exported.fill(lang, &[("file", &file)])),
-        Err(_) => ctx.warn(T::ExportFailed.get(lang).to_string()),
+        Ok(()) => ctx.tell(T::Exported, &[("file", &file)]),
+        Err(_) => ctx.warn(T::ExportFailed, &[]),
     }
 }
 
@@ -147,7 +147,6 @@ struct PendingImport {
 fn import_file(ctx: Ctx, file: web_sys::File, conflict: RwSignal<Option<PendingImport>>) {
     use crate::domain::import::{parse_plan_file, ImportError, MAX_IMPORT_BYTES};
     use crate::i18n::messages::import_error;
-    let lang = ctx.lang.get_untracked();
     let name = file.name();
     // Refuse an oversized file before reading it into memory.
     if file.size() > MAX_IMPORT_BYTES as f64 {
@@ -155,16 +154,16 @@ fn import_file(ctx: Ctx, file: web_sys::File, conflict: RwSignal<Option<PendingI
             size: file.size() as usize,
             limit: MAX_IMPORT_BYTES,
         };
-        ctx.warn(import_error(&err, lang, &name));
+        ctx.warn_with(move |l| import_error(&err, l, &name));
         return;
     }
     leptos::task::spawn_local(async move {
         let Ok(bytes) = crate::files::read_bytes(&file).await else {
-            ctx.warn(T::ImportReadFailed.fill(lang, &[("file", &name)]));
+            ctx.warn(T::ImportReadFailed, &[("file", &name)]);
             return;
         };
         match parse_plan_file(&bytes) {
-            Err(err) => ctx.warn(import_error(&err, lang, &name)),
+            Err(err) => ctx.warn_with(move |l| import_error(&err, l, &name)),
             Ok(plan) => {
                 let existing = ctx
                     .plans
@@ -177,10 +176,7 @@ fn import_file(ctx: Ctx, file: web_sys::File, conflict: RwSignal<Option<PendingI
                     })),
                     None => {
                         if ctx.store_new(&plan) {
-                            ctx.tell(T::Imported.fill(
-                                lang,
-                                &[("name", &plan.name), ("file", &name)],
-                            ));
+                            ctx.tell(T::Imported, &[("name", &plan.name), ("file", &name)]);
                         }
                     }
                 }
@@ -198,12 +194,12 @@ fn resolve_conflict(ctx: Ctx, pending: PendingImport, replace: bool) {
         match plans::load(&plan.id) {
             Ok(old) => {
                 if let Err(err) = plans::keep_in_trash(&old, now_ms()) {
-                    ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+                    ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
                     return;
                 }
             }
             Err(err) => {
-                ctx.warn(T::OpenFailed.fill(lang, &[("reason", &err.to_string())]));
+                ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
                 return;
             }
         }
@@ -212,10 +208,16 @@ fn resolve_conflict(ctx: Ctx, pending: PendingImport, replace: bool) {
         plan.name = T::CopySuffix.fill(lang, &[("name", &plan.name)]);
     }
     if ctx.store_new(&plan) {
-        if ctx.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id)) {
+        if ctx
+            .plan
+            .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id))
+        {
             ctx.plan.set(Some(plan.clone()));
         }
-        ctx.tell(T::Imported.fill(lang, &[("name", &plan.name), ("file", &pending.file)]));
+        ctx.tell(
+            T::Imported,
+            &[("name", &plan.name), ("file", &pending.file)],
+        );
     }
 }
 
@@ -338,13 +340,16 @@ fn create_example(ctx: Ctx) {
         today(),
     );
     if ctx.store_new(&plan) {
-        ctx.tell(T::Created.fill(ctx.lang.get_untracked(), &[("name", &plan.name)]));
+        ctx.tell(T::Created, &[("name", &plan.name)]);
         navigate(&Route::Overview { plan: plan.id });
     }
 }
 
 #[component]
-fn ConflictPanel(pending: PendingImport, conflict: RwSignal<Option<PendingImport>>) -> impl IntoView {
+fn ConflictPanel(
+    pending: PendingImport,
+    conflict: RwSignal<Option<PendingImport>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let body = {
         let pending = pending.clone();

@@ -67,8 +67,12 @@ fn open_for_route(ctx: Ctx, route: &Route) {
             }
         }
     }
+    // Any navigation writes a pending edit first, so every page shows what was typed.
+    ctx.flush();
     let wanted = route.plan_id().map(str::to_string);
-    let open = ctx.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+    let open = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
     if wanted == open || wanted.is_none() {
         return;
     }
@@ -85,7 +89,7 @@ fn open_for_route(ctx: Ctx, route: &Route) {
         Err(plans::LoadError::Missing(_)) => ctx.plan.set(None),
         Err(err) => {
             ctx.plan.set(None);
-            ctx.warn(T::OpenFailed.fill(ctx.lang.get_untracked(), &[("reason", &err.to_string())]));
+            ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
         }
     }
 }
@@ -95,9 +99,7 @@ impl Ctx {
     pub fn refresh_plans(self) {
         match plans::list() {
             Ok(list) => self.plans.set(list),
-            Err(err) => self.warn(
-                T::OpenFailed.fill(self.lang.get_untracked(), &[("reason", &err.to_string())]),
-            ),
+            Err(err) => self.warn(T::OpenFailed, &[("reason", &err.to_string())]),
         }
     }
 
@@ -156,7 +158,8 @@ impl Ctx {
                 true
             }
             Err(err) => {
-                self.warn(SaveState::Failed(err).describe(self.lang.get_untracked()));
+                let state = SaveState::Failed(err);
+                self.warn_with(move |lang| state.describe(lang));
                 false
             }
         }

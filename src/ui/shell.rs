@@ -84,7 +84,8 @@ fn Nav() -> impl IntoView {
     let ctx = use_ctx();
     let plan_id = move || ctx.route.with(|r| r.plan_id().map(str::to_string));
     let open_plan = Memo::new(move |_| {
-        ctx.plan.with(|p| p.as_ref().map(|p| (p.id.clone(), p.name.clone())))
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| (p.id.clone(), p.name.clone())))
     });
     let is_current = move |step: Step| {
         ctx.route
@@ -163,7 +164,10 @@ fn Page() -> impl IntoView {
                 view! { <NoPlan /> }.into_any()
             }
         }
-        Route::Step { plan: Some(plan), step } => {
+        Route::Step {
+            plan: Some(plan),
+            step,
+        } => {
             if is_open(&plan) {
                 view! { <steps::StepPage plan=Some(plan) step /> }.into_any()
             } else {
@@ -184,7 +188,6 @@ fn Page() -> impl IntoView {
         .into_any(),
     }
 }
-
 
 #[component]
 fn NoPlan() -> impl IntoView {

@@ -42,7 +42,7 @@ pub fn NoticeArea() -> impl IntoView {
                                 class:error=notice.error
                                 role=if notice.error { "alert" } else { "status" }
                             >
-                                <p>{notice.text.clone()}</p>
+                                <p>{move || (notice.message)(ctx.lang.get())}</p>
                                 {undo}
                                 <button class="dismiss" on:click=move |_| ctx.notice.set(None)>
                                     {ctx.t(T::Dismiss)}
