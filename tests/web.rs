@@ -165,13 +165,14 @@ fn trash_keeps_every_deleted_version_until_restored() {
     plans::trash("p1", 200).unwrap();
     let trashed = plans::trashed();
     assert_eq!(trashed.len(), 2);
-    assert_eq!(trashed[0].1.plan.name, "Second");
+    assert_eq!(trashed[0].name, "Second");
+    assert_eq!(trashed[0].deleted_at, 200);
 
-    let restored = plans::restore(&trashed[1].0, "copy1").unwrap();
+    let restored = plans::restore(&trashed[1].key, "copy1").unwrap();
     assert_eq!(restored.name, "First");
     assert_eq!(restored.id, "p1");
     // The id is taken now, so the other version comes back as a copy under a new id.
-    let again = plans::restore(&trashed[0].0, "copy1").unwrap();
+    let again = plans::restore(&trashed[0].key, "copy1").unwrap();
     assert_eq!(again.id, "copy1");
     assert_eq!(plans::list().unwrap().len(), 2);
     assert!(plans::trashed().is_empty());

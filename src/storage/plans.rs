@@ -37,13 +37,22 @@ impl PlanMeta {
     }
 }
 
-/// A deleted plan, kept so it can be restored.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Trashed {
+/// A deleted plan, kept so it can be restored. The entry's value is the plan document itself;
+/// the key, `alur:trash:<id>:<deleted_at>`, says when it was deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrashEntry {
+    /// The storage key, which [`restore`] and [`purge`] take.
+    pub key: String,
+    /// The plan's name.
+    pub name: String,
     /// When it was deleted (or replaced by an import), Unix milliseconds.
     pub deleted_at: i64,
-    /// The plan as it was.
-    pub plan: Plan,
+}
+
+/// Only the name of a stored plan: listing the trash must not deserialize whole plans.
+#[derive(Deserialize)]
+struct NameOnly {
+    name: String,
 }
 
 fn plan_key(id: &str) -> String {
@@ -112,7 +121,7 @@ pub fn list() -> Result<Vec<PlanMeta>, StorageError> {
             }),
         }
     }
-    metas.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    metas.sort_by_key(|m| std::cmp::Reverse(m.updated_at));
     Ok(metas)
 }
 
@@ -149,40 +158,44 @@ pub fn save(plan: &Plan) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Moves a plan to the trash, from where [`restore`] brings it back.
-pub fn trash(id: &str, now_ms: i64) -> Result<(), LoadError> {
+/// Moves a plan to the trash, from where [`restore`] brings it back; returns the trash key.
+pub fn trash(id: &str, now_ms: i64) -> Result<String, LoadError> {
     let plan = load(id)?;
-    keep_in_trash(&plan, now_ms)?;
+    // Trash first, then remove: a failure in between leaves two copies, never none.
+    let key = keep_in_trash(&plan, now_ms)?;
     remove(&plan_key(id))?;
     let metas: Vec<PlanMeta> = list()?.into_iter().filter(|m| m.id != id).collect();
     let _ = write_index(&metas);
-    Ok(())
+    Ok(key)
 }
 
 /// Puts a copy of a plan in the trash without removing it: an import that replaces a plan
 /// keeps the old version restorable this way.
-pub fn keep_in_trash(plan: &Plan, now_ms: i64) -> Result<(), StorageError> {
-    let entry = Trashed {
-        deleted_at: now_ms,
-        plan: plan.clone(),
-    };
-    let text = serde_json::to_string(&entry).map_err(|e| StorageError::Other(e.to_string()))?;
-    write(&trash_key(&plan.id, now_ms), &text)
+pub fn keep_in_trash(plan: &Plan, now_ms: i64) -> Result<String, StorageError> {
+    let text = serde_json::to_string(plan).map_err(|e| StorageError::Other(e.to_string()))?;
+    let key = trash_key(&plan.id, now_ms);
+    write(&key, &text)?;
+    Ok(key)
 }
 
-/// The plans in the trash with their keys, most recently deleted first. Damaged entries are
-/// skipped here (the recovery panel shows them).
-pub fn trashed() -> Vec<(String, Trashed)> {
-    let mut out: Vec<(String, Trashed)> = keys()
+/// The plans in the trash, most recently deleted first. Damaged entries are skipped here
+/// (the recovery panel shows them).
+pub fn trashed() -> Vec<TrashEntry> {
+    let mut out: Vec<TrashEntry> = keys()
         .into_iter()
         .filter(|k| k.starts_with(TRASH_PREFIX))
-        .filter_map(|k| {
-            let text = read(&k).ok().flatten()?;
-            let entry = serde_json::from_str(&text).ok()?;
-            Some((k, entry))
+        .filter_map(|key| {
+            let deleted_at = key.rsplit(':').next()?.parse().ok()?;
+            let text = read(&key).ok().flatten()?;
+            let NameOnly { name } = serde_json::from_str(&text).ok()?;
+            Some(TrashEntry {
+                key,
+                name,
+                deleted_at,
+            })
         })
         .collect();
-    out.sort_by(|a, b| b.1.deleted_at.cmp(&a.1.deleted_at));
+    out.sort_by_key(|t| std::cmp::Reverse(t.deleted_at));
     out
 }
 
@@ -190,11 +203,7 @@ pub fn trashed() -> Vec<(String, Trashed)> {
 /// the restored one comes back as a copy with `copy_id`.
 pub fn restore(key: &str, copy_id: &str) -> Result<Plan, LoadError> {
     let text = read(key)?.ok_or_else(|| LoadError::Missing(key.to_string()))?;
-    let entry: Trashed = serde_json::from_str(&text).map_err(|e| LoadError::Damaged {
-        key: key.to_string(),
-        reason: e.to_string(),
-    })?;
-    let mut plan = entry.plan;
+    let mut plan = decode(key, &text)?;
     if exists(&plan.id) {
         plan.id = copy_id.to_string();
     }

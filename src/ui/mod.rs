@@ -111,10 +111,16 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
-/// Today's date (UTC).
+/// The local calendar date of a Unix time in milliseconds (in Jakarta, 23:30 UTC is already
+/// the next day).
+pub fn local_date(ms: f64) -> Option<crate::domain::date::Date> {
+    let offset_minutes = js_sys::Date::new(&ms.into()).get_timezone_offset();
+    crate::domain::date::Date::from_unix_ms(ms - offset_minutes * 60_000.0)
+}
+
+/// Today's local date.
 pub fn today() -> crate::domain::date::Date {
-    crate::domain::date::Date::from_unix_ms(js_sys::Date::now())
-        .unwrap_or(crate::domain::date::Date::EPOCH)
+    local_date(js_sys::Date::now()).unwrap_or(crate::domain::date::Date::EPOCH)
 }
 
 /// A new random id: 12 characters of `0-9a-z`.

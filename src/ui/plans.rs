@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use super::route::Route;
 use super::widgets::status_label;
 use super::{message, navigate, new_id, now_ms, today, use_ctx, Ctx};
-use crate::domain::date::Date;
 use crate::domain::plan::Plan;
 use crate::i18n::T;
 use crate::storage::plans::{self, PlanMeta};
 
-fn date_of(ms: i64) -> String {
-    Date::from_unix_ms(ms as f64)
-        .map(|d| d.to_string())
+fn date_of(ms: i64, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::format::{format_date, DateStyle};
+    super::local_date(ms as f64)
+        .map(|d| format_date(d, lang, DateStyle::Short))
         .unwrap_or_default()
 }
 
@@ -76,9 +76,8 @@ fn rename(ctx: Ctx, id: &str, name: &str) -> bool {
 
 fn delete(ctx: Ctx, meta: &PlanMeta) {
     ctx.flush();
-    let when = now_ms();
-    match plans::trash(&meta.id, when) {
-        Ok(()) => {
+    match plans::trash(&meta.id, now_ms()) {
+        Ok(undo) => {
             if ctx
                 .plan
                 .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == meta.id))
@@ -86,11 +85,11 @@ fn delete(ctx: Ctx, meta: &PlanMeta) {
                 ctx.plan.set(None);
             }
             ctx.refresh_plans();
-            let undo = plans::trashed()
-                .into_iter()
-                .find(|(_, t)| t.plan.id == meta.id && t.deleted_at == when)
-                .map(|(key, _)| key);
-            ctx.notify(message(T::Deleted, &[("name", &meta.name)]), false, undo);
+            ctx.notify(
+                message(T::Deleted, &[("name", &meta.name)]),
+                false,
+                Some(undo),
+            );
         }
         Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
     }
@@ -235,9 +234,6 @@ pub fn PlansPage() -> impl IntoView {
     let trash = Memo::new(move |_| {
         ctx.plans.track();
         plans::trashed()
-            .into_iter()
-            .map(|(key, t)| (key, t.plan.name, t.deleted_at))
-            .collect::<Vec<_>>()
     });
 
     let on_pick = move |ev: leptos::ev::Event| {
@@ -322,8 +318,8 @@ pub fn PlansPage() -> impl IntoView {
                 <section class="trash">
                     <h2>{ctx.t(T::TrashTitle)}</h2>
                     <ul>
-                        <For each=move || trash.get() key=|(key, _, _)| key.clone() let:entry>
-                            <TrashRow key=entry.0 name=entry.1 deleted_at=entry.2 />
+                        <For each=move || trash.get() key=|entry| entry.key.clone() let:entry>
+                            <TrashRow key=entry.key name=entry.name deleted_at=entry.deleted_at />
                         </For>
                     </ul>
                 </section>
@@ -359,7 +355,10 @@ fn ConflictPanel(
                 &[
                     ("file", &pending.file),
                     ("name", &pending.existing.name),
-                    ("date", &date_of(pending.existing.updated_at)),
+                    (
+                        "date",
+                        &date_of(pending.existing.updated_at, ctx.lang.get()),
+                    ),
                 ],
             )
         }
@@ -484,7 +483,7 @@ fn PlanRow(meta: PlanMeta) -> impl IntoView {
         <tr data-plan=id.clone()>
             <td>{name_cell}</td>
             <td>{move || ctx.t(status_label(meta.status))()}</td>
-            <td>{date_of(meta.updated_at)}</td>
+            <td>{move || date_of(meta.updated_at, ctx.lang.get())}</td>
             <td class="actions">{actions}</td>
         </tr>
     }
@@ -499,7 +498,7 @@ fn TrashRow(key: String, name: String, deleted_at: i64) -> impl IntoView {
             <span class="plan-name">{name}</span>
             " "
             <span class="muted">
-                {move || T::TrashDeletedOn.fill(ctx.lang.get(), &[("date", &date_of(deleted_at))])}
+                {move || T::TrashDeletedOn.fill(ctx.lang.get(), &[("date", &date_of(deleted_at, ctx.lang.get()))])}
             </span>
             " "
             <button on:click=move |_| restore(ctx, &key)>{ctx.t(T::Restore)}</button>

@@ -28,6 +28,8 @@ function visibleTexts(page, userTexts) {
       if (!el || el.closest('script, style, noscript')) continue;
       const text = node.textContent.trim();
       if (!text || /^[\d\s.,:%\-–—→←·()]+$/.test(text)) continue;
+      // A date such as "28 Nov 2026" may read the same in both languages.
+      if (/^\d{1,2} \p{L}{3,9} \d{4}$/u.test(text)) continue;
       if (userTexts.some((u) => text.includes(u))) continue;
       out.add(text);
     }
