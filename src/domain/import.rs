@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::date::Date;
 use super::migrate::{self, MigrateError};
 use super::plan::{Plan, SCHEMA_VERSION};
-use super::validate::{validate, ValidationIssue};
+use super::validate::{validate, IssueKind, ValidationIssue};
 
 /// The largest file import reads. A plan is a few hundred KB; 10 MB leaves room for years of
 /// measurements while keeping a wrong file (a video, a database dump) from freezing the tab.
@@ -328,7 +328,20 @@ fn parse_text(text: &str) -> Result<Plan, ImportError> {
     })?;
     let plan: Plan = serde_path_to_error::deserialize(&plan_value)
         .map_err(|e| field_error(e, &plan_value, prefix))?;
-    let issues = validate(&plan);
+    // Paths in messages count from the file's top, as the user sees it in an editor.
+    let issues: Vec<ValidationIssue> = validate(&plan)
+        .into_iter()
+        .map(|i| ValidationIssue {
+            path: join(prefix, &i.path),
+            kind: match i.kind {
+                IssueKind::DuplicateId { id, first } => IssueKind::DuplicateId {
+                    id,
+                    first: join(prefix, &first),
+                },
+                other => other,
+            },
+        })
+        .collect();
     if issues.is_empty() {
         Ok(plan)
     } else {

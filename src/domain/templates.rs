@@ -22,6 +22,8 @@ pub fn seed_example(
     now_ms: i64,
     start: Date,
 ) -> Plan {
+    // The plan's own id first, so it reads first in generated files.
+    let plan_id = id_gen();
     // Picks the text of the plan's language.
     let tr = |id: &str, en: &str| match lang {
         Lang::Id => id.to_string(),
@@ -427,7 +429,7 @@ pub fn seed_example(
         kpis,
         budget,
         tasks,
-        ..Plan::blank(&id_gen(), "", now_ms)
+        ..Plan::blank(&plan_id, "", now_ms)
     }
 }
 

@@ -222,6 +222,13 @@ impl Checker {
         }
     }
 
+    /// Checks each id of the list at `path` against `known`.
+    fn references(&mut self, path: &str, ids: &[String], known: &HashSet<&str>, target: RefTarget) {
+        for (j, id) in ids.iter().enumerate() {
+            self.reference(format!("{path}[{j}]"), id, known, target);
+        }
+    }
+
     fn check_references(&mut self, plan: &Plan) {
         let kpis = id_set(&plan.kpis, |x| &x.id);
         let problems = id_set(&plan.problems, |x| &x.id);
@@ -235,28 +242,18 @@ impl Checker {
         }
 
         for (i, gap) in plan.gaps.iter().enumerate() {
-            for (j, id) in gap.evidence.iter().enumerate() {
-                self.reference(
-                    format!("gaps[{i}].evidence[{j}]"),
-                    id,
-                    &evidence,
-                    RefTarget::Evidence,
-                );
-            }
+            let path = format!("gaps[{i}].evidence");
+            self.references(&path, &gap.evidence, &evidence, RefTarget::Evidence);
         }
         for (i, ch) in plan.channels.iter().enumerate() {
-            for (j, id) in ch.gaps.iter().enumerate() {
-                self.reference(
-                    format!("channels[{i}].gaps[{j}]"),
-                    id,
-                    &gaps,
-                    RefTarget::Gap,
-                );
-            }
-            for (j, id) in ch.personas.iter().enumerate() {
-                let path = format!("channels[{i}].personas[{j}]");
-                self.reference(path, id, &personas, RefTarget::Persona);
-            }
+            self.references(
+                &format!("channels[{i}].gaps"),
+                &ch.gaps,
+                &gaps,
+                RefTarget::Gap,
+            );
+            let path = format!("channels[{i}].personas");
+            self.references(&path, &ch.personas, &personas, RefTarget::Persona);
         }
         for (i, task) in plan.tasks.iter().enumerate() {
             for (j, id) in task.depends_on.iter().enumerate() {

@@ -29,57 +29,43 @@ pub fn import_error(err: &ImportError, lang: Lang, file_name: &str) -> String {
             line,
             column,
             limit,
-        } => T::ImportTooDeep.fill(
+        } => positioned(
+            T::ImportTooDeep,
             lang,
-            &[
-                ("file", file),
-                ("limit", &limit.to_string()),
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-            ],
+            (*line, *column),
+            &[("file", file), ("limit", &limit.to_string())],
         ),
-        ImportError::Truncated { line, column } => T::ImportTruncated.fill(
+        ImportError::Truncated { line, column } => positioned(
+            T::ImportTruncated,
             lang,
-            &[
-                ("file", file),
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-            ],
+            (*line, *column),
+            &[("file", file)],
         ),
         ImportError::NotANumber {
             literal,
             line,
             column,
-        } => T::ImportNotANumber.fill(
+        } => positioned(
+            T::ImportNotANumber,
             lang,
-            &[
-                ("file", file),
-                ("literal", literal),
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-            ],
+            (*line, *column),
+            &[("file", file), ("literal", literal)],
         ),
-        ImportError::NumberOutOfRange { path, line, column } => T::ImportNumberOutOfRange.fill(
+        ImportError::NumberOutOfRange { path, line, column } => positioned(
+            T::ImportNumberOutOfRange,
             lang,
-            &[
-                ("file", file),
-                ("path", &here(path)),
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-            ],
+            (*line, *column),
+            &[("file", file), ("path", &here(path))],
         ),
         ImportError::Syntax {
             line,
             column,
             detail,
-        } => T::ImportSyntax.fill(
+        } => positioned(
+            T::ImportSyntax,
             lang,
-            &[
-                ("file", file),
-                ("line", &line.to_string()),
-                ("column", &column.to_string()),
-                ("detail", detail),
-            ],
+            (*line, *column),
+            &[("file", file), ("detail", detail)],
         ),
         ImportError::NotAnObject { found } => T::ImportNotAnObject.fill(
             lang,
@@ -209,6 +195,14 @@ fn version_error(err: &MigrateError, lang: Lang, file: &str, path: &str) -> Stri
             ],
         ),
     }
+}
+
+/// Fills `key` with `args` plus the `line` and `column` of a position in the file.
+fn positioned(key: T, lang: Lang, (line, column): (usize, usize), args: &[(&str, &str)]) -> String {
+    let (line, column) = (line.to_string(), column.to_string());
+    let mut all = vec![("line", line.as_str()), ("column", column.as_str())];
+    all.extend_from_slice(args);
+    key.fill(lang, &all)
 }
 
 /// A field path as shown to the user; the empty path is the document's top.
