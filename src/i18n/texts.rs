@@ -43,6 +43,8 @@ texts! {
     NoPlanTitle => "Rencana tidak ditemukan", "Plan not found";
     NoPlanBody => "Rencana pada tautan ini tidak ada di peramban ini. Mungkin sudah dihapus, atau dibuat di perangkat lain: minta berkasnya lalu impor.", "The plan in this link is not in this browser. It may have been deleted, or made on another device: ask for its file and import it.";
     StepEmptyTitle => "Belum ada isi di langkah ini", "Nothing here yet";
+    StepNeedsPlan => "Buat atau buka rencana dulu; langkah ini akan mengisinya.", "Create or open a plan first; this step fills it in.";
+    StepNavLabel => "Langkah sebelumnya dan berikutnya", "Previous and next step";
     StepComingSoon => "Formulir langkah ini sedang dibangun. Rencana Anda tetap tersimpan.", "The form for this step is being built. Your plan stays saved.";
 
     // Workflow steps

@@ -1,4 +1,5 @@
-//! One file per workflow step; this module picks the page for the step in the URL.
+//! One file per workflow step; this module picks the page for the step in the URL and frames
+//! it with the step's guidance and previous / next links.
 
 use leptos::prelude::*;
 
@@ -7,10 +8,19 @@ use super::use_ctx;
 use crate::domain::workflow::Step;
 use crate::i18n::T;
 
+/// The form of a step, or `None` while that step has no form yet.
+fn step_body(step: Step) -> Option<AnyView> {
+    // Each arm renders the component of `ui/steps/<step>.rs`.
+    match step {
+        _ => None,
+    }
+}
+
 /// The page of one workflow step, with its guidance and previous / next links.
 #[component]
 pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
     let ctx = use_ctx();
+    let has_plan = plan.is_some();
     let link = move |s: Step| {
         Route::Step {
             plan: plan.clone(),
@@ -32,16 +42,25 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             </a>
         }
     });
+    let body = if has_plan { step_body(step) } else { None };
+    let body = body.unwrap_or_else(|| {
+        let text = if has_plan { T::StepComingSoon } else { T::StepNeedsPlan };
+        view! {
+            <section class="empty-state">
+                <h2>{ctx.t(T::StepEmptyTitle)}</h2>
+                <p>{ctx.t(text)}</p>
+                {(!has_plan).then(|| view! { <a class="button primary" href="#/">{ctx.t(T::NavPlans)}</a> })}
+            </section>
+        }
+        .into_any()
+    });
     view! {
         <article class="step" data-step=step.slug()>
             <p class="step-phase">{ctx.t(step.phase().title())}</p>
             <h1>{ctx.t(step.title())}</h1>
             <p class="guidance">{ctx.t(step.guidance())}</p>
-            <section class="empty-state">
-                <h2>{ctx.t(T::StepEmptyTitle)}</h2>
-                <p>{ctx.t(T::StepComingSoon)}</p>
-            </section>
-            <nav class="step-nav">{prev} {next}</nav>
+            {body}
+            <nav class="step-nav" aria-label=ctx.t(T::StepNavLabel)>{prev} {next}</nav>
         </article>
     }
 }
