@@ -1,5 +1,6 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
+pub mod approval;
 pub mod currency;
 pub mod date;
 pub mod decimal;

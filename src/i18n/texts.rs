@@ -150,6 +150,51 @@ texts! {
     PlanName => "Nama rencana", "Plan name";
     CurrentPlan => "Rencana terbuka", "Open plan";
 
+    // Approval
+    ApprovalSummary => "Ringkasan rencana untuk manajemen", "Plan summary for management";
+    ApprovalHowTo => "Tanpa server, persetujuan berpindah lewat berkas: ekspor rencana dan kirimkan ke penyetuju; mereka mengimpornya di Alur, mencatat keputusan, lalu mengekspornya kembali kepada Anda.", "With no server, approval travels as a file: export the plan and send it to your approver; they import it in Alur, record the decision, and export it back to you.";
+    ApprovalSubmittedBy => "Diajukan oleh", "Submitted by";
+    ApprovalSubmit => "Ajukan untuk persetujuan", "Submit for approval";
+    ApprovalSubmitted => "Rencana diajukan untuk persetujuan.", "Plan submitted for approval.";
+    ApprovalApprover => "Penyetuju", "Approver";
+    ApprovalDecision => "Keputusan", "Decision";
+    ApprovalComment => "Komentar", "Comment";
+    ApprovalDate => "Tanggal", "Date";
+    ApprovalRecord => "Catat keputusan", "Record decision";
+    ApprovalRecorded => "Keputusan dicatat: {decision}.", "Decision recorded: {decision}.";
+    ApprovalReopen => "Buka kembali untuk perubahan", "Reopen for changes";
+    ApprovalReopenedBy => "Dibuka kembali oleh", "Reopened by";
+    ApprovalReopened => "Rencana dibuka kembali sebagai revisi {revision}. Riwayat persetujuan tetap tersimpan.", "Plan reopened as revision {revision}. The approval history is kept.";
+    ApprovalLocked => "Rencana ini sudah disetujui dan dikunci sebagai acuan. Untuk mengubahnya, buka kembali di langkah Persetujuan manajemen.", "This plan is approved and locked as the baseline. To change it, reopen it in the Management approval step.";
+    ApprovalHistory => "Riwayat persetujuan", "Approval history";
+    ApprovalNoHistory => "Belum ada pengajuan.", "Nothing submitted yet.";
+    ApprovalFingerprint => "Sidik isi", "Content fingerprint";
+    ApprovalMatches => "sama dengan versi yang disetujui", "matches the approved version";
+    ApprovalChanged => "berubah sejak disetujui", "changed since approval";
+    ApprovalNotYet => "belum ada versi yang disetujui", "no approved version yet";
+    ApprovalRevision => "Revisi", "Revision";
+    ApprovalErrNotDraft => "Hanya rencana berstatus draf yang dapat diajukan.", "Only a draft plan can be submitted.";
+    ApprovalErrNotSubmitted => "Rencana belum diajukan.", "The plan has not been submitted.";
+    ApprovalErrNotApproved => "Rencana belum disetujui.", "The plan is not approved.";
+    ApprovalErrNoApprover => "Isi nama penyetuju.", "Enter the approver's name.";
+    DecisionSubmitted => "Diajukan", "Submitted";
+    DecisionApproved => "Disetujui", "Approved";
+    DecisionChangesRequested => "Perlu perubahan", "Changes requested";
+    DecisionRejected => "Ditolak", "Rejected";
+    DecisionReopened => "Dibuka kembali", "Reopened";
+    SummaryGoal => "Tujuan", "Goal";
+    SummaryPeriod => "Periode", "Period";
+    SummaryChannels => "Kanal", "Channels";
+    SummaryKpis => "KPI", "KPIs";
+    SummaryBudget => "Anggaran", "Budget";
+    SummaryTasks => "Tugas", "Tasks";
+    SummaryNone => "belum diisi", "not filled in yet";
+    KpiColName => "KPI", "KPI";
+    KpiColBaseline => "Nilai awal", "Baseline";
+    KpiColTarget => "Target", "Target";
+    KpiColDeadline => "Tenggat", "Deadline";
+    TasksCount => "{count} tugas", "{count} tasks";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

@@ -249,3 +249,13 @@ pub fn plan_value<R: Default + Send + Sync + 'static>(
     let ctx = use_ctx();
     move || ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default())
 }
+
+/// A memo of something derived from the open plan (the default when none is open). It only
+/// notifies when the derived value changes, so a keystroke elsewhere re-renders nothing here.
+pub fn plan_memo<R>(get: impl Fn(&Plan) -> R + Send + Sync + 'static) -> Memo<R>
+where
+    R: Default + Clone + PartialEq + Send + Sync + 'static,
+{
+    let ctx = use_ctx();
+    Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default()))
+}

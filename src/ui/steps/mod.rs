@@ -1,17 +1,20 @@
 //! One file per workflow step; this module picks the page for the step in the URL and frames
 //! it with the step's guidance and previous / next links.
 
+mod approval;
+
 use leptos::prelude::*;
 
 use super::route::Route;
 use super::use_ctx;
-use crate::domain::workflow::Step;
+use crate::domain::workflow::{Phase, Step};
 use crate::i18n::T;
 
 /// The form of a step, or `None` while that step has no form yet.
 fn step_body(step: Step) -> Option<AnyView> {
     // Each arm renders the component of `ui/steps/<step>.rs`.
     match step {
+        Step::Approval => Some(view! { <approval::ApprovalStep /> }.into_any()),
         _ => None,
     }
 }
@@ -42,6 +45,11 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             </a>
         }
     });
+    // An approved plan is the baseline: its planning steps are read-only until reopened
+    // (the approval step itself stays usable, since that is where it is reopened).
+    let lockable = step.phase() == Phase::Plan && step != Step::Approval;
+    let locked = crate::ui::form::plan_memo(crate::domain::approval::is_locked);
+    let locked = move || lockable && locked.get();
     let body = if has_plan { step_body(step) } else { None };
     let body = body.unwrap_or_else(|| {
         let text = if has_plan { T::StepComingSoon } else { T::StepNeedsPlan };
@@ -59,7 +67,13 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             <p class="step-phase">{ctx.t(step.phase().title())}</p>
             <h1>{ctx.t(step.title())}</h1>
             <p class="guidance">{ctx.t(step.guidance())}</p>
-            {body}
+            {move || {
+                locked()
+                    .then(|| view! { <p class="locked-banner" role="note">{ctx.t(T::ApprovalLocked)}</p> })
+            }}
+            <fieldset class="step-body" disabled=locked>
+                {body}
+            </fieldset>
             <nav class="step-nav" aria-label=ctx.t(T::StepNavLabel)>{prev} {next}</nav>
         </article>
     }
