@@ -65,7 +65,7 @@ pub fn import_error(err: &ImportError, lang: Lang, file_name: &str) -> String {
             T::ImportSyntax,
             lang,
             (*line, *column),
-            &[("file", file), ("detail", detail)],
+            &[("file", file), ("detail", syntax_detail(detail, lang))],
         ),
         ImportError::NotAnObject { found } => T::ImportNotAnObject.fill(
             lang,
@@ -272,5 +272,51 @@ mod tests {
              • tasks[2].end: A task cannot depend on itself.\n\
              …and 2 more."
         );
+    }
+}
+
+/// serde_json's description of a syntax error, in the UI language. Phrases it may use that are
+/// not listed here are shown as serde_json wrote them.
+pub fn syntax_detail(detail: &str, lang: Lang) -> &str {
+    let key = match detail {
+        "expected value" => T::JsonExpectedValue,
+        "expected `,` or `}`" => T::JsonExpectedCommaOrBrace,
+        "expected `,` or `]`" => T::JsonExpectedCommaOrBracket,
+        "expected `:`" => T::JsonExpectedColon,
+        "expected ident" => T::JsonExpectedValue,
+        "key must be a string" => T::JsonKeyMustBeString,
+        "trailing comma" => T::JsonTrailingComma,
+        "trailing characters" => T::JsonTrailingCharacters,
+        "invalid escape" => T::JsonInvalidEscape,
+        "invalid number" => T::JsonInvalidNumber,
+        "recursion limit exceeded" => T::JsonTooDeep,
+        d if d.starts_with("control character") => T::JsonControlCharacter,
+        d if d.contains("unicode") || d.contains("surrogate") => T::JsonInvalidEscape,
+        _ => return detail,
+    };
+    key.get(lang)
+}
+
+#[cfg(test)]
+mod syntax_tests {
+    use super::*;
+
+    // Guards: an Indonesian user never sees serde_json's English phrase for common mistakes.
+    #[test]
+    fn common_json_mistakes_are_described_in_both_languages() {
+        for (text, id_part) in [
+            ("{\"a\": 1,}", "koma"),
+            ("{\"a\" 1}", "titik dua"),
+            ("{a: 1}", "tanda kutip"),
+            ("[1 2]", "koma"),
+            ("{\"a\": tru}", "nilai"),
+            ("{\"a\": 1} x", "setelah"),
+        ] {
+            let err = crate::domain::parse_plan_file(text.as_bytes()).unwrap_err();
+            let id = import_error(&err, Lang::Id, "f.json");
+            assert!(id.contains(id_part), "{text}: {id}");
+            let en = import_error(&err, Lang::En, "f.json");
+            assert_ne!(id, en);
+        }
     }
 }

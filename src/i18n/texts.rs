@@ -195,6 +195,19 @@ texts! {
     KpiColDeadline => "Tenggat", "Deadline";
     TasksCount => "{count} tugas", "{count} tasks";
 
+    // JSON syntax details
+    JsonExpectedValue => "seharusnya ada sebuah nilai di sini", "a value was expected here";
+    JsonExpectedCommaOrBrace => "seharusnya ada koma atau } di sini", "a comma or } was expected here";
+    JsonExpectedCommaOrBracket => "seharusnya ada koma atau ] di sini", "a comma or ] was expected here";
+    JsonExpectedColon => "seharusnya ada titik dua (:) setelah nama kolom", "a colon (:) was expected after the field name";
+    JsonKeyMustBeString => "nama kolom harus diapit tanda kutip ganda", "field names must be in double quotes";
+    JsonTrailingComma => "ada koma berlebih sebelum penutup", "there is an extra comma before the closing bracket";
+    JsonTrailingCharacters => "ada teks lain setelah akhir data JSON", "there is more text after the end of the JSON data";
+    JsonInvalidEscape => "urutan escape (\\…) tidak sah", "an escape sequence (\\…) is not valid";
+    JsonInvalidNumber => "angka tidak sah", "a number is not valid";
+    JsonTooDeep => "data bersarang terlalu dalam", "the data is nested too deeply";
+    JsonControlCharacter => "ada karakter kendali di dalam teks", "there is a control character inside a text";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";
