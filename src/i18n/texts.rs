@@ -208,6 +208,15 @@ texts! {
     JsonTooDeep => "data bersarang terlalu dalam", "the data is nested too deeply";
     JsonControlCharacter => "ada karakter kendali di dalam teks", "there is a control character inside a text";
 
+    // Recovery
+    OpenDamaged => "Rencana tersimpan ini rusak dan tidak dapat dibaca. Datanya disimpan utuh di bagian Data rusak pada halaman Rencana saya.", "This saved plan is damaged and cannot be read. Its data is kept unchanged under Damaged data on the My plans page.";
+    OpenNewer => "Rencana ini disimpan oleh versi Alur yang lebih baru. Perbarui aplikasi (muat ulang halaman) untuk membukanya; datanya tidak diubah.", "This plan was saved by a newer version of Alur. Update the app (reload the page) to open it; its data is left unchanged.";
+    RecoveryTitle => "Data rusak", "Damaged data";
+    RecoveryBody => "Data tersimpan berikut tidak dapat dibaca. Data ini disimpan apa adanya: unduh untuk diperbaiki atau dikirim ke tim dukungan.", "The saved data below could not be read. It is kept exactly as it was: download it to repair it or to send it to support.";
+    Download => "Unduh", "Download";
+    DownloadNamed => "Unduh {name}", "Download {name}";
+    DeleteNamed => "Hapus permanen {name}", "Delete {name} forever";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

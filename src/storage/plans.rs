@@ -9,6 +9,7 @@ use crate::domain::plan::{Plan, PlanStatus};
 const INDEX_KEY: &str = "alur:index";
 const PLAN_PREFIX: &str = "alur:plan:";
 const TRASH_PREFIX: &str = "alur:trash:";
+const DAMAGED_PREFIX: &str = "alur:damaged:";
 
 /// What the plans page shows of a plan without loading it whole.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,20 +75,31 @@ pub enum LoadError {
     /// No plan with that id.
     #[error("no plan with id {0}")]
     Missing(String),
-    /// The stored text is damaged.
+    /// The stored text is damaged (or written by a newer version of Alur).
     #[error("the saved plan {key} is damaged: {reason}")]
     Damaged {
         /// The storage key.
         key: String,
         /// What is wrong.
         reason: String,
+        /// True when the data comes from a newer version of Alur rather than damage.
+        newer: bool,
     },
 }
 
 /// Reads a stored plan's text into a plan (migrating older schema versions).
 pub fn decode(key: &str, text: &str) -> Result<Plan, LoadError> {
+    use crate::domain::import::ImportError;
+    use crate::domain::migrate::MigrateError;
     crate::domain::import::parse_stored_plan(text).map_err(|e| LoadError::Damaged {
         key: key.to_string(),
+        newer: matches!(
+            e,
+            ImportError::Version {
+                source: MigrateError::TooNew { .. },
+                ..
+            }
+        ),
         reason: e.to_string(),
     })
 }
@@ -112,13 +124,10 @@ pub fn list() -> Result<Vec<PlanMeta>, StorageError> {
         let text = read(key)?.unwrap_or_default();
         match decode(key, &text) {
             Ok(plan) => metas.push(PlanMeta::of(&plan)),
-            // A damaged plan still gets a row, so it can be seen and recovered.
-            Err(_) => metas.push(PlanMeta {
-                id: id.to_string(),
-                name: id.to_string(),
-                status: PlanStatus::Draft,
-                updated_at: 0,
-            }),
+            Err(_) => {
+                // Damaged: kept byte for byte in the recovery area, out of the list.
+                quarantine(key, &text);
+            }
         }
     }
     metas.sort_by_key(|m| std::cmp::Reverse(m.updated_at));
@@ -130,11 +139,44 @@ fn write_index(metas: &[PlanMeta]) -> Result<(), StorageError> {
     write(INDEX_KEY, &text)
 }
 
-/// Loads one plan.
+/// Loads one plan. A damaged plan is moved, untouched, to the recovery area (see
+/// [`damaged`]) so the rest of the app keeps working; a plan written by a newer version of
+/// Alur is left where it is.
 pub fn load(id: &str) -> Result<Plan, LoadError> {
     let key = plan_key(id);
     let text = read(&key)?.ok_or_else(|| LoadError::Missing(id.to_string()))?;
-    decode(&key, &text)
+    let result = decode(&key, &text);
+    if let Err(LoadError::Damaged { newer: false, .. }) = &result {
+        quarantine(&key, &text);
+    }
+    result
+}
+
+/// Moves a damaged entry to `alur:damaged:<key>`. The copy is written before the original is
+/// removed; if the copy cannot be written, the original stays where it is.
+fn quarantine(key: &str, text: &str) {
+    let backup = format!("{DAMAGED_PREFIX}{}", key.trim_start_matches(super::PREFIX));
+    if write(&backup, text).is_ok() {
+        let _ = remove(key);
+    }
+}
+
+/// The damaged entries kept for recovery: their keys and exact texts.
+pub fn damaged() -> Vec<(String, String)> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(DAMAGED_PREFIX))
+        .filter_map(|k| Some((k.clone(), read(&k).ok().flatten()?)))
+        .collect()
+}
+
+/// Deletes a damaged entry for good.
+pub fn purge_damaged(key: &str) -> Result<(), StorageError> {
+    if key.starts_with(DAMAGED_PREFIX) {
+        remove(key)
+    } else {
+        Ok(())
+    }
 }
 
 /// True when a plan with this id is stored.

@@ -314,6 +314,7 @@ pub fn PlansPage() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
+            <RecoveryPanel />
             <Show when=move || !trash.with(Vec::is_empty)>
                 <section class="trash">
                     <h2>{ctx.t(T::TrashTitle)}</h2>
@@ -506,6 +507,62 @@ fn TrashRow(key: String, name: String, deleted_at: i64) -> impl IntoView {
                 class="danger"
                 on:click=move |_| {
                     let _ = plans::purge(&key2);
+                    ctx.refresh_plans();
+                }
+            >
+                {ctx.t(T::DeleteForever)}
+            </button>
+        </li>
+    }
+}
+
+/// Saved data that could not be read, kept byte for byte and offered for download.
+#[component]
+fn RecoveryPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let entries = Memo::new(move |_| {
+        ctx.plans.track();
+        plans::damaged()
+    });
+    view! {
+        <Show when=move || !entries.with(Vec::is_empty)>
+            <section class="recovery" aria-labelledby="recovery-title">
+                <h2 id="recovery-title">{ctx.t(T::RecoveryTitle)}</h2>
+                <p>{ctx.t(T::RecoveryBody)}</p>
+                <ul>
+                    <For each=move || entries.get() key=|(key, _)| key.clone() let:entry>
+                        <DamagedRow key=entry.0 text=entry.1 />
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn DamagedRow(key: String, text: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let file = format!("{}.json", key.replace(':', "-"));
+    let (key2, file2) = (key.clone(), file.clone());
+    view! {
+        <li>
+            <code>{key.clone()}</code>
+            " "
+            <button
+                aria-label=move || T::DownloadNamed.fill(ctx.lang.get(), &[("name", &file2)])
+                on:click=move |_| {
+                    if crate::files::download(&file, &text, "application/json").is_err() {
+                        ctx.warn(T::ExportFailed, &[]);
+                    }
+                }
+            >
+                {ctx.t(T::Download)}
+            </button>
+            <button
+                class="danger"
+                aria-label=move || T::DeleteNamed.fill(ctx.lang.get(), &[("name", &key)])
+                on:click=move |_| {
+                    let _ = plans::purge_damaged(&key2);
                     ctx.refresh_plans();
                 }
             >

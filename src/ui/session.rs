@@ -87,6 +87,16 @@ fn open_for_route(ctx: Ctx, route: &Route) {
             let _ = storage::save_settings(&settings);
         }
         Err(plans::LoadError::Missing(_)) => ctx.plan.set(None),
+        Err(plans::LoadError::Damaged { newer: true, .. }) => {
+            ctx.plan.set(None);
+            ctx.warn(T::OpenNewer, &[]);
+        }
+        Err(plans::LoadError::Damaged { .. }) => {
+            ctx.plan.set(None);
+            // `load` moved it to the recovery area; the list must no longer show it.
+            ctx.refresh_plans();
+            ctx.warn(T::OpenDamaged, &[]);
+        }
         Err(err) => {
             ctx.plan.set(None);
             ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);

@@ -205,3 +205,30 @@ test('a plan file dropped on the page is imported', async () => {
   assert.equal(await page.locator('.plans-table b').count(), 0);
   await ctx.close();
 });
+
+test('a corrupt saved plan does not stop the app: the others load and the damaged data is kept for download', async () => {
+  const { ctx, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await appReady(page);
+  const good = { schema_version: 1, id: 'good1', name: 'Healthy plan' };
+  const garbage = '{"schema_version": 1, "id": "bad1", "name": "Broken", "kpis": [tru';
+  await page.evaluate(([good, garbage]) => {
+    localStorage.setItem('alur:plan:good1', JSON.stringify(good));
+    localStorage.setItem('alur:plan:bad1', garbage);
+    localStorage.setItem('alur:index', 'not json');
+  }, [good, garbage]);
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('link', { name: 'Healthy plan' }).waitFor();
+  const recovery = page.locator('section.recovery');
+  await recovery.getByText('alur:damaged:plan:bad1').waitFor();
+  const saved = await downloadText(page, () => recovery.getByRole('button', { name: /Download/ }).click());
+  assert.equal(saved.text, garbage);
+  // The damaged bytes were moved, not changed, and nothing else was lost.
+  assert.equal(await page.evaluate(() => localStorage.getItem('alur:damaged:plan:bad1')), garbage);
+  assert.equal(await page.evaluate(() => localStorage.getItem('alur:plan:bad1')), null);
+  await page.getByRole('link', { name: 'Healthy plan' }).click();
+  await page.locator('main h1', { hasText: 'Healthy plan' }).waitFor();
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
