@@ -232,3 +232,36 @@ test('a corrupt saved plan does not stop the app: the others load and the damage
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('when storage is full the user is told at once, the edit stays in memory for export, and the last save stays readable', async () => {
+  const { ctx, page } = await freshApp();
+  const id = await createBlankPlan(page);
+  await page.getByLabel('Plan name').fill('Before full');
+  await waitForStoredName(page, id, 'Before full');
+  // Fill the origin's quota with someone else's data.
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 16) {
+      try {
+        localStorage.setItem(`filler:${n++}`, 'x'.repeat(size));
+      } catch {
+        size >>= 1;
+      }
+    }
+  });
+  await page.getByLabel('Plan name').fill('After full');
+  await page.getByText("Not saved: the browser's storage is full").waitFor();
+  const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));
+  assert.equal(stored.name, 'Before full');
+  const exported = await downloadText(page, () => page.getByRole('button', { name: 'Export plan (.json)' }).first().click());
+  assert.equal(JSON.parse(exported.text).plan.name, 'After full');
+  // Room again: the next edit saves.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('filler:')) localStorage.removeItem(k);
+  });
+  await page.getByLabel('Plan name').fill('After room');
+  await waitForStoredName(page, id, 'After room');
+  await page.getByText('Saved in this browser').waitFor();
+  await ctx.close();
+});
