@@ -13,11 +13,14 @@ WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 setup:
 	@./scripts/setup.sh
 
-run: setup
-	trunk serve --release --offline
+# Serves exactly what the tests test: the release build in dist/, from a plain static server.
+run: dist
+	@echo "Alur is on http://127.0.0.1:8080 (Ctrl+C stops it)"
+	python3 -m http.server 8080 --bind 127.0.0.1 --directory dist
 
 dist: setup
 	trunk build --release --offline
+	node scripts/postbuild.mjs dist
 	@./scripts/size.sh
 
 test: setup lint test-native test-wasm dist test-e2e

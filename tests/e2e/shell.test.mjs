@@ -16,12 +16,34 @@ after(async () => {
 
 test('loads without console errors, with a title and <html lang> matching the UI', async () => {
   const { ctx, page, problems } = await openPage(browser, { locale: 'en-US' });
+  const requests = [];
+  page.on('request', (req) => requests.push(req.url()));
   await page.goto(server.url);
   await appReady(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.match(await page.title(), /Alur/);
   assert.equal(await page.locator('h1').first().textContent(), 'My plans');
   assert.deepEqual(problems, []);
+  // Nothing is fetched from anywhere but the app's own origin.
+  assert.ok(requests.length > 0);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.origin + '/')), []);
+  await ctx.close();
+});
+
+test('a Content-Security-Policy forbids inline scripts, so injected markup cannot run code', async () => {
+  const { ctx, page } = await openPage(browser);
+  await page.goto(server.url);
+  await appReady(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.append(s);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
   await ctx.close();
 });
 

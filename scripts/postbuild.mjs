@@ -1,0 +1,41 @@
+// After `trunk build`: move Trunk's inline loader script into a file of its own and add a
+// Content-Security-Policy, so no inline script is allowed to run (an XSS payload would need
+// one). The policy allows wasm compilation ('wasm-unsafe-eval') and nothing from other origins.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+const indexPath = join(dist, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = inline.exec(html);
+if (match) {
+  const code = match[1].trim() + '\n';
+  const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dist, name), code);
+  html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error('postbuild: an inline script is left in index.html; the CSP would block it');
+  process.exit(1);
+}
+
+const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+if (!html.includes('Content-Security-Policy')) {
+  html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+}
+writeFileSync(indexPath, html);
+console.log(`postbuild: loader moved out of index.html; CSP: ${csp}`);
