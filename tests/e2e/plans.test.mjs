@@ -250,12 +250,14 @@ test('when storage is full the user is told at once, the edit stays in memory fo
       }
     }
   });
-  await page.getByLabel('Plan name').fill('After full');
+  // Longer than before, so the write needs room the quota no longer has.
+  const after = 'After full: a much longer name that needs more room than the saved one';
+  await page.getByLabel('Plan name').fill(after);
   await page.getByText("Not saved: the browser's storage is full").waitFor();
   const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));
   assert.equal(stored.name, 'Before full');
   const exported = await downloadText(page, () => page.getByRole('button', { name: 'Export plan (.json)' }).first().click());
-  assert.equal(JSON.parse(exported.text).plan.name, 'After full');
+  assert.equal(JSON.parse(exported.text).plan.name, after);
   // Room again: the next edit saves.
   await page.evaluate(() => {
     for (const k of Object.keys(localStorage)) if (k.startsWith('filler:')) localStorage.removeItem(k);
