@@ -150,6 +150,24 @@ pub const CHANNEL_CHOICES: [Channel; 11] = [
     Channel::Website,
 ];
 
+/// A stable lowercase name of a channel, for DOM ids; every "other" channel is `other`.
+pub fn channel_slug(channel: &Channel) -> &'static str {
+    match channel {
+        Channel::Seo => "seo",
+        Channel::Sem => "sem",
+        Channel::Instagram => "instagram",
+        Channel::Facebook => "facebook",
+        Channel::Tiktok => "tiktok",
+        Channel::X => "x",
+        Channel::Linkedin => "linkedin",
+        Channel::Youtube => "youtube",
+        Channel::Email => "email",
+        Channel::Content => "content",
+        Channel::Website => "website",
+        Channel::Other(_) => "other",
+    }
+}
+
 /// Adds `channel` to `channels` when `on` and it is missing; removes it when not `on`.
 pub fn set_channel(channels: &mut Vec<Channel>, channel: &Channel, on: bool) {
     let present = channels.contains(channel);
@@ -293,15 +311,21 @@ pub fn remove_item(plan: &mut Plan, id: &str) -> bool {
     removed |= drop_id(&mut plan.personas, id);
     removed |= drop_id(&mut plan.gaps, id);
     if removed {
-        for gap in &mut plan.gaps {
-            gap.evidence.retain(|e| e != id);
-        }
-        for channel in &mut plan.channels {
-            channel.gaps.retain(|g| g != id);
-            channel.personas.retain(|p| p != id);
-        }
+        drop_references(plan, id);
     }
     removed
+}
+
+/// Removes every reference to `id` (gap evidence, the gaps and personas of channel plans), for
+/// an item already taken out of its list.
+pub fn drop_references(plan: &mut Plan, id: &str) {
+    for gap in &mut plan.gaps {
+        gap.evidence.retain(|e| e != id);
+    }
+    for channel in &mut plan.channels {
+        channel.gaps.retain(|g| g != id);
+        channel.personas.retain(|p| p != id);
+    }
 }
 
 #[cfg(test)]
@@ -413,6 +437,17 @@ mod tests {
         set_channel(&mut channels, &Channel::Seo, false);
         set_other_channels(&mut channels, "");
         assert_eq!(channels, [Channel::Instagram]);
+    }
+
+    // Guards: two checkboxes sharing a DOM id would tick each other's label.
+    #[test]
+    fn channel_slugs_are_unique() {
+        let mut slugs: Vec<_> = CHANNEL_CHOICES.iter().map(channel_slug).collect();
+        slugs.push(channel_slug(&Channel::Other("x".into())));
+        let count = slugs.len();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), count);
     }
 
     // Guards: items are found by id, and labels number them from 1.

@@ -1,6 +1,11 @@
 //! One file per workflow step; this module picks the page for the step in the URL and frames
 //! it with the step's guidance and previous / next links.
 
+mod audience;
+
+mod goals;
+mod market;
+
 use leptos::prelude::*;
 
 use super::route::Route;
@@ -12,6 +17,11 @@ use crate::i18n::T;
 fn step_body(step: Step) -> Option<AnyView> {
     // Each arm renders the component of `ui/steps/<step>.rs`.
     match step {
+        Step::Goals => Some(view! { <goals::GoalsStep /> }.into_any()),
+        Step::Market => Some(view! { <market::MarketStep /> }.into_any()),
+
+        Step::Audience => Some(view! { <audience::AudienceStep /> }.into_any()),
+
         _ => None,
     }
 }
