@@ -51,10 +51,8 @@ pub fn step_missing(plan: &Plan, step: Step) -> Vec<Missing> {
                 .into_iter()
                 .map(Missing::Smart),
         ),
-        Step::Market => {
-            if plan.market.trends.iter().all(|n| blank(&n.text)) {
-                out.push(Missing::NoTrends);
-            }
+        Step::Market if plan.market.trends.iter().all(|n| blank(&n.text)) => {
+            out.push(Missing::NoTrends);
         }
         Step::Competitors => {
             if plan.competitors.is_empty() {

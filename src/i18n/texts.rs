@@ -315,7 +315,7 @@ texts! {
     CompareHide => "Sembunyikan perbandingan", "Hide the comparison";
     CompareCaption => "Perbandingan kompetitor", "Competitor comparison";
     CompareAspect => "Aspek", "Aspect";
-    CompareNeedsTwo => "Tambahkan minimal satu kompetitor untuk melihat perbandingan.", "Add at least one competitor to see the comparison.";
+    CompareEmpty => "Tambahkan minimal satu kompetitor untuk melihat perbandingan.", "Add at least one competitor to see the comparison.";
     AddPersona => "Tambah persona", "Add a persona";
     PersonasEmpty => "Belum ada persona. Gambarkan calon pembeli Anda: siapa mereka, apa yang mereka hargai, dan bagaimana mereka membeli.", "No personas yet. Describe your buyers: who they are, what they value, and how they buy.";
     PersonaHeading => "Persona {n}", "Persona {n}";

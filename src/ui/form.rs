@@ -389,7 +389,7 @@ fn NoteRow(
     write: fn(&mut Plan) -> &mut Vec<Note>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let field = format!("{prefix}-{note}");
+    let field = field_id(&prefix, &note);
     let add_id = format!("{prefix}-add");
     let label = {
         let note = note.clone();
@@ -607,7 +607,7 @@ where
             }
         })
     };
-    let card_id = format!("{prefix}-{item}");
+    let card_id = field_id(prefix, &item);
     let heading_id = format!("{card_id}-heading");
     let labelled = heading_id.clone();
     let remove = {

@@ -2,7 +2,8 @@
 //! it with the step's guidance and previous / next links.
 
 mod audience;
-
+mod competitors;
+mod gaps;
 mod goals;
 mod market;
 
@@ -19,9 +20,9 @@ fn step_body(step: Step) -> Option<AnyView> {
     match step {
         Step::Goals => Some(view! { <goals::GoalsStep /> }.into_any()),
         Step::Market => Some(view! { <market::MarketStep /> }.into_any()),
-
+        Step::Competitors => Some(view! { <competitors::CompetitorsStep /> }.into_any()),
         Step::Audience => Some(view! { <audience::AudienceStep /> }.into_any()),
-
+        Step::Gaps => Some(view! { <gaps::GapsStep /> }.into_any()),
         _ => None,
     }
 }
