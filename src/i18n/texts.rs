@@ -327,6 +327,7 @@ texts! {
     PersonaBehaviour => "Perilaku", "Behaviour";
     PersonaBehaviourHint => "Kebiasaan membeli dan memakai media.", "Buying habits and media use.";
     PersonaNeeds => "Kebutuhan yang belum terpenuhi", "Needs not yet met";
+    PersonaNeedsHint => "Masalah yang ingin mereka selesaikan tetapi belum terlayani.", "Problems they want solved that nobody serves well yet.";
     AddGap => "Tambah celah pasar", "Add a market gap";
     GapsEmpty => "Belum ada celah pasar. Tambahkan kebutuhan yang belum terpenuhi, tren yang naik, atau strategi pesaing yang bisa dilampaui.", "No market gaps yet. Add an unmet need, a rising trend, or a competitor strategy you can beat.";
     GapHeading => "Celah {n}", "Gap {n}";

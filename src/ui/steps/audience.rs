@@ -24,9 +24,64 @@ pub fn AudienceStep() -> impl IntoView {
     )
 }
 
+/// A descriptive field of a persona: DOM id suffix, label, hint, read, write.
+type TextAspect = (
+    &'static str,
+    T,
+    T,
+    fn(&Persona) -> String,
+    fn(&mut Persona, String),
+);
+
 fn persona_card(item: String) -> impl IntoView {
     let id = |field: &str| format!("persona-{item}-{field}");
     let i = || item.clone();
+    // The descriptive fields, each a multi-line field `persona-{id}-{field}` with a hint.
+    let texts: [TextAspect; 4] = [
+        (
+            "demographics",
+            T::PersonaDemographics,
+            T::PersonaDemographicsHint,
+            |x| x.demographics.clone(),
+            |x, v| x.demographics = v,
+        ),
+        (
+            "psychographics",
+            T::PersonaPsychographics,
+            T::PersonaPsychographicsHint,
+            |x| x.psychographics.clone(),
+            |x, v| x.psychographics = v,
+        ),
+        (
+            "behaviour",
+            T::PersonaBehaviour,
+            T::PersonaBehaviourHint,
+            |x| x.behaviour.clone(),
+            |x, v| x.behaviour = v,
+        ),
+        (
+            "needs",
+            T::PersonaNeeds,
+            T::PersonaNeedsHint,
+            |x| x.needs.clone(),
+            |x, v| x.needs = v,
+        ),
+    ];
+    let texts = texts
+        .into_iter()
+        .map(|(field, label, hint, get, set)| {
+            view! {
+                <TextField
+                    id=id(field)
+                    label
+                    hint
+                    multiline=true
+                    get=item_get(i(), get)
+                    set=item_set(i(), set)
+                />
+            }
+        })
+        .collect_view();
     let fields = view! {
         <TextField
             id=id("name")
@@ -34,39 +89,7 @@ fn persona_card(item: String) -> impl IntoView {
             get=item_get(i(), |x: &Persona| x.name.clone())
             set=item_set(i(), |x: &mut Persona, v| x.name = v)
         />
-        <div class="card-grid">
-            <TextField
-                id=id("demographics")
-                label=T::PersonaDemographics
-                hint=T::PersonaDemographicsHint
-                multiline=true
-                get=item_get(i(), |x: &Persona| x.demographics.clone())
-                set=item_set(i(), |x: &mut Persona, v| x.demographics = v)
-            />
-            <TextField
-                id=id("psychographics")
-                label=T::PersonaPsychographics
-                hint=T::PersonaPsychographicsHint
-                multiline=true
-                get=item_get(i(), |x: &Persona| x.psychographics.clone())
-                set=item_set(i(), |x: &mut Persona, v| x.psychographics = v)
-            />
-            <TextField
-                id=id("behaviour")
-                label=T::PersonaBehaviour
-                hint=T::PersonaBehaviourHint
-                multiline=true
-                get=item_get(i(), |x: &Persona| x.behaviour.clone())
-                set=item_set(i(), |x: &mut Persona, v| x.behaviour = v)
-            />
-            <TextField
-                id=id("needs")
-                label=T::PersonaNeeds
-                multiline=true
-                get=item_get(i(), |x: &Persona| x.needs.clone())
-                set=item_set(i(), |x: &mut Persona, v| x.needs = v)
-            />
-        </div>
+        <div class="card-grid">{texts}</div>
         <ChannelPicker
             id=id("channels")
             get=item_get(i(), |x: &Persona| x.channels.clone())

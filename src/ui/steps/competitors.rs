@@ -45,9 +45,58 @@ pub fn CompetitorsStep() -> impl IntoView {
     }
 }
 
+/// A free-text field of a competitor: DOM id suffix, label, read, write.
+type TextAspect = (
+    &'static str,
+    T,
+    fn(&Competitor) -> String,
+    fn(&mut Competitor, String),
+);
+
 fn competitor_card(item: String) -> impl IntoView {
     let id = |field: &str| format!("competitor-{item}-{field}");
     let i = || item.clone();
+    // The free-text aspects, each a multi-line field `competitor-{id}-{field}`.
+    let texts: [TextAspect; 4] = [
+        (
+            "strategy",
+            T::CompetitorStrategy,
+            |x| x.strategy.clone(),
+            |x, v| x.strategy = v,
+        ),
+        (
+            "strengths",
+            T::CompetitorStrengths,
+            |x| x.strengths.clone(),
+            |x, v| x.strengths = v,
+        ),
+        (
+            "weaknesses",
+            T::CompetitorWeaknesses,
+            |x| x.weaknesses.clone(),
+            |x, v| x.weaknesses = v,
+        ),
+        (
+            "notes",
+            T::CompetitorNotes,
+            |x| x.notes.clone(),
+            |x, v| x.notes = v,
+        ),
+    ];
+    let texts = texts
+        .into_iter()
+        .map(|(field, label, get, set)| {
+            view! {
+                <TextField
+                    id=id(field)
+                    label
+                    multiline=true
+                    get=item_get(i(), get)
+                    set=item_set(i(), set)
+                />
+            }
+        })
+        .collect_view();
     let fields = view! {
         <div class="card-grid">
             <TextField
@@ -68,36 +117,7 @@ fn competitor_card(item: String) -> impl IntoView {
             get=item_get(i(), |x: &Competitor| x.channels.clone())
             set=item_set(i(), |x: &mut Competitor, v| x.channels = v)
         />
-        <div class="card-grid">
-            <TextField
-                id=id("strategy")
-                label=T::CompetitorStrategy
-                multiline=true
-                get=item_get(i(), |x: &Competitor| x.strategy.clone())
-                set=item_set(i(), |x: &mut Competitor, v| x.strategy = v)
-            />
-            <TextField
-                id=id("strengths")
-                label=T::CompetitorStrengths
-                multiline=true
-                get=item_get(i(), |x: &Competitor| x.strengths.clone())
-                set=item_set(i(), |x: &mut Competitor, v| x.strengths = v)
-            />
-            <TextField
-                id=id("weaknesses")
-                label=T::CompetitorWeaknesses
-                multiline=true
-                get=item_get(i(), |x: &Competitor| x.weaknesses.clone())
-                set=item_set(i(), |x: &mut Competitor, v| x.weaknesses = v)
-            />
-            <TextField
-                id=id("notes")
-                label=T::CompetitorNotes
-                multiline=true
-                get=item_get(i(), |x: &Competitor| x.notes.clone())
-                set=item_set(i(), |x: &mut Competitor, v| x.notes = v)
-            />
-        </div>
+        <div class="card-grid">{texts}</div>
     };
     item_card(
         "competitors",
