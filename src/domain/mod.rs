@@ -1,12 +1,15 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
 pub mod approval;
+pub mod completeness;
 pub mod currency;
 pub mod date;
 pub mod decimal;
 pub mod import;
 pub mod migrate;
 pub mod plan;
+pub mod research;
+pub mod smart;
 pub mod templates;
 pub mod validate;
 pub mod workflow;

@@ -3,6 +3,7 @@
 
 pub mod format;
 pub mod messages;
+pub mod sentences;
 mod texts;
 
 pub use texts::T;

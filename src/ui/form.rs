@@ -4,10 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::use_ctx;
+use wasm_bindgen::JsCast;
+
+use super::{new_id, use_ctx};
 use crate::domain::date::Date;
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Channel, Note, Plan};
+use crate::domain::research::{
+    channel_slug, drop_references, find, find_mut, ids, other_channels_text, position, remove_item,
+    set_channel, set_other_channels, Listed, CHANNEL_CHOICES,
+};
 use crate::i18n::format::{format_number, number_error_message, parse_number};
+use crate::i18n::sentences::channel_name;
 use crate::i18n::T;
 
 /// A DOM id unique within the page, for label/input pairs.
@@ -258,4 +265,378 @@ where
 {
     let ctx = use_ctx();
     Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default()))
+}
+
+/// Reads a value of the list item `item` of type `I` (the default when it is gone).
+pub fn item_get<I, R>(
+    item: String,
+    get: impl Fn(&I) -> R + Send + Sync + 'static,
+) -> impl Fn(&Plan) -> R + Send + Sync + 'static
+where
+    I: Listed,
+    R: Default,
+{
+    move |plan| find(I::list(plan), &item).map(&get).unwrap_or_default()
+}
+
+/// Writes a value of the list item `item` of type `I` (nothing when it is gone).
+pub fn item_set<I, V>(
+    item: String,
+    set: impl Fn(&mut I, V) + Send + Sync + 'static,
+) -> impl Fn(&mut Plan, V) + Send + Sync + 'static
+where
+    I: Listed,
+{
+    move |plan, value| {
+        if let Some(x) = find_mut(I::list_mut(plan), &item) {
+            set(x, value);
+        }
+    }
+}
+
+/// Moves the keyboard focus to the element with `id` once the DOM has caught up with an edit
+/// (after "Add", the new item's first field; after "Remove", the list's add button).
+pub fn focus_later(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&id)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// A button that removes one item, labelled with what it removes ("Remove Trend 2"). Only the
+/// word "Remove" shows; the rest is read out by screen readers.
+#[component]
+pub fn RemoveButton(
+    /// The DOM id of the button.
+    id: String,
+    /// What it removes, e.g. "Trend 2" or a competitor's name.
+    #[prop(into)]
+    what: Signal<String>,
+    /// Removes the item.
+    on_remove: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <button id=id type="button" class="danger remove" on:click=move |_| on_remove()>
+            {ctx.t(T::RemoveItem)}
+            <span class="visually-hidden">" " {move || what.get()}</span>
+        </button>
+    }
+}
+
+/// A heading-and-list editor for a `Vec<Note>` of the plan: add, edit and remove notes, with a
+/// hint while the list is empty. Item fields have the DOM id `{id}-{note id}`; the add button
+/// is `{id}-add`.
+#[component]
+pub fn NoteList(
+    /// The DOM id of the section, and the prefix of its fields.
+    id: String,
+    /// The heading.
+    heading: T,
+    /// The label of one note, with `{n}` for its position ("Trend {n}").
+    item_label: T,
+    /// The add button's text.
+    add_label: T,
+    /// The hint shown while the list is empty.
+    empty: T,
+    /// The list in the plan.
+    read: fn(&Plan) -> &Vec<Note>,
+    /// The list in the plan, for editing.
+    write: fn(&mut Plan) -> &mut Vec<Note>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let ids = move || {
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| ids(read(p))).unwrap_or_default())
+    };
+    let heading_id = format!("{id}-heading");
+    let labelled = heading_id.clone();
+    let add_id = format!("{id}-add");
+    let prefix = id.clone();
+    let add = {
+        let prefix = prefix.clone();
+        move |_| {
+            let note = new_id();
+            focus_later(format!("{prefix}-{note}"));
+            ctx.edit(move |p| {
+                write(p).push(Note {
+                    id: note,
+                    text: String::new(),
+                })
+            });
+        }
+    };
+    view! {
+        <section class="note-list" id=id aria-labelledby=labelled>
+            <h3 id=heading_id>{ctx.t(heading)}</h3>
+            <Show when=move || ids().is_empty()>
+                <p class="empty-hint">{ctx.t(empty)}</p>
+            </Show>
+            <ul>
+                <For each=ids key=|note| note.clone() let:note>
+                    <NoteRow prefix=prefix.clone() note item_label read write />
+                </For>
+            </ul>
+            <button id=add_id type="button" on:click=add>
+                "+ "
+                {ctx.t(add_label)}
+            </button>
+        </section>
+    }
+}
+
+/// One note of a [`NoteList`].
+#[component]
+fn NoteRow(
+    prefix: String,
+    note: String,
+    item_label: T,
+    read: fn(&Plan) -> &Vec<Note>,
+    write: fn(&mut Plan) -> &mut Vec<Note>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let field = field_id(&prefix, &note);
+    let add_id = format!("{prefix}-add");
+    let label = {
+        let note = note.clone();
+        Signal::derive(move || {
+            let n = ctx
+                .plan
+                .with(|p| p.as_ref().and_then(|p| position(read(p), &note)))
+                .unwrap_or(0);
+            item_label.fill(ctx.lang.get(), &[("n", &n.to_string())])
+        })
+    };
+    let text = {
+        let note = note.clone();
+        move || {
+            ctx.plan.with(|p| {
+                p.as_ref()
+                    .and_then(|p| find(read(p), &note))
+                    .map(|n| n.text.clone())
+                    .unwrap_or_default()
+            })
+        }
+    };
+    let on_input = {
+        let note = note.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let note = note.clone();
+            ctx.edit(move |p| {
+                if let Some(n) = find_mut(write(p), &note) {
+                    n.text = value;
+                }
+            });
+        }
+    };
+    let remove = move || {
+        let note = note.clone();
+        focus_later(add_id.clone());
+        ctx.edit(move |p| {
+            write(p).retain(|n| n.id != note);
+            drop_references(p, &note);
+        });
+    };
+    view! {
+        <li class="note-row">
+            <label for=field.clone()>{label}</label>
+            <textarea id=field.clone() rows="2" prop:value=text on:input=on_input></textarea>
+            <RemoveButton id=format!("{field}-remove") what=label on_remove=remove />
+        </li>
+    }
+}
+
+/// Checkboxes for the listed channels plus a text field for other channels (comma-separated).
+/// Checkbox ids are `{id}-{channel slug}`; the text field is `{id}-other`.
+#[component]
+pub fn ChannelPicker(
+    /// The DOM id prefix.
+    id: String,
+    /// Reads the channels.
+    get: impl Fn(&Plan) -> Vec<Channel> + Send + Sync + 'static,
+    /// Writes the channels.
+    set: impl Fn(&mut Plan, Vec<Channel>) + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let get = std::sync::Arc::new(get);
+    let set = std::sync::Arc::new(set);
+    let boxes = CHANNEL_CHOICES
+        .into_iter()
+        .map(|channel| {
+            let box_id = format!("{id}-{}", channel_slug(&channel));
+            let (get, set) = (get.clone(), set.clone());
+            let checked = {
+                let get = get.clone();
+                let channel = channel.clone();
+                move || {
+                    ctx.plan
+                        .with(|p| p.as_ref().is_some_and(|p| get(p).contains(&channel)))
+                }
+            };
+            let name = channel.clone();
+            let on_change = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                let (get, set, channel) = (get.clone(), set.clone(), channel.clone());
+                ctx.edit(move |p| {
+                    let mut list = get(p);
+                    set_channel(&mut list, &channel, on);
+                    set(p, list);
+                });
+            };
+            view! {
+                <span class="check">
+                    <input id=box_id.clone() type="checkbox" prop:checked=checked on:change=on_change />
+                    <label for=box_id>{move || channel_name(&name, ctx.lang.get())}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    // While typing, the field shows the user's text: normalising "Shopee," would eat the comma.
+    let draft = RwSignal::new(None::<String>);
+    let other_id = format!("{id}-other");
+    let other_text = {
+        let get = get.clone();
+        move || {
+            draft.get().unwrap_or_else(|| {
+                ctx.plan.with(|p| {
+                    p.as_ref()
+                        .map(|p| other_channels_text(&get(p)))
+                        .unwrap_or_default()
+                })
+            })
+        }
+    };
+    let on_other = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        draft.set(Some(text.clone()));
+        let (get, set) = (get.clone(), set.clone());
+        ctx.edit(move |p| {
+            let mut list = get(p);
+            set_other_channels(&mut list, &text);
+            set(p, list);
+        });
+    };
+    view! {
+        <fieldset class="channel-picker">
+            <legend>{ctx.t(T::ChannelsUsed)}</legend>
+            <div class="checks">{boxes}</div>
+            <div class="field">
+                <label for=other_id.clone()>{ctx.t(T::OtherChannels)}</label>
+                <input
+                    id=other_id
+                    type="text"
+                    prop:value=other_text
+                    on:input=on_other
+                    on:blur=move |_| draft.set(None)
+                />
+            </div>
+        </fieldset>
+    }
+}
+
+/// A list of cards, one per item of type `I` in the plan, with an add button (`{id}-add`) and a
+/// hint while the list is empty. `card` renders one item from its id. After "Add", focus goes
+/// to the new item's field `{item_prefix}-{new id}-{first_field}`.
+pub fn item_cards<I, V>(
+    id: &'static str,
+    item_prefix: &'static str,
+    first_field: &'static str,
+    add_label: T,
+    empty: T,
+    new_item: fn(String) -> I,
+    card: impl Fn(String) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    I: Listed + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let ctx = use_ctx();
+    let item_ids = move || {
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| ids(I::list(p))).unwrap_or_default())
+    };
+    let add = move |_| {
+        let item = new_id();
+        focus_later(format!("{item_prefix}-{item}-{first_field}"));
+        ctx.edit(move |p| I::list_mut(p).push(new_item(item)));
+    };
+    view! {
+        <div class="item-list" id=id>
+            <Show when=move || item_ids().is_empty()>
+                <p class="empty-hint">{ctx.t(empty)}</p>
+            </Show>
+            <For each=item_ids key=|item| item.clone() let:item>
+                {card(item)}
+            </For>
+            <button id=format!("{id}-add") type="button" class="add" on:click=add>
+                "+ "
+                {ctx.t(add_label)}
+            </button>
+        </div>
+    }
+}
+
+/// One item's card: a heading (its name, or "Competitor 2" while unnamed), a remove button
+/// (`{prefix}-{item}-remove`) and the item's fields. Removing drops every reference to the
+/// item and moves focus to the list's add button `{list_id}-add`.
+pub fn item_card<I, V>(
+    list_id: &'static str,
+    prefix: &'static str,
+    item: String,
+    heading: T,
+    name: fn(&I) -> String,
+    fields: V,
+) -> impl IntoView
+where
+    I: Listed + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let ctx = use_ctx();
+    let title = {
+        let item = item.clone();
+        Signal::derive(move || {
+            let (n, named) = ctx.plan.with(|p| {
+                p.as_ref()
+                    .map(|p| {
+                        let list = I::list(p);
+                        let n = position(list, &item).unwrap_or(0);
+                        (n, find(list, &item).map(name).unwrap_or_default())
+                    })
+                    .unwrap_or_default()
+            });
+            let named = named.trim().to_string();
+            if named.is_empty() {
+                heading.fill(ctx.lang.get(), &[("n", &n.to_string())])
+            } else {
+                named
+            }
+        })
+    };
+    let card_id = field_id(prefix, &item);
+    let heading_id = format!("{card_id}-heading");
+    let labelled = heading_id.clone();
+    let remove = {
+        let item = item.clone();
+        move || {
+            let item = item.clone();
+            focus_later(format!("{list_id}-add"));
+            ctx.edit(move |p| {
+                remove_item(p, &item);
+            });
+        }
+    };
+    view! {
+        <section class="item-card" id=card_id.clone() aria-labelledby=labelled>
+            <div class="item-card-head">
+                <h2 id=heading_id>{title}</h2>
+                <RemoveButton id=format!("{card_id}-remove") what=title on_remove=remove />
+            </div>
+            {fields}
+        </section>
+    }
 }

@@ -2,6 +2,11 @@
 //! it with the step's guidance and previous / next links.
 
 mod approval;
+mod audience;
+mod competitors;
+mod gaps;
+mod goals;
+mod market;
 
 use leptos::prelude::*;
 
@@ -15,6 +20,11 @@ fn step_body(step: Step) -> Option<AnyView> {
     // Each arm renders the component of `ui/steps/<step>.rs`.
     match step {
         Step::Approval => Some(view! { <approval::ApprovalStep /> }.into_any()),
+        Step::Goals => Some(view! { <goals::GoalsStep /> }.into_any()),
+        Step::Market => Some(view! { <market::MarketStep /> }.into_any()),
+        Step::Competitors => Some(view! { <competitors::CompetitorsStep /> }.into_any()),
+        Step::Audience => Some(view! { <audience::AudienceStep /> }.into_any()),
+        Step::Gaps => Some(view! { <gaps::GapsStep /> }.into_any()),
         _ => None,
     }
 }

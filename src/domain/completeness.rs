@@ -1,0 +1,192 @@
+//! What each step still lacks, as values the UI words. Covers the research steps (goals to
+//! gaps); the other steps report nothing yet.
+
+use super::plan::Plan;
+use super::smart::{smart_check, SmartLetter};
+use super::workflow::Step;
+
+/// Something a step still lacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// Goals: a SMART letter is not met.
+    Smart(SmartLetter),
+    /// Market: no trend noted.
+    NoTrends,
+    /// Competitors: none listed.
+    NoCompetitors,
+    /// Competitors: the one at this 1-based position has no name.
+    UnnamedCompetitor(usize),
+    /// Audience: no persona.
+    NoPersonas,
+    /// Audience: the persona at this 1-based position has no name.
+    UnnamedPersona(usize),
+    /// Gaps: none identified.
+    NoGaps,
+    /// Gaps: the gap at this 1-based position has no description.
+    GapWithoutDescription(usize),
+    /// Gaps: the gap at this 1-based position cites no evidence.
+    GapWithoutEvidence(usize),
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// 1-based positions of the items for which `lacks` holds.
+fn positions<I>(list: &[I], lacks: impl Fn(&I) -> bool) -> Vec<usize> {
+    list.iter()
+        .enumerate()
+        .filter(|(_, x)| lacks(x))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// What `step` of `plan` still lacks; empty when the step is complete (or not covered yet).
+pub fn step_missing(plan: &Plan, step: Step) -> Vec<Missing> {
+    let mut out = Vec::new();
+    match step {
+        Step::Goals => out.extend(
+            smart_check(&plan.goal)
+                .unmet()
+                .into_iter()
+                .map(Missing::Smart),
+        ),
+        Step::Market if plan.market.trends.iter().all(|n| blank(&n.text)) => {
+            out.push(Missing::NoTrends);
+        }
+        Step::Competitors => {
+            if plan.competitors.is_empty() {
+                out.push(Missing::NoCompetitors);
+            }
+            out.extend(
+                positions(&plan.competitors, |c| blank(&c.name))
+                    .into_iter()
+                    .map(Missing::UnnamedCompetitor),
+            );
+        }
+        Step::Audience => {
+            if plan.personas.is_empty() {
+                out.push(Missing::NoPersonas);
+            }
+            out.extend(
+                positions(&plan.personas, |p| blank(&p.name))
+                    .into_iter()
+                    .map(Missing::UnnamedPersona),
+            );
+        }
+        Step::Gaps => {
+            if plan.gaps.is_empty() {
+                out.push(Missing::NoGaps);
+            }
+            for (i, gap) in plan.gaps.iter().enumerate() {
+                if blank(&gap.description) {
+                    out.push(Missing::GapWithoutDescription(i + 1));
+                }
+                if gap.evidence.is_empty() {
+                    out.push(Missing::GapWithoutEvidence(i + 1));
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::date::Date;
+    use crate::domain::plan::{Competitor, MarketGap, Note, Persona};
+    use crate::domain::templates::seed_example;
+    use crate::i18n::Lang;
+
+    fn blank_plan() -> Plan {
+        Plan::blank("p", "Plan", 0)
+    }
+
+    // Guards: a new plan shows every research step as incomplete.
+    #[test]
+    fn a_blank_plan_lacks_everything() {
+        let plan = blank_plan();
+        assert_eq!(step_missing(&plan, Step::Goals).len(), 5);
+        assert_eq!(step_missing(&plan, Step::Market), [Missing::NoTrends]);
+        assert_eq!(
+            step_missing(&plan, Step::Competitors),
+            [Missing::NoCompetitors]
+        );
+        assert_eq!(step_missing(&plan, Step::Audience), [Missing::NoPersonas]);
+        assert_eq!(step_missing(&plan, Step::Gaps), [Missing::NoGaps]);
+    }
+
+    // Guards: the seed example, complete by design, passes all five research steps.
+    #[test]
+    fn the_seed_example_is_complete() {
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("id{n}")
+        };
+        let start = Date::new(2026, 1, 5).unwrap();
+        for lang in [Lang::Id, Lang::En] {
+            let plan = seed_example(lang, &mut ids, 0, start);
+            for step in [
+                Step::Goals,
+                Step::Market,
+                Step::Competitors,
+                Step::Audience,
+                Step::Gaps,
+            ] {
+                assert_eq!(step_missing(&plan, step), [], "{step:?} in {lang:?}");
+            }
+        }
+    }
+
+    // Guards: items are reported by position, so the UI can say which one lacks what.
+    #[test]
+    fn incomplete_items_are_reported_by_position() {
+        let mut plan = blank_plan();
+        plan.market.trends = vec![Note {
+            id: "t".into(),
+            text: "  ".into(),
+        }];
+        plan.competitors = vec![
+            Competitor {
+                id: "a".into(),
+                name: "A".into(),
+                ..Competitor::default()
+            },
+            Competitor::default(),
+        ];
+        plan.personas = vec![Persona::default()];
+        plan.gaps = vec![
+            MarketGap {
+                description: "Gap".into(),
+                evidence: vec!["a".into()],
+                ..MarketGap::default()
+            },
+            MarketGap::default(),
+        ];
+        assert_eq!(step_missing(&plan, Step::Market), [Missing::NoTrends]);
+        assert_eq!(
+            step_missing(&plan, Step::Competitors),
+            [Missing::UnnamedCompetitor(2)]
+        );
+        assert_eq!(
+            step_missing(&plan, Step::Audience),
+            [Missing::UnnamedPersona(1)]
+        );
+        assert_eq!(
+            step_missing(&plan, Step::Gaps),
+            [
+                Missing::GapWithoutDescription(2),
+                Missing::GapWithoutEvidence(2)
+            ]
+        );
+    }
+
+    // Guards: steps owned by others report nothing rather than a wrong verdict.
+    #[test]
+    fn other_steps_report_nothing_yet() {
+        assert!(step_missing(&blank_plan(), Step::Budget).is_empty());
+    }
+}

@@ -1,0 +1,339 @@
+//! Sentences composed from the structured values of the research steps: the SMART goal
+//! sentence, the reasons a SMART letter is not met, channel names and what a step lacks.
+
+use super::format::{format_date, format_money, format_number, format_percent, DateStyle};
+use super::{Lang, T};
+use crate::domain::completeness::Missing;
+use crate::domain::currency::currency;
+use crate::domain::plan::{Channel, Objective, Priority};
+use crate::domain::smart::{GoalSentence, Movement, SmartLetter, SmartReason, Span};
+
+/// The goal as one sentence, e.g. "Raise monthly sales of product X by 20% (from 1,000 to
+/// 1,200 units) in 6 months (1 January 2026 – 1 July 2026)."
+pub fn goal_sentence(parts: &GoalSentence, lang: Lang) -> String {
+    let verb = match parts.movement {
+        Movement::Raise => T::GoalRaise,
+        Movement::Reduce => T::GoalReduce,
+    };
+    // "from 1,000 to 1,200 units": a plain unit is said once; `%` and money go with each value.
+    let from = match plain_unit(&parts.unit) {
+        true => amount(parts.baseline, "", lang),
+        false => amount(parts.baseline, &parts.unit, lang),
+    };
+    let to = amount(parts.target, &parts.unit, lang);
+    let change = match parts.percent {
+        Some(p) => {
+            let percent = format_percent(p, decimals(p, 1), lang);
+            T::GoalByPercent.fill(lang, &[("percent", &percent), ("from", &from), ("to", &to)])
+        }
+        None => T::GoalFromTo.fill(lang, &[("from", &from), ("to", &to)]),
+    };
+    let mut sentence = format!("{} {} {change}", verb.get(lang), embedded(&parts.metric));
+    if let Some((start, end, span)) = parts.window {
+        sentence.push(' ');
+        sentence.push_str(&T::GoalWithin.fill(
+            lang,
+            &[
+                ("span", &span_text(span, lang)),
+                ("start", &format_date(start, lang, DateStyle::Long)),
+                ("end", &format_date(end, lang, DateStyle::Long)),
+            ],
+        ));
+    }
+    sentence.push('.');
+    sentence
+}
+
+/// A span as "6 months" / "6 bulan", "1 week" / "1 minggu", "10 days" / "10 hari".
+pub fn span_text(span: Span, lang: Lang) -> String {
+    let (n, one, many) = match span {
+        Span::Months(n) => (n, T::SpanMonthOne, T::SpanMonths),
+        Span::Weeks(n) => (n, T::SpanWeekOne, T::SpanWeeks),
+        Span::Days(n) => (n, T::SpanDayOne, T::SpanDays),
+    };
+    if n == 1 {
+        one.get(lang).to_string()
+    } else {
+        many.fill(lang, &[("n", &n.to_string())])
+    }
+}
+
+/// The fewest decimals, up to `max`, that show `value` without rounding it (2.5 → 1).
+fn decimals(value: f64, max: usize) -> usize {
+    (0..max)
+        .find(|&d| {
+            let scaled = value * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-9
+        })
+        .unwrap_or(max)
+}
+
+/// True for a unit written after the number as a word (`units`, `leads`), not `%` or money.
+fn plain_unit(unit: &str) -> bool {
+    unit != "%" && currency(unit).is_none()
+}
+
+/// A value with its unit: `12%`, `Rp 1.500.000`, `1.200 unit`, or the bare number.
+fn amount(value: f64, unit: &str, lang: Lang) -> String {
+    if unit == "%" {
+        return format_percent(value, decimals(value, 2), lang);
+    }
+    if currency(unit).is_some() {
+        return format_money(value, unit, lang);
+    }
+    let number = format_number(value, decimals(value, 2), lang);
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+/// The metric as it reads inside a sentence: a leading capital is lowered unless the word is
+/// an acronym ("Monthly sales" → "monthly sales", "ROI" and "CTR" stay).
+fn embedded(metric: &str) -> String {
+    let mut chars = metric.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(metric.chars().skip(1)).collect()
+        }
+        _ => metric.to_string(),
+    }
+}
+
+/// The name of a SMART letter.
+pub fn smart_letter(letter: SmartLetter) -> T {
+    match letter {
+        SmartLetter::Specific => T::SmartSpecific,
+        SmartLetter::Measurable => T::SmartMeasurable,
+        SmartLetter::Achievable => T::SmartAchievable,
+        SmartLetter::Relevant => T::SmartRelevant,
+        SmartLetter::TimeBound => T::SmartTimeBound,
+    }
+}
+
+/// Why a SMART letter is not met, as advice.
+pub fn smart_reason(reason: SmartReason) -> T {
+    match reason {
+        SmartReason::SpecificMissing => T::ReasonSpecificMissing,
+        SmartReason::SpecificTooShort => T::ReasonSpecificTooShort,
+        SmartReason::MetricMissing => T::ReasonMetricMissing,
+        SmartReason::BaselineMissing => T::ReasonBaselineMissing,
+        SmartReason::TargetMissing => T::ReasonTargetMissing,
+        SmartReason::NotFinite => T::ReasonNotFinite,
+        SmartReason::TargetEqualsBaseline => T::ReasonTargetEqualsBaseline,
+        SmartReason::AchievableMissing => T::ReasonAchievableMissing,
+        SmartReason::RelevantMissing => T::ReasonRelevantMissing,
+        SmartReason::StartMissing => T::ReasonStartMissing,
+        SmartReason::EndMissing => T::ReasonEndMissing,
+        SmartReason::EndNotAfterStart => T::ReasonEndNotAfterStart,
+    }
+}
+
+/// The label of an objective.
+pub fn objective_label(objective: Objective) -> T {
+    match objective {
+        Objective::Awareness => T::ObjectiveAwareness,
+        Objective::Leads => T::ObjectiveLeads,
+        Objective::Sales => T::ObjectiveSales,
+        Objective::Engagement => T::ObjectiveEngagement,
+    }
+}
+
+/// The label of a priority.
+pub fn priority_label(priority: Priority) -> T {
+    match priority {
+        Priority::Low => T::PriorityLow,
+        Priority::Medium => T::PriorityMedium,
+        Priority::High => T::PriorityHigh,
+    }
+}
+
+/// The name of a channel; an "other" channel is its name as typed.
+pub fn channel_name(channel: &Channel, lang: Lang) -> String {
+    let key = match channel {
+        Channel::Seo => T::ChannelSeo,
+        Channel::Sem => T::ChannelSem,
+        Channel::Instagram => T::ChannelInstagram,
+        Channel::Facebook => T::ChannelFacebook,
+        Channel::Tiktok => T::ChannelTiktok,
+        Channel::X => T::ChannelX,
+        Channel::Linkedin => T::ChannelLinkedin,
+        Channel::Youtube => T::ChannelYoutube,
+        Channel::Email => T::ChannelEmail,
+        Channel::Content => T::ChannelContent,
+        Channel::Website => T::ChannelWebsite,
+        Channel::Other(name) => return name.clone(),
+    };
+    key.get(lang).to_string()
+}
+
+/// Channels as a comma-separated list of names.
+pub fn channel_list(channels: &[Channel], lang: Lang) -> String {
+    channels
+        .iter()
+        .map(|c| channel_name(c, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a step lacks, as a sentence.
+pub fn missing(item: &Missing, lang: Lang) -> String {
+    let n = |key: T, n: usize| key.fill(lang, &[("n", &n.to_string())]);
+    match item {
+        Missing::Smart(letter) => T::MissingSmart.fill(
+            lang,
+            &[
+                ("letter", &letter.initial().to_string()),
+                ("name", smart_letter(*letter).get(lang)),
+            ],
+        ),
+        Missing::NoTrends => T::MissingNoTrends.get(lang).to_string(),
+        Missing::NoCompetitors => T::MissingNoCompetitors.get(lang).to_string(),
+        Missing::UnnamedCompetitor(i) => n(T::MissingUnnamedCompetitor, *i),
+        Missing::NoPersonas => T::MissingNoPersonas.get(lang).to_string(),
+        Missing::UnnamedPersona(i) => n(T::MissingUnnamedPersona, *i),
+        Missing::NoGaps => T::MissingNoGaps.get(lang).to_string(),
+        Missing::GapWithoutDescription(i) => n(T::MissingGapDescription, *i),
+        Missing::GapWithoutEvidence(i) => n(T::MissingGapEvidence, *i),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::date::Date;
+    use crate::domain::plan::Goal;
+    use crate::domain::smart;
+
+    fn date(text: &str) -> Date {
+        Date::parse_iso(text).unwrap()
+    }
+
+    fn goal() -> Goal {
+        Goal {
+            metric: "Monthly sales of product X".into(),
+            unit: "units".into(),
+            baseline: Some(1000.0),
+            target: Some(1200.0),
+            start: Some(date("2026-01-01")),
+            end: Some(date("2026-07-01")),
+            ..Goal::default()
+        }
+    }
+
+    fn sentence(goal: &Goal, lang: Lang) -> String {
+        goal_sentence(&smart::goal_sentence(goal).unwrap(), lang)
+    }
+
+    // Guards: the seed's example reads as one sentence in English, with the percent computed.
+    #[test]
+    fn goal_sentence_in_english() {
+        assert_eq!(
+            sentence(&goal(), Lang::En),
+            "Raise monthly sales of product X by 20% (from 1,000 to 1,200 units) \
+             in 6 months (1 January 2026 – 1 July 2026)."
+        );
+    }
+
+    // Guards: the same goal in Indonesian, with Indonesian number and date formats.
+    #[test]
+    fn goal_sentence_in_indonesian() {
+        let g = Goal {
+            metric: "penjualan produk X per bulan".into(),
+            unit: "unit".into(),
+            ..goal()
+        };
+        assert_eq!(
+            sentence(&g, Lang::Id),
+            "Meningkatkan penjualan produk X per bulan sebesar 20% (dari 1.000 menjadi 1.200 unit) \
+             dalam 6 bulan (1 Januari 2026 – 1 Juli 2026)."
+        );
+    }
+
+    // Guards: a fall reads as "reduce", percents and money keep their own formats.
+    #[test]
+    fn reductions_money_and_percent_units() {
+        let cpa = Goal {
+            metric: "CPA".into(),
+            unit: "IDR".into(),
+            baseline: Some(50_000.0),
+            target: Some(40_000.0),
+            end: Some(date("2026-01-15")),
+            ..goal()
+        };
+        assert_eq!(
+            sentence(&cpa, Lang::Id),
+            "Menurunkan CPA sebesar 20% (dari Rp 50.000 menjadi Rp 40.000) \
+             dalam 2 minggu (1 Januari 2026 – 15 Januari 2026)."
+        );
+        let rate = Goal {
+            metric: "Conversion rate".into(),
+            unit: "%".into(),
+            baseline: Some(2.0),
+            target: Some(2.5),
+            end: None,
+            ..goal()
+        };
+        assert_eq!(
+            sentence(&rate, Lang::En),
+            "Raise conversion rate by 25% (from 2% to 2.5%)."
+        );
+    }
+
+    // Guards: from a zero baseline there is no percent; the sentence says from/to instead.
+    #[test]
+    fn zero_baseline_reads_from_to() {
+        let leads = Goal {
+            metric: "Leads".into(),
+            unit: "leads".into(),
+            baseline: Some(0.0),
+            target: Some(500.0),
+            end: Some(date("2026-01-11")),
+            ..goal()
+        };
+        assert_eq!(
+            sentence(&leads, Lang::En),
+            "Raise leads from 0 to 500 leads in 10 days (1 January 2026 – 11 January 2026)."
+        );
+        assert_eq!(
+            sentence(&leads, Lang::Id),
+            "Meningkatkan leads dari 0 menjadi 500 leads dalam 10 hari (1 Januari 2026 – 11 Januari 2026)."
+        );
+    }
+
+    // Guards: singular spans read "1 month", not "1 months".
+    #[test]
+    fn spans_have_singular_and_plural() {
+        assert_eq!(span_text(Span::Months(1), Lang::En), "1 month");
+        assert_eq!(span_text(Span::Weeks(3), Lang::En), "3 weeks");
+        assert_eq!(span_text(Span::Days(1), Lang::Id), "1 hari");
+    }
+
+    // Guards: "other" channels keep the name the user typed; known ones are translated.
+    #[test]
+    fn channel_names() {
+        let list = [Channel::Content, Channel::Other("Shopee Live".into())];
+        assert_eq!(
+            channel_list(&list, Lang::Id),
+            "Pemasaran konten, Shopee Live"
+        );
+        assert_eq!(
+            channel_list(&list, Lang::En),
+            "Content marketing, Shopee Live"
+        );
+    }
+
+    // Guards: what a step lacks names the item by position in both languages.
+    #[test]
+    fn missing_items_are_worded() {
+        assert_eq!(
+            missing(&Missing::GapWithoutEvidence(2), Lang::En),
+            "Gap 2 cites no evidence."
+        );
+        assert_eq!(
+            missing(&Missing::Smart(SmartLetter::TimeBound), Lang::Id),
+            "Huruf T (Berbatas waktu) dari SMART belum terpenuhi."
+        );
+    }
+}
