@@ -1,11 +1,16 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
+pub mod budget;
+pub mod completeness_b;
 pub mod currency;
 pub mod date;
 pub mod decimal;
 pub mod import;
+pub mod kpi_library;
 pub mod migrate;
 pub mod plan;
+pub mod schedule;
+pub mod strategy;
 pub mod templates;
 pub mod validate;
 pub mod workflow;
