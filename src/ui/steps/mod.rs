@@ -1,6 +1,12 @@
 //! One file per workflow step; this module picks the page for the step in the URL and frames
 //! it with the step's guidance and previous / next links.
 
+mod actions;
+mod budget;
+mod items;
+mod kpis;
+mod strategy;
+
 use leptos::prelude::*;
 
 use super::route::Route;
@@ -12,6 +18,10 @@ use crate::i18n::T;
 fn step_body(step: Step) -> Option<AnyView> {
     // Each arm renders the component of `ui/steps/<step>.rs`.
     match step {
+        Step::Strategy => Some(view! { <strategy::StrategyStep /> }.into_any()),
+        Step::Kpis => Some(view! { <kpis::KpisStep /> }.into_any()),
+        Step::Budget => Some(view! { <budget::BudgetStep /> }.into_any()),
+        Step::Actions => Some(view! { <actions::ActionsStep /> }.into_any()),
         _ => None,
     }
 }
