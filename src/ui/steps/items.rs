@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::plan::{Allocation, ChannelPlan, Kpi, Plan, Task};
+use crate::domain::plan::{Allocation, Channel, ChannelPlan, Kpi, Plan, Priority, Task};
+use crate::domain::strategy::{channel_choices, channel_name};
 use crate::i18n::{Lang, T};
 use crate::ui::{use_ctx, Ctx};
 
@@ -128,4 +129,34 @@ pub fn or_untitled(text: &str, fallback: T, lang: Lang) -> String {
     } else {
         short(text)
     }
+}
+
+/// The channel choices of a KPI or task: "no specific channel", then the plan's channels.
+pub fn optional_channels(plan: &Plan, lang: Lang) -> Vec<(Option<Channel>, String)> {
+    let none = (None, T::ChannelNone.get(lang).to_string());
+    let channels = channel_choices(plan).into_iter().map(|c| {
+        let name = channel_name(&c, lang);
+        (Some(c), name)
+    });
+    std::iter::once(none).chain(channels).collect()
+}
+
+/// The channel choices of an allocation: the plan's channels.
+pub fn channels(plan: &Plan, lang: Lang) -> Vec<(Channel, String)> {
+    channel_choices(plan)
+        .into_iter()
+        .map(|c| {
+            let name = channel_name(&c, lang);
+            (c, name)
+        })
+        .collect()
+}
+
+/// The choices of a priority.
+pub fn priorities() -> Vec<(Priority, T)> {
+    vec![
+        (Priority::High, T::PriorityHigh),
+        (Priority::Medium, T::PriorityMedium),
+        (Priority::Low, T::PriorityLow),
+    ]
 }
