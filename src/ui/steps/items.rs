@@ -47,6 +47,11 @@ pub fn find<'a, I: Listed>(plan: &'a Plan, id: &str) -> Option<&'a I> {
     I::list(plan).iter().find(|i| i.id() == id)
 }
 
+/// The item with this id, to change.
+pub fn find_mut<'a, I: Listed>(plan: &'a mut Plan, id: &str) -> Option<&'a mut I> {
+    I::list_mut(plan).iter_mut().find(|i| i.id() == id)
+}
+
 /// A `get` closure for a form field: `f` of the item with this id (the default if it is gone).
 pub fn read<I: Listed, R: Default>(
     id: &str,
@@ -63,7 +68,7 @@ pub fn write<I: Listed, V>(
 ) -> impl Fn(&mut Plan, V) + Send + Sync + 'static {
     let id = id.to_string();
     move |plan, value| {
-        if let Some(item) = I::list_mut(plan).iter_mut().find(|i| i.id() == id) {
+        if let Some(item) = find_mut(plan, &id) {
             f(item, value);
         }
     }
@@ -141,15 +146,10 @@ pub fn optional_channels(plan: &Plan, lang: Lang) -> Vec<(Option<Channel>, Strin
     std::iter::once(none).chain(channels).collect()
 }
 
-/// The channel choices of an allocation: the plan's channels.
-pub fn channels(plan: &Plan, lang: Lang) -> Vec<(Channel, String)> {
-    channel_choices(plan)
-        .into_iter()
-        .map(|c| {
-            let name = channel_name(&c, lang);
-            (c, name)
-        })
-        .collect()
+/// The channel choices of an allocation, which always has one: the plan's channels (as
+/// `Some`, so the field reads like the optional ones).
+pub fn channels(plan: &Plan, lang: Lang) -> Vec<(Option<Channel>, String)> {
+    optional_channels(plan, lang).into_iter().skip(1).collect()
 }
 
 /// The choices of a priority.
