@@ -10,7 +10,9 @@ use crate::domain::plan::{Plan, Task, TaskStatus};
 use crate::domain::schedule::{bar, campaign_window, conflicts, marker, timeline_window, Conflict};
 use crate::i18n::format::{format_date, DateStyle};
 use crate::i18n::{Lang, T};
-use crate::ui::form::{toggle_id, ChoiceField, CheckList, DateField, SelectField, TextField};
+use crate::ui::form::{
+    field_id, toggle_id, CheckList, ChoiceField, DateField, SelectField, TextField,
+};
 use crate::ui::{new_id, today, use_ctx};
 
 /// The label and CSS class of a status; the class draws a pattern, so bars differ without
@@ -92,7 +94,12 @@ pub fn ActionsStep() -> impl IntoView {
         let lang = ctx.lang.get();
         let texts: Vec<String> = ctx.plan.with(|p| {
             p.as_ref()
-                .map(|p| conflicts(p).iter().map(|c| conflict_text(c, p, lang)).collect())
+                .map(|p| {
+                    conflicts(p)
+                        .iter()
+                        .map(|c| conflict_text(c, p, lang))
+                        .collect()
+                })
                 .unwrap_or_default()
         });
         if texts.is_empty() {
@@ -275,7 +282,8 @@ fn Timeline() -> impl IntoView {
 #[component]
 fn TaskCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
-    let f = |key: &str| format!("task-{id}-{key}");
+    let prefix = format!("task-{id}");
+    let f = |key: &str| field_id(&prefix, key);
     let heading = {
         let id = id.clone();
         move || {

@@ -14,7 +14,7 @@ use crate::domain::plan::{Allocation, Channel, Plan, Priority};
 use crate::domain::strategy::{channel_choices, channel_name};
 use crate::i18n::format::{format_money, format_percent};
 use crate::i18n::{Lang, T};
-use crate::ui::form::{ChoiceField, NumberField, SelectField};
+use crate::ui::form::{field_id, ChoiceField, NumberField, SelectField};
 use crate::ui::{new_id, use_ctx};
 
 /// Shown for a value that cannot be computed (no total, no cost).
@@ -76,8 +76,14 @@ pub fn BudgetStep() -> impl IntoView {
         let (class, text) = match state {
             Balance::NoTotal => ("warning", T::BudgetNoTotal.get(lang).to_string()),
             Balance::Balanced => ("ok", T::BudgetBalanced.get(lang).to_string()),
-            Balance::Over(by) => ("warning", T::BudgetOver.fill(lang, &[("amount", &money(by))])),
-            Balance::Under(by) => ("warning", T::BudgetUnder.fill(lang, &[("amount", &money(by))])),
+            Balance::Over(by) => (
+                "warning",
+                T::BudgetOver.fill(lang, &[("amount", &money(by))]),
+            ),
+            Balance::Under(by) => (
+                "warning",
+                T::BudgetUnder.fill(lang, &[("amount", &money(by))]),
+            ),
         };
         let roi = roi.map_or(NO_VALUE.to_string(), |r| format_percent(r, 1, lang));
         Some(view! {
@@ -186,7 +192,8 @@ fn write_money(
 #[component]
 fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl IntoView {
     let ctx = use_ctx();
-    let f = |key: &str| format!("alloc-{id}-{key}");
+    let prefix = format!("alloc-{id}");
+    let f = |key: &str| field_id(&prefix, key);
     // The share is not stored: it is read from the amount, and typing it sets the amount.
     let share_get = {
         let id = id.clone();
@@ -207,7 +214,9 @@ fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl Int
     let roi = move || {
         ctx.plan
             .with(|p| p.as_ref().and_then(&roi_read))
-            .map_or(NO_VALUE.to_string(), |r| format_percent(r, 1, ctx.lang.get()))
+            .map_or(NO_VALUE.to_string(), |r| {
+                format_percent(r, 1, ctx.lang.get())
+            })
     };
     let roi_id = f("roi");
     view! {

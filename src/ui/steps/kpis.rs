@@ -7,7 +7,9 @@ use super::items::{find, ids, optional_channels, read, remover, write, RemoveBut
 use crate::domain::kpi_library::{metric_of, new_kpi, DirectionKind, LIBRARY};
 use crate::domain::plan::{Direction, Kpi, Plan};
 use crate::i18n::{Lang, T};
-use crate::ui::form::{ChoiceField, DateField, NumberField, SelectField, TextField};
+use crate::ui::form::{
+    field_id, plan_value, ChoiceField, DateField, NumberField, SelectField, TextField,
+};
 use crate::ui::{new_id, use_ctx};
 
 /// The KPI step.
@@ -133,7 +135,8 @@ fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
 #[component]
 fn KpiCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
-    let f = |key: &str| format!("kpi-{id}-{key}");
+    let prefix = format!("kpi-{id}");
+    let f = |key: &str| field_id(&prefix, key);
     let name = name_of(&id);
     let heading = move || {
         let lang = ctx.lang.get();
@@ -173,10 +176,10 @@ fn KpiCard(id: String) -> impl IntoView {
         }
         .into_any(),
     };
-    let unit_read = read(&id, |k: &Kpi| k.unit.clone());
-    let unit = Signal::derive(move || ctx.plan.with(|p| p.as_ref().map(&unit_read).unwrap_or_default()));
-    let range_read = read(&id, |k: &Kpi| DirectionKind::of(&k.direction) == DirectionKind::Range);
-    let is_range = move || ctx.plan.with(|p| p.as_ref().is_some_and(&range_read));
+    let unit = Signal::derive(plan_value(read(&id, |k: &Kpi| k.unit.clone())));
+    let is_range = plan_value(read(&id, |k: &Kpi| {
+        DirectionKind::of(&k.direction) == DirectionKind::Range
+    }));
     let range_fields = {
         let id = id.clone();
         move || {

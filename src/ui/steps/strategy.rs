@@ -7,7 +7,7 @@ use super::items::{ids, or_untitled, read, remover, write, RemoveButton};
 use crate::domain::plan::{Channel, ChannelPlan, Plan};
 use crate::domain::strategy::{channel_name, has_channel, STANDARD_CHANNELS};
 use crate::i18n::T;
-use crate::ui::form::{toggle_id, CheckList, TextField};
+use crate::ui::form::{field_id, plan_value, toggle_id, CheckList, TextField};
 use crate::ui::{new_id, use_ctx};
 
 /// The strategy step.
@@ -145,7 +145,8 @@ fn name_of(id: &str) -> impl Fn(&Plan, crate::i18n::Lang) -> String + Send + Syn
 #[component]
 fn ChannelCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
-    let f = |key: &str| format!("channel-{id}-{key}");
+    let prefix = format!("channel-{id}");
+    let f = |key: &str| field_id(&prefix, key);
     let name = name_of(&id);
     let heading = move || {
         let lang = ctx.lang.get();
@@ -170,10 +171,7 @@ fn ChannelCard(id: String) -> impl IntoView {
             />
         }
     });
-    let no_rationale = {
-        let read = read(&id, |c: &ChannelPlan| c.rationale.trim().is_empty());
-        move || ctx.plan.with(|p| p.as_ref().is_some_and(&read))
-    };
+    let no_rationale = plan_value(read(&id, |c: &ChannelPlan| c.rationale.trim().is_empty()));
     view! {
         <article class="card" id=f("card")>
             <h2>{heading}</h2>
