@@ -209,37 +209,14 @@ pub fn SelectField<V>(
 where
     V: Clone + PartialEq + Default + Send + Sync + 'static,
 {
-    let ctx = use_ctx();
-    let current = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default()));
-    let values: Vec<V> = options.iter().map(|(v, _)| v.clone()).collect();
-    let set = std::sync::Arc::new(set);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{ctx.t(label)}</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    let index: usize = event_target_value(&ev).parse().unwrap_or(usize::MAX);
-                    if let Some(value) = values.get(index).cloned() {
-                        let set = set.clone();
-                        ctx.edit(move |p| set(p, value));
-                    }
-                }
-            >
-                {options
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (value, text))| {
-                        view! {
-                            <option value=i.to_string() prop:selected=move || current.get() == value>
-                                {ctx.t(text)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    // The same drop-down as [`ChoiceField`], with fixed choices named by translation keys.
+    let options = move |_: &Plan, lang: crate::i18n::Lang| {
+        options
+            .iter()
+            .map(|(value, text)| (value.clone(), text.get(lang).to_string()))
+            .collect()
+    };
+    view! { <ChoiceField id label options get set /> }
 }
 
 /// A reactive read of something derived from the open plan (the default when none is open).

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::items::{find, ids, optional_channels, or_untitled, read, remover, write, RemoveButton};
+use super::items::{
+    find, ids, optional_channels, or_untitled, plan_text, read, remover, write, RemoveButton,
+};
 use crate::domain::plan::{Plan, Task, TaskStatus};
 use crate::domain::schedule::{bar, campaign_window, conflicts, marker, timeline_window, Conflict};
 use crate::i18n::format::{format_date, DateStyle};
@@ -67,6 +69,15 @@ fn conflict_text(conflict: &Conflict, plan: &Plan, lang: Lang) -> String {
     }
 }
 
+/// The conflicts in words: all of them, or those of one task.
+fn conflict_texts(plan: &Plan, lang: Lang, task: Option<&str>) -> Vec<String> {
+    conflicts(plan)
+        .iter()
+        .filter(|c| task.is_none_or(|t| c.involves(t)))
+        .map(|c| conflict_text(c, plan, lang))
+        .collect()
+}
+
 /// Moves the keyboard focus to a task's title field (the timeline's bars lead there).
 fn focus_task(id: &str) {
     let field = document()
@@ -90,18 +101,10 @@ pub fn ActionsStep() -> impl IntoView {
             })
         })
     };
+    let all_conflicts = plan_text(ctx, |p, lang| conflict_texts(p, lang, None));
     let summary = move || {
+        let texts = all_conflicts();
         let lang = ctx.lang.get();
-        let texts: Vec<String> = ctx.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    conflicts(p)
-                        .iter()
-                        .map(|c| conflict_text(c, p, lang))
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
         if texts.is_empty() {
             return view! { <p class="ok">{T::ConflictsNone.get(lang)}</p> }.into_any();
         }
@@ -286,27 +289,13 @@ fn TaskCard(id: String) -> impl IntoView {
     let f = |key: &str| field_id(&prefix, key);
     let heading = {
         let id = id.clone();
-        move || {
-            let lang = ctx.lang.get();
-            ctx.plan
-                .with(|p| p.as_ref().map(|p| title(p, &id, lang)).unwrap_or_default())
-        }
+        plan_text(ctx, move |p, lang| title(p, &id, lang))
     };
     let own_conflicts = {
         let id = id.clone();
+        let texts = plan_text(ctx, move |p, lang| conflict_texts(p, lang, Some(&id)));
         move || {
-            let lang = ctx.lang.get();
-            let texts: Vec<String> = ctx.plan.with(|p| {
-                p.as_ref()
-                    .map(|p| {
-                        conflicts(p)
-                            .iter()
-                            .filter(|c| c.involves(&id))
-                            .map(|c| conflict_text(c, p, lang))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            });
+            let texts = texts();
             (!texts.is_empty()).then(|| {
                 view! {
                     <ul class="conflicts">

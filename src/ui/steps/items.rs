@@ -91,6 +91,19 @@ pub fn remover<I: Listed>(id: &str) -> impl Fn(&mut Plan) + Send + Sync + 'stati
     move |plan| I::list_mut(plan).retain(|i| i.id() != id)
 }
 
+/// A reactive read of the open plan in the UI language, e.g. a text worded from it (the
+/// default with no plan open).
+pub fn plan_text<R: Default>(
+    ctx: Ctx,
+    f: impl Fn(&Plan, Lang) -> R + Send + Sync + 'static,
+) -> impl Fn() -> R + Send + Sync + 'static {
+    move || {
+        let lang = ctx.lang.get();
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| f(p, lang)).unwrap_or_default())
+    }
+}
+
 /// A button that removes an item, labelled with what it removes (`label` fills `{name}` with
 /// the item's current name).
 #[component]
@@ -103,13 +116,9 @@ pub fn RemoveButton(
     remove: impl Fn(&mut Plan) + Send + Sync + 'static,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let text = move || {
-        let lang = ctx.lang.get();
-        let name = ctx
-            .plan
-            .with(|p| p.as_ref().map(|p| name(p, lang)).unwrap_or_default());
-        label.fill(lang, &[("name", &name)])
-    };
+    let text = plan_text(ctx, move |p, lang| {
+        label.fill(lang, &[("name", &name(p, lang))])
+    });
     view! {
         <button type="button" class="danger remove" on:click=move |_| ctx.edit(&remove)>
             {text}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::items::{find, ids, optional_channels, read, remover, write, RemoveButton};
+use super::items::{find, ids, optional_channels, plan_text, read, remover, write, RemoveButton};
 use crate::domain::kpi_library::{metric_of, new_kpi, DirectionKind, LIBRARY};
 use crate::domain::plan::{Direction, Kpi, Plan};
 use crate::i18n::{Lang, T};
@@ -131,18 +131,21 @@ fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
     }
 }
 
+/// A range KPI's upper (`true`) or lower bound; `None` for other directions.
+fn bound(direction: &Direction, upper: bool) -> Option<f64> {
+    match *direction {
+        Direction::WithinRange { min, max } => Some(if upper { max } else { min }),
+        _ => None,
+    }
+}
+
 /// One KPI's settings.
 #[component]
 fn KpiCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let prefix = format!("kpi-{id}");
     let f = |key: &str| field_id(&prefix, key);
-    let name = name_of(&id);
-    let heading = move || {
-        let lang = ctx.lang.get();
-        ctx.plan
-            .with(|p| p.as_ref().map(|p| name(p, lang)).unwrap_or_default())
-    };
+    let heading = plan_text(ctx, name_of(&id));
     // A KPI's origin does not change while it is shown, so it is read once.
     let metric = ctx.plan.with_untracked(|p| {
         p.as_ref()
@@ -183,38 +186,25 @@ fn KpiCard(id: String) -> impl IntoView {
     let range_fields = {
         let id = id.clone();
         move || {
-            view! {
-                <NumberField
-                    id=format!("kpi-{id}-min")
-                    label=T::KpiMin
-                    decimals
-                    unit
-                    get=read(&id, |k: &Kpi| match k.direction {
-                        Direction::WithinRange { min, .. } => Some(min),
-                        _ => None,
-                    })
-                    set=write(&id, |k: &mut Kpi, v: Option<f64>| {
-                        if let Direction::WithinRange { min, .. } = &mut k.direction {
-                            *min = v.unwrap_or(0.0);
-                        }
-                    })
-                />
-                <NumberField
-                    id=format!("kpi-{id}-max")
-                    label=T::KpiMax
-                    decimals
-                    unit
-                    get=read(&id, |k: &Kpi| match k.direction {
-                        Direction::WithinRange { max, .. } => Some(max),
-                        _ => None,
-                    })
-                    set=write(&id, |k: &mut Kpi, v: Option<f64>| {
-                        if let Direction::WithinRange { max, .. } = &mut k.direction {
-                            *max = v.unwrap_or(0.0);
-                        }
-                    })
-                />
-            }
+            [("min", T::KpiMin, false), ("max", T::KpiMax, true)]
+                .into_iter()
+                .map(|(key, label, upper)| {
+                    view! {
+                        <NumberField
+                            id=format!("kpi-{id}-{key}")
+                            label
+                            decimals
+                            unit
+                            get=read(&id, move |k: &Kpi| bound(&k.direction, upper))
+                            set=write(&id, move |k: &mut Kpi, v: Option<f64>| {
+                                if let Direction::WithinRange { min, max } = &mut k.direction {
+                                    *(if upper { max } else { min }) = v.unwrap_or(0.0);
+                                }
+                            })
+                        />
+                    }
+                })
+                .collect_view()
         }
     };
     view! {

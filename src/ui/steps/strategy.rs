@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::items::{ids, or_untitled, read, remover, write, RemoveButton};
+use super::items::{ids, or_untitled, plan_text, read, remover, write, RemoveButton};
 use crate::domain::plan::{Channel, ChannelPlan, Plan};
 use crate::domain::strategy::{channel_name, has_channel, STANDARD_CHANNELS};
 use crate::i18n::T;
@@ -147,12 +147,7 @@ fn ChannelCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let prefix = format!("channel-{id}");
     let f = |key: &str| field_id(&prefix, key);
-    let name = name_of(&id);
-    let heading = move || {
-        let lang = ctx.lang.get();
-        ctx.plan
-            .with(|p| p.as_ref().map(|p| name(p, lang)).unwrap_or_default())
-    };
+    let heading = plan_text(ctx, name_of(&id));
     let is_other = ctx.plan.with_untracked(|p| {
         p.as_ref()
             .and_then(|p| super::items::find::<ChannelPlan>(p, &id))
