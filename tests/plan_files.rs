@@ -85,11 +85,11 @@ fn the_fixture_imports() {
 fn refuses_text_that_is_not_json() {
     assert_eq!(
         en(b"Launch plan"),
-        "The file plan.json is not valid JSON: there is an error at line 1, column 1 (expected value)."
+        "The file plan.json is not valid JSON: there is an error at line 1, column 1 (a value was expected here)."
     );
     assert_eq!(
         refusal(b"Launch plan", Lang::Id),
-        "Berkas plan.json bukan JSON yang sah: ada kesalahan di baris 1, kolom 1 (expected value)."
+        "Berkas plan.json bukan JSON yang sah: ada kesalahan di baris 1, kolom 1 (seharusnya ada sebuah nilai di sini)."
     );
 }
 

@@ -1,15 +1,20 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
 pub mod approval;
+pub mod budget;
 pub mod completeness;
+pub mod completeness_b;
 pub mod currency;
 pub mod date;
 pub mod decimal;
 pub mod import;
+pub mod kpi_library;
 pub mod migrate;
 pub mod plan;
 pub mod research;
+pub mod schedule;
 pub mod smart;
+pub mod strategy;
 pub mod templates;
 pub mod validate;
 pub mod workflow;

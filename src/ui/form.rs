@@ -216,37 +216,14 @@ pub fn SelectField<V>(
 where
     V: Clone + PartialEq + Default + Send + Sync + 'static,
 {
-    let ctx = use_ctx();
-    let current = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default()));
-    let values: Vec<V> = options.iter().map(|(v, _)| v.clone()).collect();
-    let set = std::sync::Arc::new(set);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{ctx.t(label)}</label>
-            <select
-                id=id
-                on:change=move |ev| {
-                    let index: usize = event_target_value(&ev).parse().unwrap_or(usize::MAX);
-                    if let Some(value) = values.get(index).cloned() {
-                        let set = set.clone();
-                        ctx.edit(move |p| set(p, value));
-                    }
-                }
-            >
-                {options
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (value, text))| {
-                        view! {
-                            <option value=i.to_string() prop:selected=move || current.get() == value>
-                                {ctx.t(text)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    // The same drop-down as [`ChoiceField`], with fixed choices named by translation keys.
+    let options = move |_: &Plan, lang: crate::i18n::Lang| {
+        options
+            .iter()
+            .map(|(value, text)| (value.clone(), text.get(lang).to_string()))
+            .collect()
+    };
+    view! { <ChoiceField id label options get set /> }
 }
 
 /// A reactive read of something derived from the open plan (the default when none is open).
@@ -255,6 +232,136 @@ pub fn plan_value<R: Default + Send + Sync + 'static>(
 ) -> impl Fn() -> R + Send + Sync + 'static {
     let ctx = use_ctx();
     move || ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default())
+}
+
+/// A labelled drop-down whose choices come from the plan and the UI language (channels the
+/// strategy named, currencies with their names…), so they are not fixed translation keys.
+#[component]
+pub fn ChoiceField<V>(
+    /// The DOM id of the select.
+    id: String,
+    /// The visible label.
+    label: T,
+    /// The choices and their labels.
+    options: impl Fn(&Plan, crate::i18n::Lang) -> Vec<(V, String)> + Send + Sync + 'static,
+    /// Reads the value.
+    get: impl Fn(&Plan) -> V + Send + Sync + 'static,
+    /// Writes the value.
+    set: impl Fn(&mut Plan, V) + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: Clone + PartialEq + Send + Sync + 'static,
+{
+    let ctx = use_ctx();
+    let choices = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| options(p, lang)).unwrap_or_default())
+    });
+    let current = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get)));
+    let set = std::sync::Arc::new(set);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{ctx.t(label)}</label>
+            <select
+                id=id
+                on:change=move |ev| {
+                    let index: usize = event_target_value(&ev).parse().unwrap_or(usize::MAX);
+                    let chosen = choices.with_untracked(|c| c.get(index).map(|(v, _)| v.clone()));
+                    if let Some(value) = chosen {
+                        let set = set.clone();
+                        ctx.edit(move |p| set(p, value));
+                    }
+                }
+            >
+                {move || {
+                    choices
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (value, text))| {
+                            let selected = move || current.with(|c| c.as_ref() == Some(&value));
+                            view! {
+                                <option value=i.to_string() prop:selected=selected>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// A group of labelled checkboxes that picks ids (gaps, personas, tasks) from the plan. Each
+/// checkbox's id is `{id}-{option id}`; with no options, `empty` says what to add first.
+#[component]
+pub fn CheckList(
+    /// The DOM id prefix of the checkboxes.
+    id: String,
+    /// The group's visible legend.
+    legend: T,
+    /// Shown when there is nothing to pick.
+    empty: T,
+    /// The ids to pick from, with their labels.
+    options: impl Fn(&Plan, crate::i18n::Lang) -> Vec<(String, String)> + Send + Sync + 'static,
+    /// The ids picked.
+    get: impl Fn(&Plan) -> Vec<String> + Send + Sync + 'static,
+    /// Picks (`true`) or drops (`false`) an id.
+    set: impl Fn(&mut Plan, (String, bool)) + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let choices = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| options(p, lang)).unwrap_or_default())
+    });
+    let picked = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default()));
+    let set = std::sync::Arc::new(set);
+    view! {
+        <fieldset class="check-list">
+            <legend>{ctx.t(legend)}</legend>
+            <Show when=move || choices.with(Vec::is_empty)>
+                <p class="hint">{ctx.t(empty)}</p>
+            </Show>
+            <For
+                each=move || choices.get()
+                // The label is part of the key, so a renamed option re-renders its own row only.
+                key=|option| option.clone()
+                let((value, text))
+            >
+                {
+                    let box_id = format!("{id}-{value}");
+                    let set = set.clone();
+                    let checked_value = value.clone();
+                    view! {
+                        <div class="check">
+                            <input
+                                type="checkbox"
+                                id=box_id.clone()
+                                prop:checked=move || picked.with(|p| p.contains(&checked_value))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let (set, value) = (set.clone(), value.clone());
+                                    ctx.edit(move |p| set(p, (value, on)));
+                                }
+                            />
+                            <label for=box_id>{text}</label>
+                        </div>
+                    }
+                }
+            </For>
+        </fieldset>
+    }
+}
+
+/// Adds `id` to `ids` (once) when `on`, removes it otherwise: the write of a [`CheckList`].
+pub fn toggle_id(ids: &mut Vec<String>, id: String, on: bool) {
+    ids.retain(|x| *x != id);
+    if on {
+        ids.push(id);
+    }
 }
 
 /// A memo of something derived from the open plan (the default when none is open). It only

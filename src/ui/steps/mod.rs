@@ -1,12 +1,17 @@
 //! One file per workflow step; this module picks the page for the step in the URL and frames
 //! it with the step's guidance and previous / next links.
 
+mod actions;
 mod approval;
 mod audience;
+mod budget;
 mod competitors;
 mod gaps;
 mod goals;
+mod items;
+mod kpis;
 mod market;
+mod strategy;
 
 use leptos::prelude::*;
 
@@ -25,6 +30,10 @@ fn step_body(step: Step) -> Option<AnyView> {
         Step::Competitors => Some(view! { <competitors::CompetitorsStep /> }.into_any()),
         Step::Audience => Some(view! { <audience::AudienceStep /> }.into_any()),
         Step::Gaps => Some(view! { <gaps::GapsStep /> }.into_any()),
+        Step::Strategy => Some(view! { <strategy::StrategyStep /> }.into_any()),
+        Step::Kpis => Some(view! { <kpis::KpisStep /> }.into_any()),
+        Step::Budget => Some(view! { <budget::BudgetStep /> }.into_any()),
+        Step::Actions => Some(view! { <actions::ActionsStep /> }.into_any()),
         _ => None,
     }
 }
