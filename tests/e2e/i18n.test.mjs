@@ -16,7 +16,7 @@ after(async () => {
 
 // Words that are the same in both languages on purpose: the product name, language names,
 // and marketing terms Indonesian marketers use in English.
-const SAME_IN_BOTH = new Set(['Alur', 'English', 'Bahasa Indonesia', 'Status', 'SEO', 'SEM', 'KPI', 'Email', 'ROI', 'CTR', 'CPC', 'ROAS', 'Instagram', 'Google Ads', '→', '←', ':', '', 'Plan name', 'Target']);
+const SAME_IN_BOTH = new Set(['Alur', 'English', 'Bahasa Indonesia', 'Status', 'SEO', 'SEM', 'KPI', 'Email', 'ROI', 'CTR', 'CPC', 'ROAS', 'Instagram', 'Google Ads', '→', '←', ':', '', 'Plan name', 'Target', 'Facebook', 'TikTok', 'X (Twitter)', 'LinkedIn', 'YouTube', 'Email marketing']);
 
 /** The visible text of the page, one entry per text node, without the user's own data. */
 function visibleTexts(page, userTexts) {
@@ -28,6 +28,8 @@ function visibleTexts(page, userTexts) {
       if (!el || el.closest('script, style, noscript')) continue;
       const text = node.textContent.trim();
       if (!text || /^[\d\s.,:%\-–—→←·()]+$/.test(text)) continue;
+      // Symbols, SMART initials and currency codes are the same in both languages.
+      if (text.length <= 3 || /^[A-Z] ·$/.test(text) || /^[A-Z]{3}( — [A-Z]?[a-z]+)?$/.test(text)) continue;
       // A fingerprint, or an amount of money, is the same in both languages.
       if (/^[0-9a-f]{16}$/.test(text) || /^-?(Rp|US\$|\$|€|S\$|RM)\s?[\d.,]+$/.test(text)) continue;
       // A date such as "28 Nov 2026" may read the same in both languages.
