@@ -2,6 +2,8 @@
 //! the plan, `set` writes it back through [`Ctx::edit`](super::Ctx::edit) (which autosaves).
 //! Every field has a visible label tied to its input.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
@@ -16,6 +18,15 @@ use crate::domain::research::{
 use crate::i18n::format::{format_number, number_error_message, parse_number};
 use crate::i18n::sentences::channel_name;
 use crate::i18n::T;
+
+// The widgets below are generic over the closures a call site passes. Each one boxes them and
+// hands them to a plain function, so its rendering code is compiled once, not once per field:
+// that keeps the wasm small.
+
+/// A boxed read of the plan.
+type Reader<R> = Arc<dyn Fn(&Plan) -> R + Send + Sync>;
+/// A boxed write to the plan.
+type Writer<V> = Arc<dyn Fn(&mut Plan, V) + Send + Sync>;
 
 /// A DOM id unique within the page, for label/input pairs.
 pub fn field_id(prefix: &str, key: &str) -> String {
@@ -40,9 +51,23 @@ pub fn TextField(
     /// Writes the value.
     set: impl Fn(&mut Plan, String) + Send + Sync + 'static,
 ) -> impl IntoView {
+    text_field(id, label, hint, multiline, Arc::new(get), Arc::new(set))
+}
+
+/// The body of [`TextField`], compiled once rather than once per call site.
+fn text_field(
+    id: String,
+    label: T,
+    hint: Option<T>,
+    multiline: bool,
+    get: Reader<String>,
+    set: Writer<String>,
+) -> AnyView {
     let ctx = use_ctx();
-    let value = move || ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default());
-    let set = std::sync::Arc::new(set);
+    let value = move || {
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| get(p)).unwrap_or_default())
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let set = set.clone();
@@ -67,6 +92,7 @@ pub fn TextField(
             {input}
         </div>
     }
+    .into_any()
 }
 
 /// A labelled number field that reads and writes numbers in the UI language's format
@@ -89,6 +115,18 @@ pub fn NumberField(
     /// Writes the value (`None` when the field is emptied).
     set: impl Fn(&mut Plan, Option<f64>) + Send + Sync + 'static,
 ) -> impl IntoView {
+    number_field(id, label, decimals, unit, Arc::new(get), Arc::new(set))
+}
+
+/// The body of [`NumberField`], compiled once rather than once per call site.
+fn number_field(
+    id: String,
+    label: T,
+    decimals: usize,
+    unit: Signal<String>,
+    get: Reader<Option<f64>>,
+    set: Writer<Option<f64>>,
+) -> AnyView {
     let ctx = use_ctx();
     // While the user types, the field shows their text, not the formatted plan value.
     let draft = RwSignal::new(None::<String>);
@@ -97,11 +135,10 @@ pub fn NumberField(
         Some(text) => text,
         None => ctx
             .plan
-            .with(|p| p.as_ref().and_then(&get))
+            .with(|p| p.as_ref().and_then(|p| get(p)))
             .map(|v| format_number(v, decimals, ctx.lang.get()))
             .unwrap_or_default(),
     };
-    let set = std::sync::Arc::new(set);
     let commit = move |text: String| {
         let trimmed = text.trim();
         let parsed = if trimmed.is_empty() {
@@ -159,6 +196,7 @@ pub fn NumberField(
             }}
         </div>
     }
+    .into_any()
 }
 
 /// A labelled date field (the browser's date picker; empty means no date).
@@ -173,14 +211,23 @@ pub fn DateField(
     /// Writes the value.
     set: impl Fn(&mut Plan, Option<Date>) + Send + Sync + 'static,
 ) -> impl IntoView {
+    date_field(id, label, Arc::new(get), Arc::new(set))
+}
+
+/// The body of [`DateField`], compiled once rather than once per call site.
+fn date_field(
+    id: String,
+    label: T,
+    get: Reader<Option<Date>>,
+    set: Writer<Option<Date>>,
+) -> AnyView {
     let ctx = use_ctx();
     let value = move || {
         ctx.plan
-            .with(|p| p.as_ref().and_then(&get))
+            .with(|p| p.as_ref().and_then(|p| get(p)))
             .map(|d| d.to_string())
             .unwrap_or_default()
     };
-    let set = std::sync::Arc::new(set);
     view! {
         <div class="field">
             <label for=id.clone()>{ctx.t(label)}</label>
@@ -197,6 +244,7 @@ pub fn DateField(
             />
         </div>
     }
+    .into_any()
 }
 
 /// A labelled drop-down list of choices.
@@ -252,14 +300,45 @@ pub fn ChoiceField<V>(
 where
     V: Clone + PartialEq + Send + Sync + 'static,
 {
+    // Only the labels and the chosen index reach the rendering code, so it is compiled once
+    // for every kind of choice.
+    let options = Arc::new(options);
+    let labels = {
+        let options = options.clone();
+        Arc::new(move |p: &Plan, lang| options(p, lang).into_iter().map(|(_, t)| t).collect())
+    };
+    let chosen = {
+        let options = options.clone();
+        Arc::new(move |p: &Plan, lang| {
+            let current = get(p);
+            options(p, lang).iter().position(|(v, _)| *v == current)
+        })
+    };
+    let pick = Arc::new(move |p: &mut Plan, index: usize, lang| {
+        if let Some((value, _)) = options(p, lang).into_iter().nth(index) {
+            set(p, value);
+        }
+    });
+    choice_field(id, label, labels, chosen, pick)
+}
+
+/// The options of a drop-down, its chosen index, and the write of a new index.
+type Labels = Arc<dyn Fn(&Plan, crate::i18n::Lang) -> Vec<String> + Send + Sync>;
+type Chosen = Arc<dyn Fn(&Plan, crate::i18n::Lang) -> Option<usize> + Send + Sync>;
+type Pick = Arc<dyn Fn(&mut Plan, usize, crate::i18n::Lang) + Send + Sync>;
+
+/// The body of [`ChoiceField`].
+fn choice_field(id: String, label: T, labels: Labels, chosen: Chosen, pick: Pick) -> AnyView {
     let ctx = use_ctx();
-    let choices = Memo::new(move |_| {
+    let texts = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.plan
-            .with(|p| p.as_ref().map(|p| options(p, lang)).unwrap_or_default())
+            .with(|p| p.as_ref().map(|p| labels(p, lang)).unwrap_or_default())
     });
-    let current = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get)));
-    let set = std::sync::Arc::new(set);
+    let current = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.plan.with(|p| p.as_ref().and_then(|p| chosen(p, lang)))
+    });
     view! {
         <div class="field">
             <label for=id.clone()>{ctx.t(label)}</label>
@@ -267,22 +346,19 @@ where
                 id=id
                 on:change=move |ev| {
                     let index: usize = event_target_value(&ev).parse().unwrap_or(usize::MAX);
-                    let chosen = choices.with_untracked(|c| c.get(index).map(|(v, _)| v.clone()));
-                    if let Some(value) = chosen {
-                        let set = set.clone();
-                        ctx.edit(move |p| set(p, value));
-                    }
+                    let lang = ctx.lang.get_untracked();
+                    let pick = pick.clone();
+                    ctx.edit(move |p| pick(p, index, lang));
                 }
             >
                 {move || {
-                    choices
+                    texts
                         .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(i, (value, text))| {
-                            let selected = move || current.with(|c| c.as_ref() == Some(&value));
+                        .map(|(i, text)| {
                             view! {
-                                <option value=i.to_string() prop:selected=selected>
+                                <option value=i.to_string() prop:selected=move || current.get() == Some(i)>
                                     {text}
                                 </option>
                             }
@@ -292,6 +368,7 @@ where
             </select>
         </div>
     }
+    .into_any()
 }
 
 /// A group of labelled checkboxes that picks ids (gaps, personas, tasks) from the plan. Each
@@ -311,14 +388,35 @@ pub fn CheckList(
     /// Picks (`true`) or drops (`false`) an id.
     set: impl Fn(&mut Plan, (String, bool)) + Send + Sync + 'static,
 ) -> impl IntoView {
+    check_list(
+        id,
+        legend,
+        empty,
+        Arc::new(options),
+        Arc::new(get),
+        Arc::new(set),
+    )
+}
+
+/// The body of [`CheckList`], compiled once rather than once per call site.
+fn check_list(
+    id: String,
+    legend: T,
+    empty: T,
+    options: Arc<dyn Fn(&Plan, crate::i18n::Lang) -> Vec<(String, String)> + Send + Sync>,
+    get: Reader<Vec<String>>,
+    set: Writer<(String, bool)>,
+) -> AnyView {
     let ctx = use_ctx();
     let choices = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.plan
             .with(|p| p.as_ref().map(|p| options(p, lang)).unwrap_or_default())
     });
-    let picked = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(&get).unwrap_or_default()));
-    let set = std::sync::Arc::new(set);
+    let picked = Memo::new(move |_| {
+        ctx.plan
+            .with(|p| p.as_ref().map(|p| get(p)).unwrap_or_default())
+    });
     view! {
         <fieldset class="check-list">
             <legend>{ctx.t(legend)}</legend>
@@ -354,6 +452,7 @@ pub fn CheckList(
             </For>
         </fieldset>
     }
+    .into_any()
 }
 
 /// Adds `id` to `ids` (once) when `on`, removes it otherwise: the write of a [`CheckList`].
@@ -426,6 +525,15 @@ pub fn RemoveButton(
     /// Removes the item.
     on_remove: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
+    remove_button(id, what, Arc::new(on_remove))
+}
+
+/// The body of [`RemoveButton`], compiled once rather than once per call site.
+fn remove_button(
+    id: String,
+    what: Signal<String>,
+    on_remove: Arc<dyn Fn() + Send + Sync>,
+) -> AnyView {
     let ctx = use_ctx();
     view! {
         <button id=id type="button" class="danger remove" on:click=move |_| on_remove()>
@@ -433,6 +541,7 @@ pub fn RemoveButton(
             <span class="visually-hidden">" " {move || what.get()}</span>
         </button>
     }
+    .into_any()
 }
 
 /// A heading-and-list editor for a `Vec<Note>` of the plan: add, edit and remove notes, with a
@@ -569,9 +678,12 @@ pub fn ChannelPicker(
     /// Writes the channels.
     set: impl Fn(&mut Plan, Vec<Channel>) + Send + Sync + 'static,
 ) -> impl IntoView {
+    channel_picker(id, Arc::new(get), Arc::new(set))
+}
+
+/// The body of [`ChannelPicker`], compiled once rather than once per call site.
+fn channel_picker(id: String, get: Reader<Vec<Channel>>, set: Writer<Vec<Channel>>) -> AnyView {
     let ctx = use_ctx();
-    let get = std::sync::Arc::new(get);
-    let set = std::sync::Arc::new(set);
     let boxes = CHANNEL_CHOICES
         .into_iter()
         .map(|channel| {
@@ -644,6 +756,7 @@ pub fn ChannelPicker(
             </div>
         </fieldset>
     }
+    .into_any()
 }
 
 /// A list of cards, one per item of type `I` in the plan, with an add button (`{id}-add`) and a
@@ -661,6 +774,32 @@ pub fn item_cards<I, V>(
 where
     I: Listed + Send + Sync + 'static,
     V: IntoView + 'static,
+{
+    let card: Arc<dyn Fn(String) -> AnyView + Send + Sync> =
+        Arc::new(move |item| card(item).into_any());
+    item_cards_of::<I>(
+        id,
+        item_prefix,
+        first_field,
+        add_label,
+        empty,
+        new_item,
+        card,
+    )
+}
+
+/// The body of [`item_cards`], generic over the item type only.
+fn item_cards_of<I>(
+    id: &'static str,
+    item_prefix: &'static str,
+    first_field: &'static str,
+    add_label: T,
+    empty: T,
+    new_item: fn(String) -> I,
+    card: Arc<dyn Fn(String) -> AnyView + Send + Sync>,
+) -> AnyView
+where
+    I: Listed + Send + Sync + 'static,
 {
     let ctx = use_ctx();
     let item_ids = move || {
@@ -686,6 +825,7 @@ where
             </button>
         </div>
     }
+    .into_any()
 }
 
 /// One item's card: a heading (its name, or "Competitor 2" while unnamed), a remove button
@@ -702,6 +842,21 @@ pub fn item_card<I, V>(
 where
     I: Listed + Send + Sync + 'static,
     V: IntoView + 'static,
+{
+    item_card_of::<I>(list_id, prefix, item, heading, name, fields.into_any())
+}
+
+/// The body of [`item_card`], generic over the item type only.
+fn item_card_of<I>(
+    list_id: &'static str,
+    prefix: &'static str,
+    item: String,
+    heading: T,
+    name: fn(&I) -> String,
+    fields: AnyView,
+) -> AnyView
+where
+    I: Listed + Send + Sync + 'static,
 {
     let ctx = use_ctx();
     let title = {
@@ -746,4 +901,5 @@ where
             {fields}
         </section>
     }
+    .into_any()
 }
