@@ -190,3 +190,86 @@ mod tests {
         assert!(step_missing(&blank_plan(), Step::Budget).is_empty());
     }
 }
+
+/// Something any planning step still lacks: the research steps' items, the strategy-to-action
+/// items of [`super::completeness_b`], or the missing approval.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Gap {
+    /// Goals to gaps.
+    Research(Missing),
+    /// Strategy to action plan.
+    Planning(super::completeness_b::Missing),
+    /// Management has not approved the current revision.
+    NotApproved,
+}
+
+/// What a step lacks, for every step of the workflow (execution and analysis steps have no
+/// completeness and always report nothing).
+pub fn gaps(plan: &Plan, step: Step) -> Vec<Gap> {
+    let mut out: Vec<Gap> = step_missing(plan, step)
+        .into_iter()
+        .map(Gap::Research)
+        .collect();
+    out.extend(
+        super::completeness_b::missing(plan)
+            .into_iter()
+            .filter(|m| m.step() == step)
+            .map(Gap::Planning),
+    );
+    if step == Step::Approval && super::approval::current_approval(plan).is_none() {
+        out.push(Gap::NotApproved);
+    }
+    out
+}
+
+/// How many of the ten planning steps are complete, out of ten.
+pub fn planning_score(plan: &Plan) -> (usize, usize) {
+    let steps: Vec<Step> = super::workflow::Phase::Plan.steps().collect();
+    let done = steps.iter().filter(|s| gaps(plan, **s).is_empty()).count();
+    (done, steps.len())
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::*;
+    use crate::domain::approval::{decide, submit, Act};
+    use crate::domain::date::Date;
+    use crate::domain::plan::Decision;
+
+    fn act(id: &str) -> Act<'static> {
+        Act {
+            id: id.to_string(),
+            by: "Budi",
+            comment: "",
+            date: Date::new(2026, 11, 28).unwrap(),
+        }
+    }
+
+    // Guards: a blank plan is complete in no planning step, and the score counts ten steps.
+    #[test]
+    fn a_blank_plan_scores_zero_of_ten() {
+        let plan = Plan::blank("p", "Blank", 0);
+        assert_eq!(planning_score(&plan), (0, 10));
+        assert!(gaps(&plan, Step::Budget)
+            .iter()
+            .any(|g| matches!(g, Gap::Planning(_))));
+        assert!(gaps(&plan, Step::Today).is_empty());
+    }
+
+    // Guards: the seed example fills nine steps; approval completes the tenth.
+    #[test]
+    fn the_example_is_complete_once_approved() {
+        let mut ids = (0..).map(|n| format!("id{n}"));
+        let mut plan = crate::domain::templates::seed_example(
+            crate::i18n::Lang::En,
+            &mut || ids.next().unwrap_or_default(),
+            0,
+            Date::new(2026, 11, 28).unwrap(),
+        );
+        assert_eq!(planning_score(&plan), (9, 10));
+        assert_eq!(gaps(&plan, Step::Approval), vec![Gap::NotApproved]);
+        submit(&mut plan, act("a1")).unwrap();
+        decide(&mut plan, Decision::Approved, act("a2")).unwrap();
+        assert_eq!(planning_score(&plan), (10, 10));
+    }
+}

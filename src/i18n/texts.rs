@@ -217,6 +217,25 @@ texts! {
     DownloadNamed => "Unduh {name}", "Download {name}";
     DeleteNamed => "Hapus permanen {name}", "Delete {name} forever";
 
+    // Step progress
+    StepComplete => "✓ Langkah ini lengkap.", "✓ This step is complete.";
+    StepIncomplete => "Yang masih kurang di langkah ini", "Still missing in this step";
+    StepDoneMark => "lengkap", "complete";
+    StepTodoMark => "belum lengkap", "incomplete";
+    PlanScore => "{done} dari {total} langkah perencanaan lengkap ({percent}).", "{done} of {total} planning steps complete ({percent}).";
+    MissingApproval => "Rencana belum disetujui manajemen.", "Management has not approved the plan yet.";
+    MissingNoChannel => "Belum ada kanal dalam strategi.", "No channel in the strategy yet.";
+    MissingChannelRationale => "Kanal {channel} belum punya alasan.", "The channel {channel} has no rationale.";
+    MissingNoKpi => "Belum ada KPI.", "No KPI yet.";
+    MissingKpiTarget => "KPI {kpi} belum punya target.", "The KPI {kpi} has no target.";
+    MissingKpiDeadline => "KPI {kpi} belum punya tenggat.", "The KPI {kpi} has no deadline.";
+    MissingBudgetTotal => "Total anggaran belum diisi.", "The budget total is not set.";
+    MissingOverAllocated => "Alokasi melebihi total sebesar {amount}.", "Allocations exceed the total by {amount}.";
+    MissingUnderAllocated => "{amount} belum dialokasikan ke kanal mana pun.", "{amount} is not allocated to any channel.";
+    MissingNoTask => "Belum ada tugas dalam rencana aksi.", "No task in the action plan yet.";
+    MissingTaskOwner => "Tugas {task} belum punya penanggung jawab.", "The task {task} has no owner.";
+    MissingTaskDates => "Tugas {task} belum punya tanggal mulai dan selesai.", "The task {task} lacks a start or end date.";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

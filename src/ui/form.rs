@@ -322,6 +322,9 @@ where
     choice_field(id, label, labels, chosen, pick)
 }
 
+/// The ids a [`CheckList`] offers, with their labels.
+type IdOptions = Arc<dyn Fn(&Plan, crate::i18n::Lang) -> Vec<(String, String)> + Send + Sync>;
+
 /// The options of a drop-down, its chosen index, and the write of a new index.
 type Labels = Arc<dyn Fn(&Plan, crate::i18n::Lang) -> Vec<String> + Send + Sync>;
 type Chosen = Arc<dyn Fn(&Plan, crate::i18n::Lang) -> Option<usize> + Send + Sync>;
@@ -403,7 +406,7 @@ fn check_list(
     id: String,
     legend: T,
     empty: T,
-    options: Arc<dyn Fn(&Plan, crate::i18n::Lang) -> Vec<(String, String)> + Send + Sync>,
+    options: IdOptions,
     get: Reader<Vec<String>>,
     set: Writer<(String, bool)>,
 ) -> AnyView {

@@ -6,7 +6,7 @@ mod plans;
 pub mod route;
 mod session;
 mod shell;
-mod steps;
+pub(crate) mod steps;
 mod widgets;
 
 use leptos::prelude::*;

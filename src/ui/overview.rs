@@ -25,6 +25,7 @@ pub fn Overview() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.status).unwrap_or_default())
     };
     let export_id = id.clone();
+    let score = super::form::plan_memo(crate::domain::completeness::planning_score);
     view! {
         <article class="overview">
             <p class="step-phase">{ctx.t(T::NavOverview)}</p>
@@ -43,6 +44,20 @@ pub fn Overview() -> impl IntoView {
             <p>
                 <strong>{ctx.t(T::ColStatus)} ": "</strong>
                 {move || ctx.t(status_label(status()))()}
+            </p>
+            <p class="score" data-testid="plan-score">
+                {move || {
+                    let (done, total) = score.get();
+                    let percent = crate::i18n::format::format_percent(
+                        100.0 * done as f64 / total.max(1) as f64,
+                        0,
+                        ctx.lang.get(),
+                    );
+                    T::PlanScore.fill(
+                        ctx.lang.get(),
+                        &[("done", &done.to_string()), ("total", &total.to_string()), ("percent", &percent)],
+                    )
+                }}
             </p>
             <p>
                 <button on:click=move |_| super::plans::export(ctx, &export_id)>
@@ -65,9 +80,27 @@ pub fn Overview() -> impl IntoView {
                                             step,
                                         }
                                         .to_hash();
+                                        let missing = super::steps::progress::step_gap_texts(step);
+                                        let planning = phase == Phase::Plan;
                                         view! {
                                             <li>
                                                 <a href=href>{ctx.t(step.title())}</a>
+                                                {move || {
+                                                    (planning)
+                                                        .then(|| {
+                                                            let list = missing.get();
+                                                            if list.is_empty() {
+                                                                view! { <span class="step-status done">" ✓ " {ctx.t(T::StepDoneMark)}</span> }.into_any()
+                                                            } else {
+                                                                view! {
+                                                                    <ul class="step-gaps">
+                                                                        {list.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                                                                    </ul>
+                                                                }
+                                                                .into_any()
+                                                            }
+                                                        })
+                                                }}
                                             </li>
                                         }
                                     })

@@ -87,6 +87,34 @@ fn Nav() -> impl IntoView {
         ctx.plan
             .with(|p| p.as_ref().map(|p| (p.id.clone(), p.name.clone())))
     });
+    // Which planning steps are complete, for the marks beside their links.
+    let complete = Memo::new(move |_| {
+        ctx.plan.with(|p| {
+            p.as_ref().map(|p| {
+                Step::ALL
+                    .map(|s| crate::domain::completeness::gaps(p, s).is_empty())
+                    .to_vec()
+            })
+        })
+    });
+    let mark = move |step: Step| {
+        let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);
+        move || {
+            if step.phase() != Phase::Plan {
+                return None;
+            }
+            let done = complete.with(|c| c.as_ref().map(|c| c.get(index) == Some(&true)))?;
+            let (symbol, key) = if done {
+                ("✓", T::StepDoneMark)
+            } else {
+                ("○", T::StepTodoMark)
+            };
+            Some(view! {
+                <span class="step-mark" class:done=done aria-hidden="true">{symbol}</span>
+                <span class="visually-hidden">" (" {ctx.t(key)} ")"</span>
+            })
+        }
+    };
     let is_current = move |step: Step| {
         ctx.route
             .with(|r| matches!(r, Route::Step { step: s, .. } if *s == step))
@@ -135,6 +163,7 @@ fn Nav() -> impl IntoView {
                                                     aria-current=move || is_current(step).then_some("page")
                                                 >
                                                     {ctx.t(step.title())}
+                                                    {mark(step)}
                                                 </a>
                                             </li>
                                         }

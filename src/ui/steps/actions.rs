@@ -29,13 +29,13 @@ fn status_text(status: TaskStatus) -> (T, &'static str) {
 }
 
 /// A task's title as shown, "Untitled task" when blank.
-fn title(plan: &Plan, id: &str, lang: Lang) -> String {
+pub(crate) fn title(plan: &Plan, id: &str, lang: Lang) -> String {
     let text = find::<Task>(plan, id).map_or("", |t| t.title.as_str());
     or_untitled(text, T::TaskUntitled, lang)
 }
 
 /// A conflict in words.
-fn conflict_text(conflict: &Conflict, plan: &Plan, lang: Lang) -> String {
+pub(crate) fn conflict_text(conflict: &Conflict, plan: &Plan, lang: Lang) -> String {
     let date = |d| format_date(d, lang, DateStyle::Short);
     match conflict {
         Conflict::EndsBeforeStart { task } => {

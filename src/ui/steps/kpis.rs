@@ -117,7 +117,7 @@ pub fn KpisStep() -> impl IntoView {
 }
 
 /// The KPI's name as shown: the library name in the UI language, or the name typed.
-fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
+pub(crate) fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
     let id = id.to_string();
     move |p, lang| {
         let Some(kpi) = find::<Kpi>(p, &id) else {

@@ -11,6 +11,7 @@ mod goals;
 mod items;
 mod kpis;
 mod market;
+pub mod progress;
 mod strategy;
 
 use leptos::prelude::*;
@@ -86,6 +87,8 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             <p class="step-phase">{ctx.t(step.phase().title())}</p>
             <h1>{ctx.t(step.title())}</h1>
             <p class="guidance">{ctx.t(step.guidance())}</p>
+            {(has_plan && step.phase() == Phase::Plan)
+                .then(|| view! { <progress::StepProgress step /> })}
             {move || {
                 locked()
                     .then(|| view! { <p class="locked-banner" role="note">{ctx.t(T::ApprovalLocked)}</p> })

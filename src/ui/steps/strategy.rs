@@ -132,7 +132,9 @@ pub fn StrategyStep() -> impl IntoView {
 }
 
 /// The name of a channel plan, for headings and buttons.
-fn name_of(id: &str) -> impl Fn(&Plan, crate::i18n::Lang) -> String + Send + Sync + 'static {
+pub(crate) fn name_of(
+    id: &str,
+) -> impl Fn(&Plan, crate::i18n::Lang) -> String + Send + Sync + 'static {
     let id = id.to_string();
     move |p, lang| {
         super::items::find::<ChannelPlan>(p, &id)
