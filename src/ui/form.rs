@@ -176,8 +176,10 @@ fn number_field(
                     }
                     on:blur=move |_| {
                         // Leaving a valid field shows it formatted; an invalid one stays as typed.
-                        if error.with_untracked(Option::is_none) {
-                            draft.set(None);
+                        // `try_`: the browser also fires blur when the page is left and this
+                        // field's signals are already gone.
+                        if error.try_with_untracked(Option::is_none) == Some(true) {
+                            draft.try_set(None);
                         }
                     }
                 />
@@ -222,11 +224,17 @@ fn date_field(
     set: Writer<Option<Date>>,
 ) -> AnyView {
     let ctx = use_ctx();
+    // While the user types, the browser reports dates such as 0002-01-05 (year 2 after the
+    // first digit of 2027). Those are kept as a draft and never written back into the field,
+    // which would wipe the half-typed year; the plan only takes complete dates from 1900 on.
+    let draft = RwSignal::new(None::<String>);
     let value = move || {
-        ctx.plan
-            .with(|p| p.as_ref().and_then(|p| get(p)))
-            .map(|d| d.to_string())
-            .unwrap_or_default()
+        draft.get().unwrap_or_else(|| {
+            ctx.plan
+                .with(|p| p.as_ref().and_then(|p| get(p)))
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
     };
     view! {
         <div class="field">
@@ -235,11 +243,23 @@ fn date_field(
                 id=id
                 type="date"
                 prop:value=value
-                on:change=move |ev| {
-                    // The date input yields `YYYY-MM-DD` or an empty string.
-                    let date = Date::parse_iso(&event_target_value(&ev)).ok();
-                    let set = set.clone();
-                    ctx.edit(move |p| set(p, date));
+                on:input=move |ev| {
+                    // The date input yields `YYYY-MM-DD`, or an empty string when cleared.
+                    let text = event_target_value(&ev);
+                    draft.set(Some(text.clone()));
+                    let date = if text.is_empty() {
+                        Some(None)
+                    } else {
+                        Date::parse_iso(&text).ok().map(Some)
+                    };
+                    if let Some(date) = date {
+                        let set = set.clone();
+                        ctx.edit(move |p| set(p, date));
+                    }
+                }
+                // `try_set`: blur also fires as the page is left and the draft is gone.
+                on:blur=move |_| {
+                    draft.try_set(None);
                 }
             />
         </div>
@@ -754,7 +774,10 @@ fn channel_picker(id: String, get: Reader<Vec<Channel>>, set: Writer<Vec<Channel
                     type="text"
                     prop:value=other_text
                     on:input=on_other
-                    on:blur=move |_| draft.set(None)
+                    // `try_set`: blur also fires as the page is left and the draft is gone.
+                on:blur=move |_| {
+                    draft.try_set(None);
+                }
                 />
             </div>
         </fieldset>

@@ -1,0 +1,226 @@
+// Phase 1 as a marketing manager walks it: all ten planning steps, the goals step with the
+// keyboard only, management approval, and an export that holds everything entered.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, appReady } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** Presses Tab until the element with `id` has focus (fails after 300 presses). */
+async function tabTo(page, id) {
+  for (let i = 0; i < 300; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+/** The id of the item whose card was added last, from its field id `prefix-<id>-suffix`. */
+async function lastItemId(page, prefix, suffix) {
+  const ids = await page.locator(`[id^="${prefix}-"][id$="-${suffix}"]`).evaluateAll((els) => els.map((e) => e.id));
+  const last = ids.at(-1);
+  return last.slice(prefix.length + 1, last.length - suffix.length - 1);
+}
+
+/** Clicks an add button, waits for focus to move to the new note, and types into it. */
+async function addNote(page, addId, text) {
+  const before = await page.evaluate(() => document.activeElement?.id);
+  await page.locator(`#${addId}`).click();
+  await page.waitForFunction(
+    (before) => document.activeElement?.tagName === 'TEXTAREA' && document.activeElement.id !== before,
+    before,
+  );
+  await page.keyboard.type(text);
+}
+
+async function goStep(page, planId, slug) {
+  await page.goto(`${server.url}#/plan/${planId}/${slug}`);
+  await page.locator(`article.step[data-step="${slug}"]`).waitFor({ timeout: 5000 }).catch(async (e) => {
+    await page.screenshot({ path: '/tmp/wizard-fail.png' });
+    console.error('URL', page.url(), await page.locator('main').textContent());
+    throw e;
+  });
+}
+
+test('walks all ten planning steps, gets approval, and exports everything entered', async () => {
+  const { ctx, page, problems } = await openPage(browser, { locale: 'en-US' });
+  await page.goto(server.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'New blank plan' }).click();
+  await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
+  const planId = /#\/plan\/([a-z0-9]+)$/.exec(page.url())[1];
+  await page.getByLabel('Plan name').fill('Kopi Nusantara launch');
+  await page.locator('[data-testid="plan-score"]').filter({ hasText: '0 of 10 planning steps complete' }).waitFor();
+
+  // 1. Goals, keyboard only: skip link, then Tab from field to field.
+  await goStep(page, planId, 'goals');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // the skip link moves focus to the page
+  await tabTo(page, 'goal-objective');
+  await page.keyboard.press('End'); // the last objective: engagement… then back to sales
+  await page.keyboard.press('ArrowUp');
+  await tabTo(page, 'goal-specific');
+  await page.keyboard.type('Raise online sales of Kopi Nusantara beans to coffee lovers in Jakarta');
+  await tabTo(page, 'goal-metric');
+  await page.keyboard.type('Monthly online orders');
+  await tabTo(page, 'goal-unit');
+  await page.keyboard.type('orders');
+  await tabTo(page, 'goal-baseline');
+  await page.keyboard.type('1,000');
+  await tabTo(page, 'goal-target');
+  await page.keyboard.type('1,200');
+  await tabTo(page, 'goal-achievable');
+  await page.keyboard.type('A pilot raised orders by 8% last quarter');
+  await tabTo(page, 'goal-relevant');
+  await page.keyboard.type('Online sales carry the yearly growth target');
+  await tabTo(page, 'goal-start');
+  await page.keyboard.type('01052027');
+  await tabTo(page, 'goal-end');
+  await page.keyboard.type('07052027');
+  await page.keyboard.press('Tab');
+  await page.locator('#smart-time-bound.met').waitFor();
+  for (const letter of ['specific', 'measurable', 'achievable', 'relevant', 'time-bound']) {
+    assert.equal(await page.locator(`#smart-${letter}.met`).count(), 1, `SMART ${letter} met`);
+  }
+  assert.match(await page.locator('#goal-sentence').textContent(), /20%/);
+  await page.getByText('✓ This step is complete.').waitFor();
+
+  // 2. Market situation.
+  await goStep(page, planId, 'market');
+  // "Add" puts the cursor in the new note, so typing goes straight into it.
+  await addNote(page, 'market-trends-add', 'Specialty coffee subscriptions are growing fast');
+  await addNote(page, 'market-opportunities-add', 'Few local roasters sell online with same-day delivery');
+  await addNote(page, 'market-challenges-add', 'Big chains advertise heavily on Instagram');
+
+  // 3. Competitors.
+  await goStep(page, planId, 'competitors');
+  await page.locator('#competitors-add').click();
+  const comp = await lastItemId(page, 'competitor', 'name');
+  await page.locator(`#competitor-${comp}-name`).fill('Kopi Kenangan');
+  await page.locator(`#competitor-${comp}-website`).fill('kopikenangan.com');
+  await page.locator(`#competitor-${comp}-channels-instagram`).check();
+  await page.locator(`#competitor-${comp}-strengths`).fill('Huge store network');
+  await page.locator(`#competitor-${comp}-weaknesses`).fill('No bean subscriptions');
+  await page.locator('#competitors-compare').click();
+  await page.locator('table#competitor-comparison').getByText('Kopi Kenangan').waitFor();
+
+  // 4. Target market.
+  await goStep(page, planId, 'audience');
+  await page.locator('#personas-add').click();
+  const persona = await lastItemId(page, 'persona', 'name');
+  await page.locator(`#persona-${persona}-name`).fill('Office worker Rina');
+  await page.locator(`#persona-${persona}-demographics`).fill('28, Jakarta, office worker');
+  await page.locator(`#persona-${persona}-needs`).fill('Good beans delivered before the weekend');
+
+  // 5. Market gaps, linked to their evidence.
+  await goStep(page, planId, 'gaps');
+  await page.locator('#gaps-add').click();
+  const gap = await lastItemId(page, 'gap', 'description');
+  await page.locator(`#gap-${gap}-description`).fill('Same-day bean delivery with a subscription');
+  await page.locator(`#gap-${gap}-evidence-${comp}`).check();
+  await page.locator(`#gap-${gap}-evidence-${persona}`).check();
+
+  // 6. Digital strategy.
+  await goStep(page, planId, 'strategy');
+  await page.locator('#strategy-new-channel').selectOption({ label: 'Instagram' });
+  await page.locator('#strategy-add').click();
+  const channel = await lastItemId(page, 'channel', 'card');
+  await page.locator(`#channel-${channel}-rationale`).fill('Rina discovers coffee on Instagram');
+  await page.locator(`#channel-${channel}-gap-${gap}`).check();
+  await page.locator(`#channel-${channel}-persona-${persona}`).check();
+  await page.locator(`#channel-${channel}-tactics`).fill('Reels with baristas, shop tags');
+
+  // 7. KPIs from the library.
+  await goStep(page, planId, 'kpis');
+  await page.locator('#kpi-library').selectOption({ label: 'Conversion rate' });
+  await page.locator('#kpi-add-library').click();
+  const kpi = await lastItemId(page, 'kpi', 'card');
+  await page.locator(`#kpi-${kpi}-baseline`).fill('1.5');
+  await page.locator(`#kpi-${kpi}-target`).fill('2.5');
+  await page.locator(`#kpi-${kpi}-deadline`).fill('2027-07-05');
+
+  // 8. Budget, typed with English separators.
+  await goStep(page, planId, 'budget');
+  await page.locator('#budget-total').fill('150,000,000');
+  await page.locator('#budget-add').click();
+  const alloc = await lastItemId(page, 'alloc', 'card');
+  await page.locator(`#alloc-${alloc}-amount`).fill('150,000,000');
+  await page.locator(`#alloc-${alloc}-return`).fill('450,000,000');
+  await page.locator('#budget-balance').getByText(/allocated/).waitFor();
+
+  // 9. Action plan. (Leaving the budget with the cursor still in a number field must not
+  // crash: the browser fires blur after the field's signals are gone.)
+  await goStep(page, planId, 'actions');
+  await page.locator('#task-add').click();
+  const task = await lastItemId(page, 'task', 'card');
+  await page.locator(`#task-${task}-title`).fill('Shoot the first Reels');
+  await page.locator(`#task-${task}-owner`).fill('Dimas');
+  await page.locator(`#task-${task}-start`).fill('2027-01-10');
+  await page.locator(`#task-${task}-end`).fill('2027-01-24');
+  await page.locator('#timeline').getByRole('button', { name: /Shoot the first Reels/ }).waitFor();
+
+  // Every planning step but approval is complete now.
+  await page.goto(`${server.url}#/plan/${planId}`);
+  await page.locator('[data-testid="plan-score"]').filter({ hasText: '9 of 10 planning steps complete' }).waitFor();
+
+  // 10. Management approval: submit, then record the decision.
+  await goStep(page, planId, 'approval');
+  await page.locator('#approval-who').fill('Sari');
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
+  await page.locator('#approval-who').fill('Pak Budi');
+  await page.locator('#approval-decision').selectOption('approved');
+  await page.locator('#approval-comment').fill('Go ahead');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.locator('[data-testid="fingerprint-status"]', { hasText: 'matches the approved version' }).waitFor();
+
+  // The approved plan is the baseline: planning steps are read-only until reopened.
+  await goStep(page, planId, 'goals');
+  assert.equal(await page.locator('#goal-specific').isDisabled(), true);
+  assert.equal(await page.locator('#goal-specific').isEditable(), false);
+  await page.getByText('This plan is approved and locked as the baseline').waitFor();
+  await page.goto(`${server.url}#/plan/${planId}`);
+  await page.locator('[data-testid="plan-score"]').filter({ hasText: '10 of 10 planning steps complete' }).waitFor();
+
+  // The exported file holds everything entered.
+  const wait = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export plan (.json)' }).first().click();
+  const chunks = [];
+  for await (const c of await (await wait).createReadStream()) chunks.push(c);
+  const plan = JSON.parse(Buffer.concat(chunks).toString('utf8')).plan;
+  assert.equal(plan.name, 'Kopi Nusantara launch');
+  assert.equal(plan.status, 'approved');
+  assert.equal(plan.goal.objective, 'sales');
+  assert.equal(plan.goal.metric, 'Monthly online orders');
+  assert.equal(plan.goal.baseline, 1000);
+  assert.equal(plan.goal.target, 1200);
+  assert.equal(plan.goal.start, '2027-01-05');
+  assert.equal(plan.goal.end, '2027-07-05');
+  assert.equal(plan.market.trends[0].text, 'Specialty coffee subscriptions are growing fast');
+  assert.equal(plan.market.opportunities.length, 1);
+  assert.equal(plan.market.challenges.length, 1);
+  assert.equal(plan.competitors[0].name, 'Kopi Kenangan');
+  assert.deepEqual(plan.competitors[0].channels, ['instagram']);
+  assert.equal(plan.personas[0].name, 'Office worker Rina');
+  assert.deepEqual(plan.gaps[0].evidence.sort(), [comp, persona].sort());
+  assert.equal(plan.channels[0].channel, 'instagram');
+  assert.deepEqual(plan.channels[0].gaps, [gap]);
+  assert.equal(plan.kpis[0].metric, 'conversion_rate');
+  assert.equal(plan.kpis[0].target, 2.5);
+  assert.equal(plan.budget.total, 150000000);
+  assert.equal(plan.budget.allocations[0].amount, 150000000);
+  assert.equal(plan.budget.allocations[0].expected_return, 450000000);
+  assert.equal(plan.tasks[0].owner, 'Dimas');
+  assert.equal(plan.tasks[0].end, '2027-01-24');
+  assert.deepEqual(plan.approvals.map((a) => a.decision), ['submitted', 'approved']);
+  assert.equal(plan.approvals[1].by, 'Pak Budi');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
