@@ -4,21 +4,9 @@
 use super::plan::{Channel, Plan};
 use crate::i18n::{Lang, T};
 
-/// The channels offered by name, social media split per platform. `Other` comes on top, with
-/// a name the user types.
-pub const STANDARD_CHANNELS: [Channel; 11] = [
-    Channel::Seo,
-    Channel::Sem,
-    Channel::Instagram,
-    Channel::Facebook,
-    Channel::Tiktok,
-    Channel::X,
-    Channel::Linkedin,
-    Channel::Youtube,
-    Channel::Email,
-    Channel::Content,
-    Channel::Website,
-];
+/// The channels offered by name, social media split per platform (the same list the
+/// research steps offer as checkboxes). `Other` comes on top, with a name the user types.
+pub use super::research::CHANNEL_CHOICES as STANDARD_CHANNELS;
 
 /// The translation key of a channel's name; `Other` channels have the generic "Other channel".
 pub fn channel_key(channel: &Channel) -> T {

@@ -151,21 +151,7 @@ pub fn priority_label(priority: Priority) -> T {
 
 /// The name of a channel; an "other" channel is its name as typed.
 pub fn channel_name(channel: &Channel, lang: Lang) -> String {
-    let key = match channel {
-        Channel::Seo => T::ChannelSeo,
-        Channel::Sem => T::ChannelSem,
-        Channel::Instagram => T::ChannelInstagram,
-        Channel::Facebook => T::ChannelFacebook,
-        Channel::Tiktok => T::ChannelTiktok,
-        Channel::X => T::ChannelX,
-        Channel::Linkedin => T::ChannelLinkedin,
-        Channel::Youtube => T::ChannelYoutube,
-        Channel::Email => T::ChannelEmail,
-        Channel::Content => T::ChannelContent,
-        Channel::Website => T::ChannelWebsite,
-        Channel::Other(name) => return name.clone(),
-    };
-    key.get(lang).to_string()
+    crate::domain::strategy::channel_name(channel, lang)
 }
 
 /// Channels as a comma-separated list of names.

@@ -64,6 +64,7 @@ pub fn Overview() -> impl IntoView {
                     {ctx.t(T::ExportPlan)}
                 </button>
             </p>
+            <super::steps::approval::Summary />
             {Phase::ALL
                 .into_iter()
                 .map(|phase| {

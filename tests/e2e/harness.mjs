@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
@@ -64,4 +65,21 @@ export async function openPage(browser, { locale = 'en-US', context } = {}) {
 /** Waits until the app has mounted (the header is rendered by the wasm). */
 export async function appReady(page) {
   await page.locator('header.app-header').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/**
+ * Starts the static server and the browser before the file's tests and stops them after.
+ * Returns an object whose `server` and `browser` are set once `before` has run.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.stop();
+  });
+  return app;
 }

@@ -1,18 +1,10 @@
 // Both languages, done properly: switching language changes every visible string on every
 // page, with no leftovers, and keeps what the user typed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp();
 
 // Words that are the same in both languages on purpose: the product name, language names,
 // and marketing terms Indonesian marketers use in English.
@@ -49,8 +41,8 @@ async function setLanguage(page, tag) {
 }
 
 test('every page changes every visible string when the language changes', async () => {
-  const { ctx, page, problems } = await openPage(browser, { locale: 'en-US' });
-  await page.goto(server.url);
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  await page.goto(app.server.url);
   await appReady(page);
   await page.getByRole('button', { name: 'New blank plan' }).click();
   await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
@@ -64,7 +56,7 @@ test('every page changes every visible string when the language changes', async 
   }
   const leftovers = [];
   for (const hash of hashes) {
-    await page.goto(`${server.url}${hash}`);
+    await page.goto(`${app.server.url}${hash}`);
     await appReady(page);
     await setLanguage(page, 'en');
     const english = await visibleTexts(page, [planName]);

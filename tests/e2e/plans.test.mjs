@@ -1,22 +1,14 @@
 // Plans that last: create, autosave, reload, rename, duplicate, delete and restore, export and
 // import (file picker and drag and drop), conflicts, and bad files that change nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp();
 
 async function freshApp(locale = 'en-US') {
-  const opened = await openPage(browser, { locale });
-  await opened.page.goto(server.url);
+  const opened = await openPage(app.browser, { locale });
+  await opened.page.goto(app.server.url);
   await appReady(opened.page);
   return opened;
 }
@@ -207,8 +199,8 @@ test('a plan file dropped on the page is imported', async () => {
 });
 
 test('a corrupt saved plan does not stop the app: the others load and the damaged data is kept for download', async () => {
-  const { ctx, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { ctx, page, problems } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await appReady(page);
   const good = { schema_version: 1, id: 'good1', name: 'Healthy plan' };
   const garbage = '{"schema_version": 1, "id": "bad1", "name": "Broken", "kpis": [tru';

@@ -1,24 +1,16 @@
 // The app shell: it loads from a plain static server under a sub-path, speaks both languages,
 // keeps each page at its own URL, and shows a crash screen instead of dying silently.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp();
 
 test('loads without console errors, with a title and <html lang> matching the UI', async () => {
-  const { ctx, page, problems } = await openPage(browser, { locale: 'en-US' });
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
   const requests = [];
   page.on('request', (req) => requests.push(req.url()));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await appReady(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.match(await page.title(), /Alur/);
@@ -26,13 +18,13 @@ test('loads without console errors, with a title and <html lang> matching the UI
   assert.deepEqual(problems, []);
   // Nothing is fetched from anywhere but the app's own origin.
   assert.ok(requests.length > 0);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(server.origin + '/')), []);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(app.server.origin + '/')), []);
   await ctx.close();
 });
 
 test('a Content-Security-Policy forbids inline scripts, so injected markup cannot run code', async () => {
-  const { ctx, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { ctx, page } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await appReady(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
@@ -48,8 +40,8 @@ test('a Content-Security-Policy forbids inline scripts, so injected markup canno
 });
 
 test('an Indonesian browser gets the Indonesian UI', async () => {
-  const { ctx, page } = await openPage(browser, { locale: 'id-ID' });
-  await page.goto(server.url);
+  const { ctx, page } = await openPage(app.browser, { locale: 'id-ID' });
+  await page.goto(app.server.url);
   await appReady(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'id');
   assert.equal(await page.locator('h1').first().textContent(), 'Rencana saya');
@@ -57,8 +49,8 @@ test('an Indonesian browser gets the Indonesian UI', async () => {
 });
 
 test('each step has its own URL that survives reload and back/forward on a static server', async () => {
-  const { ctx, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { ctx, page, problems } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await appReady(page);
   const nav = page.getByRole('navigation', { name: 'Workflow' });
   // All three phases of the seed are in the navigation.
@@ -87,7 +79,7 @@ test('each step has its own URL that survives reload and back/forward on a stati
 
   // A bookmarked deep link opens straight on its page.
   const fresh = await ctx.newPage();
-  await fresh.goto(`${server.url}#/budget`);
+  await fresh.goto(`${app.server.url}#/budget`);
   await appReady(fresh);
   assert.equal(await fresh.locator('main h1').textContent(), 'Budget');
   assert.deepEqual(problems, []);
@@ -95,8 +87,8 @@ test('each step has its own URL that survives reload and back/forward on a stati
 });
 
 test('switching language changes the page and is remembered after reload', async () => {
-  const { ctx, page } = await openPage(browser, { locale: 'en-US' });
-  await page.goto(`${server.url}#/goals`);
+  const { ctx, page } = await openPage(app.browser, { locale: 'en-US' });
+  await page.goto(`${app.server.url}#/goals`);
   await appReady(page);
   assert.equal(await page.locator('main h1').textContent(), 'Goals & targets');
   // Keyboard only: focus the labelled select and pick Indonesian.
@@ -112,8 +104,8 @@ test('switching language changes the page and is remembered after reload', async
 });
 
 test('an unknown address shows a not-found page with a way back', async () => {
-  const { ctx, page } = await openPage(browser);
-  await page.goto(`${server.url}#/no/such/page`);
+  const { ctx, page } = await openPage(app.browser);
+  await page.goto(`${app.server.url}#/no/such/page`);
   await appReady(page);
   assert.equal(await page.locator('main h1').textContent(), 'Page not found');
   await page.getByRole('link', { name: 'Back to my plans' }).click();
@@ -122,11 +114,11 @@ test('an unknown address shows a not-found page with a way back', async () => {
 });
 
 test('a panic shows the crash screen in the UI language with the saved data to download', async () => {
-  const { ctx, page } = await openPage(browser, { locale: 'id-ID' });
-  await page.goto(server.url);
+  const { ctx, page } = await openPage(app.browser, { locale: 'id-ID' });
+  await page.goto(app.server.url);
   await appReady(page);
   await page.evaluate(() => localStorage.setItem('alur:probe', '{"kept":true}'));
-  await page.goto(`${server.url}#/debug/panic`);
+  await page.goto(`${app.server.url}#/debug/panic`);
   await page.getByRole('alert').waitFor();
   assert.equal(await page.locator('h1').textContent(), 'Maaf, Alur berhenti karena kesalahan');
   const downloadPromise = page.waitForEvent('download');

@@ -1,18 +1,10 @@
 // Phase 1 as a marketing manager walks it: all ten planning steps, the goals step with the
 // keyboard only, management approval, and an export that holds everything entered.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp();
 
 /** Presses Tab until the element with `id` has focus (fails after 300 presses). */
 async function tabTo(page, id) {
@@ -42,7 +34,7 @@ async function addNote(page, addId, text) {
 }
 
 async function goStep(page, planId, slug) {
-  await page.goto(`${server.url}#/plan/${planId}/${slug}`);
+  await page.goto(`${app.server.url}#/plan/${planId}/${slug}`);
   await page.locator(`article.step[data-step="${slug}"]`).waitFor({ timeout: 5000 }).catch(async (e) => {
     await page.screenshot({ path: '/tmp/wizard-fail.png' });
     console.error('URL', page.url(), await page.locator('main').textContent());
@@ -51,8 +43,8 @@ async function goStep(page, planId, slug) {
 }
 
 test('walks all ten planning steps, gets approval, and exports everything entered', async () => {
-  const { ctx, page, problems } = await openPage(browser, { locale: 'en-US' });
-  await page.goto(server.url);
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  await page.goto(app.server.url);
   await appReady(page);
   await page.getByRole('button', { name: 'New blank plan' }).click();
   await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
@@ -168,7 +160,7 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   await page.locator('#timeline').getByRole('button', { name: /Shoot the first Reels/ }).waitFor();
 
   // Every planning step but approval is complete now.
-  await page.goto(`${server.url}#/plan/${planId}`);
+  await page.goto(`${app.server.url}#/plan/${planId}`);
   await page.locator('[data-testid="plan-score"]').filter({ hasText: '9 of 10 planning steps complete' }).waitFor();
 
   // 10. Management approval: submit, then record the decision.
@@ -186,7 +178,7 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   assert.equal(await page.locator('#goal-specific').isDisabled(), true);
   assert.equal(await page.locator('#goal-specific').isEditable(), false);
   await page.getByText('This plan is approved and locked as the baseline').waitFor();
-  await page.goto(`${server.url}#/plan/${planId}`);
+  await page.goto(`${app.server.url}#/plan/${planId}`);
   await page.locator('[data-testid="plan-score"]').filter({ hasText: '10 of 10 planning steps complete' }).waitFor();
 
   // The exported file holds everything entered.

@@ -68,8 +68,9 @@ fn number_text(value: Option<f64>, lang: Lang) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
+/// The one-page summary of the plan, shown to management and on the overview.
 #[component]
-fn Summary() -> impl IntoView {
+pub fn Summary() -> impl IntoView {
     let ctx = use_ctx();
     let summary = move || {
         let lang = ctx.lang.get();
@@ -98,8 +99,17 @@ fn Summary() -> impl IntoView {
                 })
                 .collect();
             let budget = format_money(plan.budget.total, &plan.currency, lang);
+            let channels: Vec<_> = plan.channels.iter().map(|c| c.channel.clone()).collect();
+            let channels = if channels.is_empty() {
+                T::SummaryNone.get(lang).to_string()
+            } else {
+                crate::i18n::sentences::channel_list(&channels, lang)
+            };
+            let goal = crate::domain::smart::goal_sentence(&plan.goal)
+                .map(|s| crate::i18n::sentences::goal_sentence(&s, lang))
+                .unwrap_or(goal);
             let tasks = T::TasksCount.fill(lang, &[("count", &plan.tasks.len().to_string())]);
-            Some((goal, period, kpis, budget, tasks))
+            Some((goal, period, channels, kpis, budget, tasks))
         })
     };
     view! {
@@ -107,13 +117,15 @@ fn Summary() -> impl IntoView {
             <h2 id="summary-title">{ctx.t(T::ApprovalSummary)}</h2>
             {move || {
                 summary()
-                    .map(|(goal, period, kpis, budget, tasks)| {
+                    .map(|(goal, period, channels, kpis, budget, tasks)| {
                         view! {
                             <dl class="summary-list">
                                 <dt>{ctx.t(T::SummaryGoal)}</dt>
                                 <dd>{goal}</dd>
                                 <dt>{ctx.t(T::SummaryPeriod)}</dt>
                                 <dd>{period}</dd>
+                                <dt>{ctx.t(T::SummaryChannels)}</dt>
+                                <dd>{channels}</dd>
                                 <dt>{ctx.t(T::SummaryBudget)}</dt>
                                 <dd>{budget}</dd>
                                 <dt>{ctx.t(T::SummaryTasks)}</dt>

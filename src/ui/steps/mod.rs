@@ -2,7 +2,7 @@
 //! it with the step's guidance and previous / next links.
 
 mod actions;
-mod approval;
+pub(crate) mod approval;
 mod audience;
 mod budget;
 mod competitors;
