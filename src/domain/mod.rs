@@ -2,20 +2,25 @@
 
 pub mod approval;
 pub mod budget;
+pub mod calendar;
 pub mod completeness;
 pub mod completeness_b;
 pub mod currency;
 pub mod date;
 pub mod decimal;
+pub mod execution;
 pub mod import;
 pub mod kpi_library;
+pub mod measurements;
 pub mod migrate;
 pub mod plan;
 pub mod research;
 pub mod schedule;
 pub mod smart;
+pub mod spend;
 pub mod strategy;
 pub mod templates;
+pub mod today;
 pub mod validate;
 pub mod workflow;
 

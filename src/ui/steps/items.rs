@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::plan::{Allocation, Channel, ChannelPlan, Kpi, Plan, Priority, Task};
+use crate::domain::plan::{
+    Allocation, Channel, ChannelPlan, ContentItem, ExecutionItem, Kpi, Measurement, Plan, Priority,
+    SpendEntry, Task,
+};
 use crate::domain::strategy::{channel_choices, channel_name};
 use crate::i18n::{Lang, T};
 use crate::ui::{use_ctx, Ctx};
@@ -40,6 +43,10 @@ listed! {
     Kpi => kpis;
     Allocation => budget.allocations;
     Task => tasks;
+    ExecutionItem => execution;
+    ContentItem => content;
+    SpendEntry => spend;
+    Measurement => measurements;
 }
 
 /// The item with this id.
