@@ -225,7 +225,10 @@ mod tests {
             month: 2,
         });
         assert_eq!(weekday(d("2032-02-01")), 6);
-        assert_eq!(grid.first().map(|w| w[..6].iter().all(Option::is_none)), Some(true));
+        assert_eq!(
+            grid.first().map(|w| w[..6].iter().all(Option::is_none)),
+            Some(true)
+        );
         let days: Vec<Date> = grid.iter().flatten().flatten().copied().collect();
         assert_eq!(days.len(), 29);
         assert_eq!(days.last(), Some(&d("2032-02-29")));

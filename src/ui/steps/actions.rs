@@ -19,7 +19,7 @@ use crate::ui::{new_id, today, use_ctx};
 
 /// The label and CSS class of a status; the class draws a pattern, so bars differ without
 /// colour.
-fn status_text(status: TaskStatus) -> (T, &'static str) {
+pub(crate) fn status_text(status: TaskStatus) -> (T, &'static str) {
     match status {
         TaskStatus::Todo => (T::TaskTodo, "todo"),
         TaskStatus::Doing => (T::TaskDoing, "doing"),

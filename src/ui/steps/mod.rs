@@ -4,15 +4,20 @@
 mod actions;
 pub(crate) mod approval;
 mod audience;
+mod board;
 mod budget;
+mod calendar;
 mod competitors;
 mod gaps;
 mod goals;
 mod items;
 mod kpis;
 mod market;
+mod measurements;
 pub mod progress;
+mod spend;
 mod strategy;
+mod today;
 
 use leptos::prelude::*;
 
@@ -35,6 +40,11 @@ fn step_body(step: Step) -> Option<AnyView> {
         Step::Kpis => Some(view! { <kpis::KpisStep /> }.into_any()),
         Step::Budget => Some(view! { <budget::BudgetStep /> }.into_any()),
         Step::Actions => Some(view! { <actions::ActionsStep /> }.into_any()),
+        Step::Today => Some(view! { <today::TodayStep /> }.into_any()),
+        Step::Board => Some(view! { <board::BoardStep /> }.into_any()),
+        Step::Calendar => Some(view! { <calendar::CalendarStep /> }.into_any()),
+        Step::Spend => Some(view! { <spend::SpendStep /> }.into_any()),
+        Step::Measurements => Some(view! { <measurements::MeasurementsStep /> }.into_any()),
         _ => None,
     }
 }
