@@ -14,23 +14,28 @@ const SAME_IN_BOTH = new Set(['Alur', 'English', 'Bahasa Indonesia', 'Status', '
 function visibleTexts(page, userTexts) {
   return page.evaluate((userTexts) => {
     const out = new Set();
+    const keep = (raw) => {
+      const text = (raw ?? '').trim();
+      if (!text || userTexts.some((u) => text.includes(u))) return;
+      // Symbols, SMART initials and currency codes are the same in both languages.
+      if (text.length <= 3 || /^[A-Z] ·$/.test(text) || /^[A-Z]{3}( — [A-Z]?[a-z]+)?$/.test(text)) return;
+      // A fingerprint is the same in both languages.
+      if (/^[0-9a-f]{16}$/.test(text)) return;
+      // Dates such as "28 Nov 2026", "1 November 2026" or "November 2026" may read the same.
+      if (/^(\d{1,2} )?\p{L}{3,9} \d{4}$/u.test(text)) return;
+      // Numbers and money with punctuation only: nothing to translate.
+      const words = text.replace(/(Rp|US\$|S\$|RM|€|\$)\s?-?[\d.,]+/g, '').replace(/[^\p{L}]/gu, '');
+      if (words.length === 0) return;
+      out.add(text);
+    };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       if (!el || el.closest('script, style, noscript')) continue;
-      const text = node.textContent.trim();
-      if (!text || /^[\d\s.,:%\-–—→←·()]+$/.test(text)) continue;
-      // Symbols, SMART initials and currency codes are the same in both languages.
-      if (text.length <= 3 || /^[A-Z] ·$/.test(text) || /^[A-Z]{3}( — [A-Z]?[a-z]+)?$/.test(text)) continue;
-      // A fingerprint, or an amount of money, is the same in both languages.
-      if (/^[0-9a-f]{16}$/.test(text) || /^-?(Rp|US\$|\$|€|S\$|RM)\s?[\d.,]+$/.test(text)) continue;
-      // A date such as "28 Nov 2026" may read the same in both languages.
-      if (/^\d{1,2} \p{L}{3,9} \d{4}$/u.test(text)) continue;
-      if (userTexts.some((u) => text.includes(u))) continue;
-      out.add(text);
+      keep(node.textContent);
     }
     // Labels announced to screen readers count as visible strings too.
-    for (const el of document.querySelectorAll('[aria-label]')) out.add(el.getAttribute('aria-label'));
+    for (const el of document.querySelectorAll('[aria-label]')) keep(el.getAttribute('aria-label'));
     return [...out];
   }, userTexts);
 }
