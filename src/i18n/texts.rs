@@ -236,6 +236,14 @@ texts! {
     MissingTaskOwner => "Tugas {task} belum punya penanggung jawab.", "The task {task} has no owner.";
     MissingTaskDates => "Tugas {task} belum punya tanggal mulai dan selesai.", "The task {task} lacks a start or end date.";
 
+    // Two tabs
+    SaveConflict => "Belum tersimpan: rencana ini diubah di tab lain.", "Not saved: this plan was changed in another tab.";
+    ConflictTitle => "Rencana ini diubah di tab lain", "This plan was changed in another tab";
+    ConflictBody => "Perubahan Anda di tab ini belum disimpan. Pilih versi yang dipertahankan; tidak ada yang ditimpa tanpa pilihan Anda.", "Your edits in this tab are not saved yet. Choose which version to keep; nothing is overwritten until you choose.";
+    ConflictTheirs => "Muat versi tab lain (buang perubahan saya)", "Load the other tab's version (drop my edits)";
+    ConflictMine => "Simpan versi saya (timpa versi tab lain)", "Keep mine (overwrite the other tab's)";
+    ConflictCopy => "Simpan versi saya sebagai salinan", "Save mine as a copy";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

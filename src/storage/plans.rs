@@ -179,6 +179,26 @@ pub fn purge_damaged(key: &str) -> Result<(), StorageError> {
     }
 }
 
+/// Only the revision of a stored plan: checking for another tab's save must not parse it all.
+#[derive(Deserialize)]
+struct RevisionOnly {
+    #[serde(default)]
+    revision: u64,
+}
+
+/// The revision of the stored plan `id`, if it is stored and readable.
+pub fn stored_revision(id: &str) -> Option<u64> {
+    let text = read(&plan_key(id)).ok().flatten()?;
+    serde_json::from_str::<RevisionOnly>(&text)
+        .ok()
+        .map(|r| r.revision)
+}
+
+/// The plan id a storage key belongs to, for keys of the form `alur:plan:<id>`.
+pub fn id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(PLAN_PREFIX)
+}
+
 /// True when a plan with this id is stored.
 pub fn exists(id: &str) -> bool {
     matches!(read(&plan_key(id)), Ok(Some(_)))

@@ -49,6 +49,9 @@ pub struct Ctx {
     /// The latest notice.
     pub notice: RwSignal<Option<Notice>>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// The stored revision the open plan's edits build on; a stored revision that differs
+    /// means another tab saved in between.
+    base_revision: StoredValue<u64>,
 }
 
 impl Ctx {
@@ -177,6 +180,7 @@ pub fn App() -> impl IntoView {
         save: RwSignal::new(SaveState::Saved),
         notice: RwSignal::new(None),
         pending: StoredValue::new(None),
+        base_revision: StoredValue::new(0),
     };
     provide_context(ctx);
     session::start(ctx);

@@ -23,6 +23,9 @@ pub enum SaveState {
     Pending,
     /// The last write failed; the plan is still in memory.
     Failed(StorageError),
+    /// Another tab saved this plan while this tab had unsaved edits: nothing is written until
+    /// the user chooses.
+    Conflict,
 }
 
 impl SaveState {
@@ -38,6 +41,7 @@ impl SaveState {
             SaveState::Failed(StorageError::Other(reason)) => {
                 T::SaveFailedOther.fill(lang, &[("reason", reason)])
             }
+            SaveState::Conflict => T::SaveConflict.get(lang).to_string(),
         }
     }
 }
@@ -52,6 +56,17 @@ pub fn start(ctx: Ctx) {
     // Leaving or hiding the page writes any pending edit at once.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
     let _ = window_event_listener(leptos::ev::blur, move |_| ctx.flush());
+    // Another tab wrote to storage: follow its edits.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        let key = ev.key().unwrap_or_default();
+        if !key.starts_with(storage::PREFIX) {
+            return;
+        }
+        ctx.refresh_plans();
+        if let Some(id) = plans::id_of_key(&key) {
+            ctx.other_tab_saved(id);
+        }
+    });
 }
 
 fn open_for_route(ctx: Ctx, route: &Route) {
@@ -67,8 +82,17 @@ fn open_for_route(ctx: Ctx, route: &Route) {
             }
         }
     }
-    // Any navigation writes a pending edit first, so every page shows what was typed.
+    // Any navigation writes a pending edit first, so every page shows what was typed. Edits
+    // caught in a two-tab conflict are kept as a copy rather than dropped.
     ctx.flush();
+    let leaving = route.plan_id()
+        != ctx
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.as_str().to_owned()))
+            .as_deref();
+    if leaving && ctx.save.get_untracked() == SaveState::Conflict {
+        ctx.save_mine_as_copy();
+    }
     let wanted = route.plan_id().map(str::to_string);
     let open = ctx
         .plan
@@ -80,6 +104,7 @@ fn open_for_route(ctx: Ctx, route: &Route) {
     let Some(id) = wanted else { return };
     match plans::load(&id) {
         Ok(plan) => {
+            ctx.base_revision.set_value(plan.revision);
             ctx.plan.set(Some(plan));
             ctx.save.set(SaveState::Saved);
             let mut settings = storage::load_settings();
@@ -138,25 +163,115 @@ impl Ctx {
         self.pending.set_value(handle);
     }
 
-    /// Writes the open plan now if an edit is waiting.
+    /// Writes the open plan now if an edit is waiting. If another tab saved the plan since
+    /// this tab's edits began, nothing is written and the user chooses (see [`SaveState`]).
     pub fn flush(self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();
             self.pending.set_value(None);
         }
-        if self.save.get_untracked() == SaveState::Saved {
+        let state = self.save.get_untracked();
+        if state == SaveState::Saved || state == SaveState::Conflict {
             return;
         }
+        let Some(id) = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        else {
+            self.save.set(SaveState::Saved);
+            return;
+        };
+        if let Some(stored) = plans::stored_revision(&id) {
+            if stored != self.base_revision.get_value() {
+                self.save.set(SaveState::Conflict);
+                return;
+            }
+        }
+        self.write_open_plan();
+    }
+
+    fn write_open_plan(self) {
         let result = self
             .plan
-            .with_untracked(|plan| plan.as_ref().map(plans::save));
+            .with_untracked(|plan| plan.as_ref().map(|p| plans::save(p).map(|()| p.revision)));
         match result {
-            Some(Ok(())) => {
+            Some(Ok(revision)) => {
+                self.base_revision.set_value(revision);
                 self.save.set(SaveState::Saved);
                 self.refresh_plans();
             }
             Some(Err(err)) => self.save.set(SaveState::Failed(err)),
             None => self.save.set(SaveState::Saved),
+        }
+    }
+
+    /// Another tab saved plan `id`. When it is the open plan: without unsaved edits here, its
+    /// version is loaded; with unsaved edits, the user is asked.
+    fn other_tab_saved(self, id: &str) {
+        let open = self
+            .plan
+            .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == id));
+        if !open || plans::stored_revision(id) == Some(self.base_revision.get_value()) {
+            return;
+        }
+        match self.save.get_untracked() {
+            SaveState::Saved => self.load_theirs(),
+            _ => {
+                if let Some(handle) = self.pending.get_value() {
+                    handle.clear();
+                    self.pending.set_value(None);
+                }
+                self.save.set(SaveState::Conflict);
+            }
+        }
+    }
+
+    /// Conflict: drop this tab's edits and take the stored plan.
+    pub fn load_theirs(self) {
+        let Some(id) = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        else {
+            return;
+        };
+        match plans::load(&id) {
+            Ok(plan) => {
+                self.base_revision.set_value(plan.revision);
+                self.plan.set(Some(plan));
+                self.save.set(SaveState::Saved);
+            }
+            Err(_) => {
+                // The other tab deleted it: this tab's copy is kept and saved again.
+                self.keep_mine();
+            }
+        }
+    }
+
+    /// Conflict: write this tab's version over the other tab's.
+    pub fn keep_mine(self) {
+        let stored = self
+            .plan
+            .with_untracked(|p| p.as_ref().and_then(|p| plans::stored_revision(&p.id)))
+            .unwrap_or(0);
+        self.plan.update(|p| {
+            if let Some(p) = p {
+                p.revision = p.revision.max(stored) + 1;
+            }
+        });
+        self.write_open_plan();
+    }
+
+    /// Conflict: save this tab's version as a new plan and open the other tab's.
+    pub fn save_mine_as_copy(self) {
+        let Some(mut mine) = self.plan.get_untracked() else {
+            return;
+        };
+        let lang = self.lang.get_untracked();
+        mine.id = super::new_id();
+        mine.name = T::CopySuffix.fill(lang, &[("name", &mine.name)]);
+        if self.store_new(&mine) {
+            self.tell(T::Duplicated, &[("name", &mine.name)]);
+            self.load_theirs();
         }
     }
 

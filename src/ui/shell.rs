@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
-use super::widgets::{NoticeArea, SaveStatus};
+use super::widgets::{NoticeArea, SaveStatus, TabConflict};
 use super::{overview, plans, steps, use_ctx};
 use crate::domain::workflow::{Phase, Step};
 use crate::i18n::{Lang, T};
@@ -34,6 +34,7 @@ pub fn Shell() -> impl IntoView {
             </div>
         </header>
         <NoticeArea />
+        <TabConflict />
         <div class="app-body">
             <Nav />
             <main id="main" tabindex="-1">

@@ -64,7 +64,9 @@ pub fn SaveStatus() -> impl IntoView {
             ctx.plan
                 .with(|p| p.as_ref().map(|p| p.id.clone()))
                 .map(|id| {
-                    let failed = move || matches!(ctx.save.get(), super::SaveState::Failed(_));
+                    let failed = move || {
+                        matches!(ctx.save.get(), super::SaveState::Failed(_) | super::SaveState::Conflict)
+                    };
                     view! {
                         <div class="save-status" class:failed=failed>
                             <span class="visually-hidden">{ctx.t(T::SaveLabel)} ": "</span>
@@ -78,5 +80,27 @@ pub fn SaveStatus() -> impl IntoView {
                     }
                 })
         }}
+    }
+}
+
+/// Shown when another tab saved the open plan while this tab had unsaved edits: the user
+/// chooses, and nothing is overwritten before that.
+#[component]
+pub fn TabConflict() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <Show when=move || ctx.save.get() == super::SaveState::Conflict>
+            <section class="conflict tab-conflict" role="alertdialog" aria-labelledby="tab-conflict-title">
+                <h2 id="tab-conflict-title">{ctx.t(T::ConflictTitle)}</h2>
+                <p>{ctx.t(T::ConflictBody)}</p>
+                <div class="toolbar">
+                    <button on:click=move |_| ctx.load_theirs()>{ctx.t(T::ConflictTheirs)}</button>
+                    <button on:click=move |_| ctx.keep_mine()>{ctx.t(T::ConflictMine)}</button>
+                    <button class="primary" on:click=move |_| ctx.save_mine_as_copy()>
+                        {ctx.t(T::ConflictCopy)}
+                    </button>
+                </div>
+            </section>
+        </Show>
     }
 }

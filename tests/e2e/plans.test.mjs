@@ -259,3 +259,34 @@ test('when storage is full the user is told at once, the edit stays in memory fo
   await page.getByText('Saved in this browser').waitFor();
   await ctx.close();
 });
+
+test('two tabs: an edit in one shows in the other, and edits made at the same time are never silently overwritten', async () => {
+  const ctx = await app.browser.newContext({ locale: 'en-US' });
+  const a = (await openPage(app.browser, { context: ctx })).page;
+  const b = (await openPage(app.browser, { context: ctx })).page;
+  await a.goto(app.server.url);
+  await appReady(a);
+  const id = await createBlankPlan(a);
+  await b.goto(`${app.server.url}#/plan/${id}`);
+  await appReady(b);
+
+  await a.getByLabel('Plan name').fill('From tab A');
+  await waitForStoredName(a, id, 'From tab A');
+  await b.locator('main h1', { hasText: 'From tab A' }).waitFor();
+
+  // B saves while A still has an unsaved edit: A must ask, not overwrite.
+  await b.getByLabel('Plan name').fill('From tab B');
+  await a.getByLabel('Plan name').fill('A again');
+  await waitForStoredName(b, id, 'From tab B');
+  const dialog = a.getByRole('alertdialog', { name: 'This plan was changed in another tab' });
+  await dialog.waitFor();
+  await a.waitForTimeout(800); // well past the autosave delay: still nothing written by A
+  assert.equal(JSON.parse(await a.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id)).name, 'From tab B');
+
+  await dialog.getByRole('button', { name: 'Save mine as a copy' }).click();
+  await a.locator('main h1', { hasText: 'From tab B' }).waitFor();
+  await a.getByRole('link', { name: 'My plans' }).click();
+  await a.getByRole('link', { name: 'A again (copy)' }).waitFor();
+  await a.getByRole('link', { name: 'From tab B' }).waitFor();
+  await ctx.close();
+});
