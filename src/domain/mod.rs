@@ -1,5 +1,6 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
+pub mod analysis;
 pub mod approval;
 pub mod budget;
 pub mod completeness;
@@ -8,6 +9,7 @@ pub mod currency;
 pub mod date;
 pub mod decimal;
 pub mod import;
+pub mod importers;
 pub mod kpi_library;
 pub mod migrate;
 pub mod plan;
