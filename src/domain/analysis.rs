@@ -492,3 +492,374 @@ pub fn cost_per_result(cost: f64, results: f64) -> Option<f64> {
     }
     finite(cost / results)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::{Allocation, Priority};
+
+    fn d(text: &str) -> Date {
+        Date::parse_iso(text).unwrap()
+    }
+
+    fn kpi(direction: Direction, baseline: Option<f64>, target: Option<f64>) -> Kpi {
+        Kpi {
+            id: "k".into(),
+            direction,
+            baseline,
+            target,
+            deadline: Some(d("2024-03-31")),
+            ..Kpi::default()
+        }
+    }
+
+    fn m(date: &str, value: f64) -> Measurement {
+        Measurement {
+            id: format!("m-{date}"),
+            kpi: "k".into(),
+            date: d(date),
+            end: None,
+            value,
+            source: String::new(),
+            note: String::new(),
+        }
+    }
+
+    fn progress(k: &Kpi, actual: f64) -> f64 {
+        match achievement(k, actual) {
+            Some(Achievement::Progress(p)) => p,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    // Guards: achievement follows the direction: higher, lower (mirror), no baseline, equal.
+    #[test]
+    fn achievement_respects_direction() {
+        let higher = kpi(Direction::HigherIsBetter, Some(100.0), Some(200.0));
+        assert_eq!(progress(&higher, 150.0), 0.5);
+        assert_eq!(progress(&higher, 80.0), -0.2);
+        let lower = kpi(Direction::LowerIsBetter, Some(5000.0), Some(4000.0));
+        assert_eq!(progress(&lower, 4500.0), 0.5);
+        assert_eq!(progress(&lower, 3800.0), 1.2);
+        assert!(achievement(&lower, 3800.0).unwrap().is_met());
+        assert_eq!(
+            progress(&kpi(Direction::HigherIsBetter, None, Some(200.0)), 50.0),
+            0.25
+        );
+        assert_eq!(
+            progress(&kpi(Direction::LowerIsBetter, None, Some(4000.0)), 5000.0),
+            0.8
+        );
+        let flat = kpi(Direction::HigherIsBetter, Some(10.0), Some(10.0));
+        assert_eq!((progress(&flat, 10.0), progress(&flat, 9.0)), (1.0, 0.0));
+        assert_eq!(
+            achievement(&kpi(Direction::HigherIsBetter, Some(1.0), None), 5.0),
+            None
+        );
+        assert_eq!(achievement(&higher, f64::NAN), None);
+    }
+
+    // Guards: a range KPI is in or out, with the distance to the nearer bound.
+    #[test]
+    fn achievement_within_range() {
+        let range = kpi(Direction::WithinRange { min: 2.0, max: 5.0 }, None, None);
+        assert_eq!(
+            achievement(&range, 3.0),
+            Some(Achievement::InRange { margin: 1.0 })
+        );
+        assert_eq!(
+            achievement(&range, 6.5),
+            Some(Achievement::OutOfRange {
+                distance: 1.5,
+                above: true
+            })
+        );
+        assert_eq!(
+            achievement(&range, 1.0),
+            Some(Achievement::OutOfRange {
+                distance: 1.0,
+                above: false
+            })
+        );
+    }
+
+    // Guards: variance against the target and the linear trajectory for the time elapsed.
+    #[test]
+    fn variance_and_trajectory() {
+        assert_eq!(
+            variance(150.0, 200.0),
+            Some(Variance {
+                absolute: -50.0,
+                percent: Some(-25.0)
+            })
+        );
+        assert_eq!(variance(5.0, 0.0).unwrap().percent, None);
+        let k = kpi(Direction::HigherIsBetter, Some(100.0), Some(200.0));
+        let start = d("2024-03-01");
+        assert_eq!(expected_at(&k, 100.0, start, d("2024-03-16")), Some(150.0));
+        assert_eq!(expected_at(&k, 100.0, start, d("2024-02-01")), Some(100.0));
+        assert_eq!(expected_at(&k, 100.0, start, d("2024-05-01")), Some(200.0));
+        assert_eq!(
+            expected_at(&k, 100.0, d("2024-03-31"), d("2024-03-31")),
+            None
+        );
+    }
+
+    // Guards: the least-squares trend, with one point, one date and 10^12 values.
+    #[test]
+    fn least_squares_trend() {
+        let t = trend(&[
+            (d("2024-03-01"), 1.0),
+            (d("2024-03-02"), 2.0),
+            (d("2024-03-03"), 4.0),
+        ])
+        .unwrap();
+        assert!((t.slope - 1.5).abs() < 1e-12);
+        assert!((t.intercept - 5.0 / 6.0).abs() < 1e-12);
+        assert!((t.at(d("2024-03-11")).unwrap() - (5.0 / 6.0 + 15.0)).abs() < 1e-9);
+        assert_eq!(trend(&[(d("2024-03-01"), 1.0)]), None);
+        assert_eq!(
+            trend(&[(d("2024-03-01"), 1.0), (d("2024-03-01"), 3.0)]),
+            None
+        );
+        assert_eq!(trend(&[]), None);
+        let huge = trend(&[
+            (d("2024-03-01"), 1e12),
+            (d("2024-03-02"), 1e12 + 1e6),
+            (d("2024-03-03"), 1e12 + 2e6),
+        ])
+        .unwrap();
+        assert!((huge.slope - 1e6).abs() < 1e-3);
+        assert!((huge.at(d("2024-03-04")).unwrap() - (1e12 + 3e6)).abs() < 1.0);
+    }
+
+    fn status(k: &Kpi, ms: &[Measurement], today: &str) -> (Status, Reason) {
+        let a = analyse(k, ms, Aggregation::Latest, Some(d("2024-03-01")), d(today));
+        (a.status, a.reason)
+    }
+
+    // Guards: each status with its reason, on hand-computed series (target 200 by 31 March,
+    // baseline 100 on 1 March: the trajectory is 150 on 16 March).
+    #[test]
+    fn statuses_and_reasons() {
+        let k = kpi(Direction::HigherIsBetter, Some(100.0), Some(200.0));
+        assert_eq!(
+            status(&k, &[], "2024-03-16"),
+            (Status::NoData, Reason::NoMeasurements)
+        );
+        let no_target = kpi(Direction::HigherIsBetter, Some(1.0), None);
+        assert_eq!(
+            status(&no_target, &[m("2024-03-02", 5.0)], "2024-03-16"),
+            (Status::NoData, Reason::NoTarget)
+        );
+        let on_pace = [
+            m("2024-03-06", 120.0),
+            m("2024-03-11", 140.0),
+            m("2024-03-16", 160.0),
+        ];
+        assert_eq!(
+            status(&k, &on_pace, "2024-03-16"),
+            (Status::OnTrack, Reason::OnPace)
+        );
+        let a = analyse(
+            &k,
+            &on_pace,
+            Aggregation::Latest,
+            Some(d("2024-03-01")),
+            d("2024-03-16"),
+        );
+        assert_eq!(a.expected_now, Some(150.0));
+        assert_eq!(a.projected, Some(220.0));
+        assert_eq!(a.vs_trajectory.unwrap().absolute, 10.0);
+        assert_eq!(a.vs_target.unwrap().percent, Some(-20.0));
+        let recovers = [
+            m("2024-03-06", 100.0),
+            m("2024-03-11", 120.0),
+            m("2024-03-16", 140.0),
+        ];
+        assert_eq!(
+            status(&k, &recovers, "2024-03-16"),
+            (
+                Status::AtRisk,
+                Reason::BehindPaceTrendRecovers { projected: 200.0 }
+            )
+        );
+        let slow = [
+            m("2024-03-06", 100.0),
+            m("2024-03-11", 105.0),
+            m("2024-03-16", 110.0),
+        ];
+        assert_eq!(
+            status(&k, &slow, "2024-03-16"),
+            (
+                Status::OffTrack,
+                Reason::BehindPace {
+                    gap: 40.0,
+                    projected: Some(125.0)
+                }
+            )
+        );
+        assert_eq!(
+            status(&k, &slow, "2024-04-02"),
+            (Status::OffTrack, Reason::DeadlinePassed)
+        );
+        assert_eq!(
+            status(&k, &[m("2024-03-20", 210.0)], "2024-03-20"),
+            (Status::Achieved, Reason::TargetMet)
+        );
+        let range = kpi(Direction::WithinRange { min: 2.0, max: 5.0 }, None, None);
+        assert_eq!(
+            status(&range, &[m("2024-03-02", 6.0)], "2024-03-16"),
+            (Status::AtRisk, Reason::OutOfRange)
+        );
+        let one = analyse(
+            &k,
+            &[m("2024-03-02", 90.0)],
+            Aggregation::Latest,
+            None,
+            d("2024-03-16"),
+        );
+        assert_eq!(
+            (one.status, one.reason),
+            (Status::AtRisk, Reason::TrendAwayFromTarget)
+        );
+    }
+
+    // Guards: summed KPIs (daily leads) pace their running total from 0 to the target.
+    #[test]
+    fn summed_kpi_paces_running_total() {
+        let mut k = kpi(Direction::HigherIsBetter, None, Some(300.0));
+        k.metric = Some("leads".into());
+        assert_eq!(default_aggregation(&k), Aggregation::Sum);
+        let daily: Vec<Measurement> = (1..=10)
+            .map(|day| m(&format!("2024-03-{day:02}"), 10.0))
+            .collect();
+        let a = analyse(
+            &k,
+            &daily,
+            default_aggregation(&k),
+            Some(d("2024-03-01")),
+            d("2024-03-10"),
+        );
+        assert_eq!(a.actual, Some(100.0));
+        assert_eq!(a.expected_now, Some(90.0));
+        assert_eq!((a.status, a.reason), (Status::OnTrack, Reason::OnPace));
+        assert_eq!(a.projected, Some(310.0));
+    }
+
+    // Guards: zeros, NaN and 10^12 values never panic and give no invented numbers.
+    #[test]
+    fn degenerate_inputs_do_not_panic() {
+        let zeros = kpi(Direction::HigherIsBetter, Some(0.0), Some(0.0));
+        let a = analyse(
+            &zeros,
+            &[m("2024-03-02", 0.0), m("2024-03-03", 0.0)],
+            Aggregation::Latest,
+            Some(d("2024-03-01")),
+            d("2024-03-05"),
+        );
+        assert_eq!(a.status, Status::Achieved);
+        let huge = kpi(Direction::LowerIsBetter, Some(1e12), Some(1e11));
+        let a = analyse(
+            &huge,
+            &[m("2024-03-02", 9e11), m("2024-03-09", f64::NAN)],
+            Aggregation::Sum,
+            Some(d("2024-03-01")),
+            d("2024-03-10"),
+        );
+        assert_eq!(a.actual, Some(9e11));
+        assert!(a.achievement.is_some());
+        assert_eq!(variance(f64::MAX, -f64::MAX), None);
+        assert_eq!(cost_per_result(1.0, 0.0), None);
+        assert_eq!(cost_per_result(750_000.0, 25.0), Some(30_000.0));
+    }
+
+    // Guards: derived KPIs come from raw metrics only when both inputs are there.
+    #[test]
+    fn derived_from_raw_metrics() {
+        let ads = derived_metrics(&[
+            ("clicks", 50.0),
+            ("impressions", 1000.0),
+            ("cost", 100_000.0),
+            ("conversions", 5.0),
+            ("revenue", 400_000.0),
+            ("sessions", 500.0),
+        ]);
+        for (id, value) in [
+            ("ctr", 5.0),
+            ("cpc", 2000.0),
+            ("cpm", 100_000.0),
+            ("cpa", 20_000.0),
+            ("roas", 4.0),
+            ("roi", 300.0),
+            ("conversion_rate", 1.0),
+        ] {
+            assert_eq!(
+                ads.iter().find(|(i, _)| *i == id).map(|p| p.1),
+                Some(value),
+                "{id}"
+            );
+        }
+        let email = derived_metrics(&[
+            ("emails_delivered", 1960.0),
+            ("email_opens", 784.0),
+            ("email_clicks", 196.0),
+        ]);
+        assert_eq!(
+            email,
+            vec![
+                ("open_rate", 40.0),
+                ("click_rate", 10.0),
+                ("click_to_open_rate", 25.0)
+            ]
+        );
+        assert!(derived_metrics(&[("clicks", 5.0), ("impressions", 0.0)]).is_empty());
+        assert!(derived_metrics(&[]).is_empty());
+    }
+
+    // Guards: spend against plan per channel, with unplanned spend listed after.
+    #[test]
+    fn spend_against_plan() {
+        let alloc = |channel: Channel, amount: f64| Allocation {
+            id: format!("{channel:?}"),
+            channel,
+            amount,
+            priority: Priority::Medium,
+            expected_return: None,
+        };
+        let budget = Budget {
+            total: 1_500_000.0,
+            allocations: vec![
+                alloc(Channel::Sem, 1_000_000.0),
+                alloc(Channel::Instagram, 500_000.0),
+            ],
+        };
+        let spent = |channel: Channel, amount: f64| SpendEntry {
+            id: "s".into(),
+            channel,
+            date: d("2024-03-01"),
+            amount,
+            note: String::new(),
+        };
+        let rows = spend_vs_plan(
+            &budget,
+            &[
+                spent(Channel::Sem, 300_000.0),
+                spent(Channel::Email, 50_000.0),
+                spent(Channel::Sem, 450_000.0),
+            ],
+        );
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            (rows[0].spent, rows[0].remaining, rows[0].used_percent),
+            (750_000.0, 250_000.0, Some(75.0))
+        );
+        assert_eq!((rows[1].spent, rows[1].used_percent), (0.0, Some(0.0)));
+        assert_eq!(rows[2].channel, Channel::Email);
+        assert_eq!(
+            (rows[2].planned, rows[2].remaining, rows[2].used_percent),
+            (0.0, -50_000.0, None)
+        );
+        assert!(spend_vs_plan(&Budget::default(), &[]).is_empty());
+    }
+}
