@@ -185,7 +185,7 @@ fn read_record(
             label: String::new(),
         })),
         Ok(None) => Ok(None),
-        Err(()) => Err(RowError::BadNumber {
+        Err(super::numbers::NotANumber) => Err(RowError::BadNumber {
             column: header.field(value_col).trim().to_string(),
             text: shorten(cell.trim()),
         }),

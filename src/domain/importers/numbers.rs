@@ -67,10 +67,15 @@ pub fn detect_locale<'a>(cells: impl IntoIterator<Item = &'a str>, separator: ch
     }
 }
 
-/// The value of a number cell: `Ok(None)` when missing, `Err(())` when not a number. Accepts
+/// A cell that should hold a number but does not; the caller knows which cell and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the cell is not a number")]
+pub struct NotANumber;
+
+/// The value of a number cell: `Ok(None)` when missing, `Err(NotANumber)` when not a number. Accepts
 /// what [`parse_number`] accepts, plus the exponent form (`1.2E-4`) machine exports use, and
 /// a currency code written after a space (`1500 IDR`).
-pub fn parse_cell(cell: &str, kind: Kind, lang: Lang) -> Result<Option<f64>, ()> {
+pub fn parse_cell(cell: &str, kind: Kind, lang: Lang) -> Result<Option<f64>, NotANumber> {
     if is_missing(cell) {
         return Ok(None);
     }
@@ -81,7 +86,7 @@ pub fn parse_cell(cell: &str, kind: Kind, lang: Lang) -> Result<Option<f64>, ()>
             let plain = text.strip_suffix('%').unwrap_or(text);
             match plain.parse::<f64>() {
                 Ok(v) if v.is_finite() && plain.contains(['e', 'E']) => v,
-                _ => return Err(()),
+                _ => return Err(NotANumber),
             }
         }
     };
@@ -94,7 +99,7 @@ pub fn parse_cell(cell: &str, kind: Kind, lang: Lang) -> Result<Option<f64>, ()>
     if value.is_finite() {
         Ok(Some(value))
     } else {
-        Err(())
+        Err(NotANumber)
     }
 }
 
@@ -120,7 +125,7 @@ mod tests {
             parse_cell("1.5E-3", Kind::Plain, Lang::En),
             Ok(Some(0.0015))
         );
-        assert_eq!(parse_cell("abc", Kind::Plain, Lang::En), Err(()));
+        assert_eq!(parse_cell("abc", Kind::Plain, Lang::En), Err(NotANumber));
         let frac = parse_cell("0.3612", Kind::Fraction, Lang::En)
             .unwrap()
             .unwrap();

@@ -321,7 +321,7 @@ fn read_row(
                 label: label.clone(),
             }),
             Ok(None) => {}
-            Err(()) => {
+            Err(super::numbers::NotANumber) => {
                 return Err(RowError::BadNumber {
                     column: column.clone(),
                     text: shorten(cell.trim()),
