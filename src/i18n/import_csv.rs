@@ -2,6 +2,7 @@
 //! be imported, and why a row of it was left out, in both languages.
 
 use super::format::{format_date, DateStyle};
+use super::messages::megabytes;
 use super::{Lang, T};
 use crate::domain::date::Date;
 use crate::domain::importers::{BadRow, CsvImportError, RowError};
@@ -76,12 +77,6 @@ fn date_text(iso: &str, lang: Lang) -> String {
         |_| iso.to_string(),
         |d| format_date(d, lang, DateStyle::Long),
     )
-}
-
-fn megabytes(bytes: usize) -> String {
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    let text = format!("{mb:.1}");
-    text.strip_suffix(".0").map_or(text.clone(), str::to_string)
 }
 
 #[cfg(test)]
