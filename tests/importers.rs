@@ -422,3 +422,13 @@ fn reimport_finds_overlaps() {
     assert_eq!((found[0].existing, found[0].imported), (9.0, 9.32));
     assert!(overlaps(&existing, &[], &p).is_empty());
 }
+
+// Guards: a campaign whose name begins with "Total" is data, not a total row.
+#[test]
+fn campaign_named_total_is_not_skipped() {
+    let text = "Day,Campaign,Clicks,Impr.\n2024-03-01,Total Brand Awareness,5,100\nTotal: Account,--,5,100\n";
+    let p = import(text).unwrap();
+    assert_eq!(values(&p, "clicks"), vec![(2, "2024-03-01".into(), 5.0)]);
+    assert_eq!(p.skipped_totals, vec![3]);
+    assert_eq!(p.rows[0].label, "Total Brand Awareness");
+}

@@ -296,8 +296,9 @@ pub struct KpiAnalysis {
 }
 
 /// Analyses one KPI at `today`. `start` is when the trajectory begins (the campaign's start:
-/// the plan's KPIs carry no start date of their own). For [`Aggregation::Sum`] the trajectory
-/// runs from 0 to the target, since the running total starts at 0.
+/// the plan's KPIs carry no start date of their own). The trajectory runs from the baseline
+/// (or, without one, the first measurement) to the target; for [`Aggregation::Sum`] it runs
+/// from 0, since the running total starts at 0.
 pub fn analyse(
     kpi: &Kpi,
     measurements: &[Measurement],

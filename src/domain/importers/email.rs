@@ -84,15 +84,13 @@ pub fn import(text: &str, source: Source) -> Result<ImportPreview, CsvImportErro
             ignore: &|_| false,
         },
     )?;
+    // Rows come in file order, so each campaign's values are one run of the same line.
     let mut derived = Vec::new();
-    let mut lines: Vec<usize> = preview.rows.iter().map(|r| r.line).collect();
-    lines.dedup();
-    for line in lines {
-        let of_line: Vec<&Row> = preview.rows.iter().filter(|r| r.line == line).collect();
-        let Some(first) = of_line.first() else {
+    for campaign in preview.rows.chunk_by(|a, b| a.line == b.line) {
+        let Some(first) = campaign.first() else {
             continue;
         };
-        let values: Vec<(&str, f64)> = of_line
+        let values: Vec<(&str, f64)> = campaign
             .iter()
             .map(|r| (r.metric_id.as_str(), r.value))
             .collect();
@@ -101,7 +99,7 @@ pub fn import(text: &str, source: Source) -> Result<ImportPreview, CsvImportErro
                 derived.push(Row {
                     metric_id: id.to_string(),
                     value,
-                    ..(*first).clone()
+                    ..first.clone()
                 });
             }
         }

@@ -4,7 +4,7 @@
 use super::csv::{self, Record};
 use super::dates::parse_date;
 use super::numbers::{parse_cell, Kind};
-use super::table::{normalise_header, shorten};
+use super::table::{is_total_label, normalise_header, shorten};
 use super::{check_size, BadRow, CsvImportError, ImportPreview, Row, RowError, Source};
 use crate::domain::date::Date;
 use crate::i18n::Lang;
@@ -121,10 +121,7 @@ pub fn import_generic(
         currency,
     };
     for record in records {
-        if record.fields.iter().take(2).any(|f| {
-            let f = f.trim().to_lowercase();
-            f.starts_with("total") || f == "grand total" || f.starts_with("jumlah total")
-        }) {
+        if record.fields.iter().take(2).any(|f| is_total_label(f)) {
             preview.skipped_totals.push(record.line);
             continue;
         }

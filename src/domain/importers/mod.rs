@@ -17,6 +17,8 @@ pub mod meta_ads;
 pub mod numbers;
 pub mod table;
 
+use std::collections::HashMap;
+
 use super::date::Date;
 use super::plan::{Kpi, Measurement};
 
@@ -337,6 +339,15 @@ pub struct Overlap {
 /// row's metric (or the KPI's id is the metric id); it overlaps a measurement of that KPI on
 /// the same date with the same period end.
 pub fn overlaps(existing: &[Measurement], kpis: &[Kpi], preview: &ImportPreview) -> Vec<Overlap> {
+    // Indexed by KPI and period so a year of daily rows against a year of measurements stays
+    // linear rather than quadratic.
+    let mut by_key: HashMap<(&str, Date, Option<Date>), Vec<&Measurement>> = HashMap::new();
+    for m in existing {
+        by_key
+            .entry((m.kpi.as_str(), m.date, m.end))
+            .or_default()
+            .push(m);
+    }
     let mut found = Vec::new();
     for row in &preview.rows {
         let kpi_ids = kpis
@@ -346,10 +357,8 @@ pub fn overlaps(existing: &[Measurement], kpis: &[Kpi], preview: &ImportPreview)
             })
             .map(|k| k.id.as_str());
         for kpi_id in kpi_ids {
-            for m in existing
-                .iter()
-                .filter(|m| m.kpi == kpi_id && m.date == row.date && m.end == row.end)
-            {
+            let same = by_key.get(&(kpi_id, row.date, row.end));
+            for m in same.into_iter().flatten() {
                 found.push(Overlap {
                     line: row.line,
                     measurement_id: m.id.clone(),

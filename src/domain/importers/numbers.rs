@@ -20,7 +20,7 @@ pub enum Kind {
 pub fn is_missing(cell: &str) -> bool {
     matches!(
         cell.trim().to_lowercase().as_str(),
-        "" | "-" | "--" | "—" | "–" | "n/a" | "na" | "null" | " --"
+        "" | "-" | "--" | "—" | "–" | "n/a" | "na" | "null"
     )
 }
 

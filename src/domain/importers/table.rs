@@ -148,14 +148,21 @@ pub fn find_header(csv: &Csv, layout: &Layout, from: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// True for a total row: a first or label cell such as `Total`, `Total: Account`,
-/// `Grand total`, `Jumlah total` or `Total keseluruhan`.
+/// True for a cell that labels a total row: `Total`, `Total: Account`, `Grand total`,
+/// `Jumlah total`, `Total keseluruhan`. A campaign named "Total Brand" is not one.
+pub fn is_total_label(cell: &str) -> bool {
+    let c = cell.trim().to_lowercase();
+    c == "total"
+        || c.starts_with("total:")
+        || c == "grand total"
+        || c == "total keseluruhan"
+        || c.starts_with("jumlah total")
+}
+
+/// True for a total row: one of its first three cells is a total label (see
+/// [`is_total_label`]), or, where the layout says so, its label is empty beside numbers.
 pub fn is_total_row(record: &Record, cols: &Columns, layout: &Layout) -> bool {
-    let is_total = |cell: &str| {
-        let c = cell.trim().to_lowercase();
-        c.starts_with("total") || c == "grand total" || c.starts_with("jumlah total")
-    };
-    if record.fields.iter().take(3).any(|f| is_total(f)) {
+    if record.fields.iter().take(3).any(|f| is_total_label(f)) {
         return true;
     }
     if layout.empty_label_is_total {
@@ -178,7 +185,7 @@ pub struct Reading<'a> {
     pub header: usize,
     /// The period the file states, used as rows' dates when there is no date column.
     pub period: Option<(Date, Date)>,
-    /// Records to ignore (comments, titles, footers), by index.
+    /// True for records to pass over (comments, title or period lines).
     pub ignore: &'a dyn Fn(&Record) -> bool,
 }
 
