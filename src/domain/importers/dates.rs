@@ -4,7 +4,7 @@
 
 use crate::domain::date::Date;
 
-const MONTHS: [(&str, u8); 24] = [
+const MONTHS: [(&str, u8); 17] = [
     ("jan", 1),
     ("feb", 2),
     ("mar", 3),
@@ -22,13 +22,6 @@ const MONTHS: [(&str, u8); 24] = [
     ("nov", 11),
     ("dec", 12),
     ("des", 12),
-    ("january", 1),
-    ("februari", 2),
-    ("maret", 3),
-    ("april", 4),
-    ("juni", 6),
-    ("juli", 7),
-    ("agustus", 8),
 ];
 
 /// The month a name or abbreviation means, in English or Indonesian (`Mar`, `March`, `Maret`,
@@ -41,7 +34,7 @@ fn month_of(word: &str) -> Option<u8> {
     let head: String = w.chars().take(3).collect();
     MONTHS
         .iter()
-        .find(|(name, _)| *name == head || *name == w)
+        .find(|(name, _)| *name == head)
         .map(|(_, m)| *m)
 }
 

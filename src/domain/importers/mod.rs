@@ -279,7 +279,7 @@ pub fn guess_source(text: &str) -> Source {
     }
     if lower.contains("session default channel group")
         || lower.contains("engaged sessions")
-        || lower.contains("engagement rate") && lower.contains("sessions")
+        || (lower.contains("engagement rate") && lower.contains("sessions"))
     {
         return Source::Ga4;
     }
