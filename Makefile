@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup run dist test test-native test-wasm test-e2e lint fmt clean
+.PHONY: setup run dist test test-native test-wasm test-e2e lint fmt clean fuzz
 
 setup:
 	@./scripts/setup.sh
@@ -34,6 +34,10 @@ test-wasm:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# The import parsers' property tests with many more cases than `cargo test` runs.
+fuzz:
+	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test import_fuzz
 
 lint:
 	cargo fmt --check

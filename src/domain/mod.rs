@@ -1,5 +1,6 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
+pub mod analysis;
 pub mod approval;
 pub mod budget;
 pub mod calendar;
@@ -10,6 +11,7 @@ pub mod date;
 pub mod decimal;
 pub mod execution;
 pub mod import;
+pub mod importers;
 pub mod kpi_library;
 pub mod measurements;
 pub mod migrate;

@@ -215,7 +215,8 @@ fn place(path: &str, lang: Lang) -> String {
 }
 
 /// Bytes as megabytes with at most one decimal (`10`, `12.5`).
-fn megabytes(bytes: usize) -> String {
+/// A byte count as megabytes with at most one decimal (`15`, `10.5`).
+pub(crate) fn megabytes(bytes: usize) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     let text = format!("{mb:.1}");
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)

@@ -2,6 +2,7 @@
 //! carries both languages, so a missing translation is a compile error.
 
 pub mod format;
+pub mod import_csv;
 pub mod messages;
 pub mod sentences;
 mod texts;

@@ -713,4 +713,20 @@ texts! {
     TodayStaleNone => "Semua KPI punya data dari 14 hari terakhir.", "Every KPI has data from the last 14 days.";
     TodayNeverMeasured => "belum pernah diukur", "never measured";
     TodayLastValue => "nilai terakhir {date}", "last value {date}";
+    // Phase 3: import and analysis
+    CsvLine => "Baris {line}: {reason}", "Line {line}: {reason}";
+    CsvRowMissingDate => "tanggal di kolom “{column}” kosong.", "the date in column “{column}” is empty.";
+    CsvRowNoDate => "baris ini tidak punya tanggal.", "this row has no date.";
+    CsvRowBadDate => "“{text}” di kolom “{column}” bukan tanggal yang dikenali.", "“{text}” in column “{column}” is not a date Alur recognises.";
+    CsvRowBadNumber => "“{text}” di kolom “{column}” bukan angka.", "“{text}” in column “{column}” is not a number.";
+    CsvRowTooFewCells => "baris ini hanya punya {found} sel, padahal baris judul punya {expected}. Mungkin baris ini terpotong.", "this row has only {found} cells where the header has {expected}. The row may be cut short.";
+    CsvRowEndBeforeStart => "periodenya berakhir ({end}) sebelum dimulai ({start}).", "its period ends ({end}) before it starts ({start}).";
+    CsvRowUnclosedQuote => "tanda kutip yang dibuka di baris ini tidak pernah ditutup, jadi sisa berkas terbaca sebagai satu sel.", "a quote opened on this line is never closed, so the rest of the file reads as one cell.";
+    CsvEmpty => "Berkas {file} kosong.", "The file {file} is empty.";
+    CsvTooLarge => "Berkas {file} berukuran {size} MB, melebihi batas {limit} MB. Ekspor periode yang lebih pendek.", "The file {file} is {size} MB, over the {limit} MB limit. Export a shorter period.";
+    CsvNotCsv => "Berkas {file} bukan CSV. Di platformnya, pilih ekspor sebagai CSV (bukan Excel atau PDF).", "The file {file} is not a CSV. In the platform, choose to export as CSV (not Excel or PDF).";
+    CsvNoHeader => "Berkas {file} tidak punya baris judul dengan kolom yang dikenali Alur (misalnya Tanggal, Klik, Biaya).", "The file {file} has no header row with columns Alur knows (such as Date, Clicks, Cost).";
+    CsvNoDateColumn => "Berkas {file} tidak punya kolom tanggal “{column}”.", "The file {file} has no date column “{column}”.";
+    CsvNoValueColumn => "Berkas {file} tidak punya kolom nilai “{column}”.", "The file {file} has no value column “{column}”.";
+    CsvUnknownLayout => "Format berkas {file} tidak dikenali sebagai ekspor GA4, Google Ads, Meta Ads, Mailchimp, atau Klaviyo. Pilih kolom tanggal dan nilainya sendiri.", "The file {file} is not recognised as a GA4, Google Ads, Meta Ads, Mailchimp or Klaviyo export. Choose its date and value columns yourself.";
 }

@@ -1,0 +1,381 @@
+//! Importing measurements from marketing-platform exports: Google Analytics 4, Google Ads,
+//! Meta Ads Manager, Mailchimp and Klaviyo campaign reports, and any CSV with a column
+//! mapping. Every importer returns the same [`ImportPreview`]: the rows it understood, with
+//! metric ids from [`crate::domain::kpi_library`] where one exists, and the rows it could not
+//! read with their line numbers, so the UI can show both before anything is saved.
+//!
+//! The importers share one engine ([`table`]): find the header row, map known column names to
+//! metrics, skip total rows, read each cell as a number in the file's own locale.
+
+pub mod csv;
+pub mod dates;
+pub mod email;
+pub mod ga4;
+pub mod generic;
+pub mod google_ads;
+pub mod meta_ads;
+pub mod numbers;
+pub mod table;
+
+use std::collections::HashMap;
+
+use super::date::Date;
+use super::plan::{Kpi, Measurement};
+
+pub use generic::{import_generic, ColumnMapping, DateFormat};
+
+/// The largest export the importers read: 10 MB is a year of daily rows for hundreds of
+/// campaigns, and keeps a wrong file from freezing the tab.
+pub const MAX_CSV_BYTES: usize = 10 * 1024 * 1024;
+
+/// Which platform an export comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A Google Analytics 4 report or exploration.
+    Ga4,
+    /// A Google Ads report.
+    GoogleAds,
+    /// A Meta (Facebook, Instagram) Ads Manager export.
+    MetaAds,
+    /// A Mailchimp campaign report.
+    Mailchimp,
+    /// A Klaviyo campaign report.
+    Klaviyo,
+    /// Any other CSV: it needs a [`ColumnMapping`].
+    Generic,
+}
+
+impl Source {
+    /// The platform's name as its users know it; also stored in [`Measurement::source`].
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Ga4 => "Google Analytics 4",
+            Source::GoogleAds => "Google Ads",
+            Source::MetaAds => "Meta Ads Manager",
+            Source::Mailchimp => "Mailchimp",
+            Source::Klaviyo => "Klaviyo",
+            Source::Generic => "CSV",
+        }
+    }
+}
+
+/// One value read from a file: a metric on a day (or over a period).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The line of the file it comes from, from 1.
+    pub line: usize,
+    /// The day, or the first day of the period.
+    pub date: Date,
+    /// The last day of the period, when the value covers more than one day.
+    pub end: Option<Date>,
+    /// The metric: a [`crate::domain::kpi_library`] id (`ctr`, `cpc`, `sessions`…) or a raw
+    /// input id (`clicks`, `impressions`, `cost`…).
+    pub metric_id: String,
+    /// The value; percentages are in percent (36.12, not 0.3612), money in the file's currency.
+    pub value: f64,
+    /// The campaign, channel group or email the row belongs to, or empty.
+    pub label: String,
+}
+
+/// Why one row of a file was not imported.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RowError {
+    /// The date cell is empty.
+    #[error("the date in column '{column}' is empty")]
+    MissingDate {
+        /// The column's header.
+        column: String,
+    },
+    /// The date cell is not a date.
+    #[error("'{text}' in column '{column}' is not a date")]
+    BadDate {
+        /// The column's header.
+        column: String,
+        /// The cell, as written.
+        text: String,
+    },
+    /// A number cell is not a number.
+    #[error("'{text}' in column '{column}' is not a number")]
+    BadNumber {
+        /// The column's header.
+        column: String,
+        /// The cell, as written.
+        text: String,
+    },
+    /// The row has fewer cells than the header.
+    #[error("the row has {found} cells where the header has {expected}")]
+    TooFewCells {
+        /// Cells in the header.
+        expected: usize,
+        /// Cells in the row.
+        found: usize,
+    },
+    /// A period that ends before it starts.
+    #[error("the period ends ({end}) before it starts ({start})")]
+    EndBeforeStart {
+        /// The start, `YYYY-MM-DD`.
+        start: String,
+        /// The end, `YYYY-MM-DD`.
+        end: String,
+    },
+    /// A quote opened on this line is never closed, so the rest of the file is one cell.
+    #[error("a quote opened on this line is never closed")]
+    UnclosedQuote,
+}
+
+/// A row that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadRow {
+    /// The line, from 1.
+    pub line: usize,
+    /// Why.
+    pub reason: RowError,
+}
+
+/// What an import found, for the user to check before saving.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPreview {
+    /// The platform.
+    pub source: Source,
+    /// The reporting period the file states, or else the first and last dates of its rows.
+    pub period: Option<(Date, Date)>,
+    /// The values read, in file order (rates derived from counts, as for email, come last).
+    pub rows: Vec<Row>,
+    /// The rows that could not be read.
+    pub bad_rows: Vec<BadRow>,
+    /// The lines of total rows, skipped on purpose (`Grand total`, `Total: Account`…).
+    pub skipped_totals: Vec<usize>,
+    /// The currency of money values, when the file says (`Amount spent (IDR)`, `Currency code`).
+    pub currency: Option<String>,
+}
+
+impl ImportPreview {
+    /// The distinct metric ids of the rows, in order of first appearance.
+    pub fn metric_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for row in &self.rows {
+            if !ids.contains(&row.metric_id.as_str()) {
+                ids.push(&row.metric_id);
+            }
+        }
+        ids
+    }
+
+    /// The rows of one metric.
+    pub fn rows_of<'a>(&'a self, metric_id: &'a str) -> impl Iterator<Item = &'a Row> + 'a {
+        self.rows.iter().filter(move |r| r.metric_id == metric_id)
+    }
+}
+
+/// Why a file cannot be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CsvImportError {
+    /// Nothing, or only white space.
+    #[error("the file is empty")]
+    Empty,
+    /// Over [`MAX_CSV_BYTES`].
+    #[error("the file is {size} bytes, over the limit of {limit}")]
+    TooLarge {
+        /// Size in bytes.
+        size: usize,
+        /// Limit in bytes.
+        limit: usize,
+    },
+    /// Binary data (a spreadsheet saved as .xlsx, an image…).
+    #[error("the file is not a CSV text")]
+    NotCsv,
+    /// No row looks like the header of the expected layout.
+    #[error("no header row with known columns was found")]
+    NoHeader,
+    /// The mapping's date column is not in the header.
+    #[error("there is no date column '{column}'")]
+    NoDateColumn {
+        /// The column looked for.
+        column: String,
+    },
+    /// The mapping's value column is not in the header.
+    #[error("there is no value column '{column}'")]
+    NoValueColumn {
+        /// The column looked for.
+        column: String,
+    },
+    /// The layout is not one of the platforms known; a column mapping is needed.
+    #[error("the layout of the file is not known")]
+    UnknownLayout,
+}
+
+/// Text from the bytes of a file: UTF-8 (BOM dropped) or UTF-16 with a BOM (Google Ads'
+/// "Excel CSV"). Invalid UTF-8 is read lossily, since a legacy-encoded campaign name must
+/// not block the numbers beside it; NUL bytes mean binary and are refused.
+pub fn decode(bytes: &[u8]) -> Result<String, CsvImportError> {
+    if bytes.len() > MAX_CSV_BYTES {
+        return Err(CsvImportError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_CSV_BYTES,
+        });
+    }
+    let utf16 = |le: bool| {
+        let units: Vec<u16> = bytes
+            .get(2..)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|p| match p {
+                [a, b] if le => u16::from_le_bytes([*a, *b]),
+                [a, b] => u16::from_be_bytes([*a, *b]),
+                _ => 0,
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| CsvImportError::NotCsv)
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, ..] => utf16(true)?,
+        [0xFE, 0xFF, ..] => utf16(false)?,
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    if text.contains('\0') {
+        return Err(CsvImportError::NotCsv);
+    }
+    let text = csv::strip_bom(&text).to_string();
+    if text.trim().is_empty() {
+        return Err(CsvImportError::Empty);
+    }
+    Ok(text)
+}
+
+/// Which platform `text` comes from, by its header comments and column names.
+pub fn guess_source(text: &str) -> Source {
+    let text = csv::strip_bom(text);
+    let head: String = text.lines().take(40).collect::<Vec<_>>().join("\n");
+    let lower = head.to_lowercase();
+    if text.trim_start().starts_with('#')
+        && (lower.contains("# start date:") || lower.contains("# tanggal mulai:"))
+    {
+        return Source::Ga4;
+    }
+    if lower.contains("reporting starts")
+        || lower.contains("awal pelaporan")
+        || lower.contains("amount spent (")
+        || lower.contains("jumlah yang dibelanjakan")
+    {
+        return Source::MetaAds;
+    }
+    if [
+        "impr.",
+        "avg. cpc",
+        "cost / conv.",
+        "cpc rata-rata",
+        "biaya / konv.",
+    ]
+    .iter()
+    .any(|marker| lower.contains(marker))
+    {
+        return Source::GoogleAds;
+    }
+    if lower.contains("send time") && lower.contains("campaign name") {
+        return Source::Klaviyo;
+    }
+    if lower.contains("send date") && lower.contains("total recipients") {
+        return Source::Mailchimp;
+    }
+    if lower.contains("session default channel group")
+        || lower.contains("engaged sessions")
+        || (lower.contains("engagement rate") && lower.contains("sessions"))
+    {
+        return Source::Ga4;
+    }
+    Source::Generic
+}
+
+/// Imports a platform export, recognising its layout. A file of no known layout is
+/// [`CsvImportError::UnknownLayout`]: ask for a [`ColumnMapping`] and call [`import_generic`].
+pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
+    check_size(text)?;
+    match guess_source(text) {
+        Source::Ga4 => ga4::import(text),
+        Source::GoogleAds => google_ads::import(text),
+        Source::MetaAds => meta_ads::import(text),
+        Source::Mailchimp => email::import(text, Source::Mailchimp),
+        Source::Klaviyo => email::import(text, Source::Klaviyo),
+        Source::Generic => Err(CsvImportError::UnknownLayout),
+    }
+}
+
+/// Refuses empty and oversized text before any parsing.
+pub(crate) fn check_size(text: &str) -> Result<(), CsvImportError> {
+    if text.len() > MAX_CSV_BYTES {
+        return Err(CsvImportError::TooLarge {
+            size: text.len(),
+            limit: MAX_CSV_BYTES,
+        });
+    }
+    if csv::strip_bom(text).trim().is_empty() {
+        return Err(CsvImportError::Empty);
+    }
+    if text.contains('\0') {
+        return Err(CsvImportError::NotCsv);
+    }
+    Ok(())
+}
+
+/// An imported value that is already in the plan: same KPI, same day (and period end).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overlap {
+    /// The line of the imported row.
+    pub line: usize,
+    /// The id of the measurement already there.
+    pub measurement_id: String,
+    /// The KPI both belong to.
+    pub kpi_id: String,
+    /// The day.
+    pub date: Date,
+    /// The value already there.
+    pub existing: f64,
+    /// The value in the file.
+    pub imported: f64,
+}
+
+/// The imported rows that would duplicate measurements already in the plan, so the UI can
+/// offer to replace or skip them. A row belongs to a KPI when the KPI's library metric is the
+/// row's metric (or the KPI's id is the metric id); it overlaps a measurement of that KPI on
+/// the same date with the same period end.
+pub fn overlaps(existing: &[Measurement], kpis: &[Kpi], preview: &ImportPreview) -> Vec<Overlap> {
+    // Indexed by KPI and period so a year of daily rows against a year of measurements stays
+    // linear rather than quadratic.
+    let mut by_key: HashMap<(&str, Date, Option<Date>), Vec<&Measurement>> = HashMap::new();
+    for m in existing {
+        by_key
+            .entry((m.kpi.as_str(), m.date, m.end))
+            .or_default()
+            .push(m);
+    }
+    let mut found = Vec::new();
+    for row in &preview.rows {
+        let kpi_ids = kpis
+            .iter()
+            .filter(|k| {
+                k.metric.as_deref() == Some(row.metric_id.as_str()) || k.id == row.metric_id
+            })
+            .map(|k| k.id.as_str());
+        for kpi_id in kpi_ids {
+            let same = by_key.get(&(kpi_id, row.date, row.end));
+            for m in same.into_iter().flatten() {
+                found.push(Overlap {
+                    line: row.line,
+                    measurement_id: m.id.clone(),
+                    kpi_id: kpi_id.to_string(),
+                    date: row.date,
+                    existing: m.value,
+                    imported: row.value,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The first and last day covered by `rows`, or `None` without rows.
+pub(crate) fn rows_period(rows: &[Row]) -> Option<(Date, Date)> {
+    let first = rows.iter().map(|r| r.date).min()?;
+    let last = rows.iter().map(|r| r.end.unwrap_or(r.date)).max()?;
+    Some((first, last))
+}

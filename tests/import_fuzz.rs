@@ -1,0 +1,115 @@
+//! Property tests: no parser of the import path panics, whatever bytes or text it is given.
+//! `make fuzz` runs them with many more cases (`PROPTEST_CASES`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use alur::domain::importers::{
+    csv, decode, email, ga4, google_ads, guess_source, import, import_generic, meta_ads,
+    ColumnMapping, DateFormat, Source,
+};
+use alur::i18n::Lang;
+use proptest::prelude::*;
+
+/// Runs every parser on `text`; each must return, never panic.
+fn run_all(text: &str) {
+    let _ = csv::read(text);
+    let _ = csv::detect_separator(text);
+    let _ = guess_source(text);
+    let _ = import(text);
+    let _ = ga4::import(text);
+    let _ = google_ads::import(text);
+    let _ = meta_ads::import(text);
+    let _ = email::import(text, Source::Mailchimp);
+    let _ = email::import(text, Source::Klaviyo);
+    for (date_format, decimal) in [
+        (DateFormat::Auto, Lang::En),
+        (DateFormat::DayMonthYear, Lang::Id),
+        (DateFormat::MonthDayYear, Lang::En),
+    ] {
+        let mapping = ColumnMapping {
+            date_column: "date".into(),
+            value_column: "value".into(),
+            metric_id: "leads".into(),
+            date_format,
+            decimal,
+        };
+        let _ = import_generic(text, &mapping);
+    }
+    let _ = alur::domain::importers::dates::parse_range(text);
+    let _ = alur::domain::importers::dates::parse_date(text);
+}
+
+/// Text built from the pieces exports are made of, so the parsers get past their headers.
+fn export_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Day".to_string()),
+        Just("Date".to_string()),
+        Just("date".to_string()),
+        Just("value".to_string()),
+        Just("Clicks".to_string()),
+        Just("Impr.".to_string()),
+        Just("Cost".to_string()),
+        Just("Sessions".to_string()),
+        Just("Engagement rate".to_string()),
+        Just("Reporting starts".to_string()),
+        Just("Reporting ends".to_string()),
+        Just("Amount spent (IDR)".to_string()),
+        Just("Send Date".to_string()),
+        Just("Total Recipients".to_string()),
+        Just("Unique Opens".to_string()),
+        Just("Successful Deliveries".to_string()),
+        Just("# Start date: 20240301".to_string()),
+        Just("Grand total".to_string()),
+        Just("Total: Account".to_string()),
+        Just("20240301".to_string()),
+        Just("2024-03-01".to_string()),
+        Just("Mar 4, 2024".to_string()),
+        Just("1.234,56".to_string()),
+        Just("\"1,000\"".to_string()),
+        Just("9,38%".to_string()),
+        Just("Rp1.500.000".to_string()),
+        Just("--".to_string()),
+        Just("\"".to_string()),
+        Just(",".to_string()),
+        Just(";".to_string()),
+        Just("\t".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        Just("\u{feff}".to_string()),
+        "[0-9.,%-]{0,12}",
+        "\\PC{0,6}",
+    ];
+    proptest::collection::vec(piece, 0..80).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    // Guards: arbitrary bytes through decoding and every parser never panic.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        if let Ok(text) = decode(&bytes) {
+            run_all(&text);
+        }
+        run_all(&String::from_utf8_lossy(&bytes));
+    }
+
+    // Guards: arbitrary strings never panic.
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        run_all(&text);
+    }
+
+    // Guards: export-shaped text (headers, dates, locale numbers, quotes, separators) never
+    // panics, and every bad row points at a line of the text.
+    #[test]
+    fn export_like_text_never_panics(text in export_like()) {
+        run_all(&text);
+        if let Ok(preview) = import(&text) {
+            let lines = text.lines().count().max(1) + 1;
+            for bad in &preview.bad_rows {
+                prop_assert!(bad.line >= 1 && bad.line <= lines);
+            }
+            for row in &preview.rows {
+                prop_assert!(row.value.is_finite());
+            }
+        }
+    }
+}
