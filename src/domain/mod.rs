@@ -10,6 +10,7 @@ pub mod currency;
 pub mod date;
 pub mod decimal;
 pub mod execution;
+pub mod history;
 pub mod import;
 pub mod importers;
 pub mod kpi_library;

@@ -244,6 +244,12 @@ texts! {
     ConflictMine => "Simpan versi saya (timpa versi tab lain)", "Keep mine (overwrite the other tab's)";
     ConflictCopy => "Simpan versi saya sebagai salinan", "Save mine as a copy";
 
+    // Undo and redo
+    UndoEdit => "Urungkan perubahan", "Undo change";
+    RedoEdit => "Ulangi perubahan", "Redo change";
+    UndoHint => "Urungkan perubahan terakhir (Ctrl+Z)", "Undo the last change (Ctrl+Z)";
+    RedoHint => "Ulangi perubahan yang diurungkan (Ctrl+Shift+Z)", "Redo the undone change (Ctrl+Shift+Z)";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

@@ -52,6 +52,10 @@ pub struct Ctx {
     /// The stored revision the open plan's edits build on; a stored revision that differs
     /// means another tab saved in between.
     base_revision: StoredValue<u64>,
+    /// Undo and redo of the open plan.
+    history: StoredValue<crate::domain::history::History<Plan>>,
+    /// Whether undo and redo are possible, for the buttons.
+    pub can_undo_redo: RwSignal<(bool, bool)>,
 }
 
 impl Ctx {
@@ -181,6 +185,8 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         pending: StoredValue::new(None),
         base_revision: StoredValue::new(0),
+        history: StoredValue::new(crate::domain::history::History::new()),
+        can_undo_redo: RwSignal::new((false, false)),
     };
     provide_context(ctx);
     session::start(ctx);

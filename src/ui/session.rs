@@ -56,6 +56,23 @@ pub fn start(ctx: Ctx) {
     // Leaving or hiding the page writes any pending edit at once.
     let _ = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
     let _ = window_event_listener(leptos::ev::blur, move |_| ctx.flush());
+    // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (⌘ on a Mac) undo and redo edits to the open plan.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let redo = (key == "z" && ev.shift_key()) || key == "y";
+        let undo = key == "z" && !ev.shift_key();
+        if (undo || redo) && ctx.plan.with_untracked(Option::is_some) {
+            ev.prevent_default();
+            if undo {
+                ctx.undo();
+            } else {
+                ctx.redo();
+            }
+        }
+    });
     // Another tab wrote to storage: follow its edits.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key().unwrap_or_default();
@@ -105,6 +122,7 @@ fn open_for_route(ctx: Ctx, route: &Route) {
     match plans::load(&id) {
         Ok(plan) => {
             ctx.base_revision.set_value(plan.revision);
+            ctx.reset_history();
             ctx.plan.set(Some(plan));
             ctx.save.set(SaveState::Saved);
             let mut settings = storage::load_settings();
@@ -141,8 +159,11 @@ impl Ctx {
     /// Changes the open plan and schedules the autosave.
     pub fn edit(self, f: impl FnOnce(&mut Plan)) {
         let mut changed = false;
+        let now = now_ms();
         self.plan.update(|plan| {
             if let Some(plan) = plan {
+                let before = plan.clone();
+                self.history.update_value(|h| h.record(before, now));
                 f(plan);
                 plan.updated_at = now_ms();
                 plan.revision += 1;
@@ -150,8 +171,55 @@ impl Ctx {
             }
         });
         if changed {
-            self.save.set(SaveState::Pending);
-            self.schedule_save();
+            self.after_change();
+        }
+    }
+
+    fn after_change(self) {
+        self.save.set(SaveState::Pending);
+        self.schedule_save();
+        self.sync_history_flags();
+    }
+
+    fn sync_history_flags(self) {
+        let flags = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo_redo.set(flags);
+    }
+
+    /// Forgets the undo history (another plan, or another tab's version, was loaded).
+    pub fn reset_history(self) {
+        self.history.update_value(|h| h.clear());
+        self.sync_history_flags();
+    }
+
+    /// Takes back the last edit step (Ctrl+Z).
+    pub fn undo(self) {
+        self.step_history(true);
+    }
+
+    /// Does the undone step again (Ctrl+Shift+Z or Ctrl+Y).
+    pub fn redo(self) {
+        self.step_history(false);
+    }
+
+    fn step_history(self, back: bool) {
+        let Some(current) = self.plan.get_untracked() else {
+            return;
+        };
+        let revision = current.revision;
+        let target = self.history.try_update_value(|h| {
+            if back {
+                h.undo(current)
+            } else {
+                h.redo(current)
+            }
+        });
+        if let Some(Some(mut plan)) = target {
+            // Revisions only grow, so other tabs still see this as a new save.
+            plan.revision = revision + 1;
+            plan.updated_at = now_ms();
+            self.plan.set(Some(plan));
+            self.after_change();
         }
     }
 
@@ -237,6 +305,7 @@ impl Ctx {
         match plans::load(&id) {
             Ok(plan) => {
                 self.base_revision.set_value(plan.revision);
+                self.reset_history();
                 self.plan.set(Some(plan));
                 self.save.set(SaveState::Saved);
             }

@@ -73,6 +73,22 @@ pub fn SaveStatus() -> impl IntoView {
                             <span role="status" aria-live="polite">
                                 {move || ctx.save.get().describe(ctx.lang.get())}
                             </span>
+                            <button
+                                on:click=move |_| ctx.undo()
+                                disabled=move || !ctx.can_undo_redo.get().0
+                                aria-keyshortcuts="Control+Z"
+                                title=move || ctx.t(T::UndoHint)()
+                            >
+                                {ctx.t(T::UndoEdit)}
+                            </button>
+                            <button
+                                on:click=move |_| ctx.redo()
+                                disabled=move || !ctx.can_undo_redo.get().1
+                                aria-keyshortcuts="Control+Shift+Z Control+Y"
+                                title=move || ctx.t(T::RedoHint)()
+                            >
+                                {ctx.t(T::RedoEdit)}
+                            </button>
                             <button on:click=move |_| super::plans::export(ctx, &id)>
                                 {ctx.t(T::ExportPlan)}
                             </button>

@@ -88,7 +88,7 @@ test('rename, duplicate, delete with confirmation, undo, and restore from Recent
   await copyRow.getByRole('button', { name: 'Yes, delete' }).click();
   await page.getByRole('status').filter({ hasText: 'Plan “Launch X (copy)” deleted.' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Launch X (copy)' }).count(), 0);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await page.getByRole('link', { name: 'Launch X (copy)' }).waitFor();
 
   await page.locator('tr', { hasText: 'Launch X (copy)' }).getByRole('button', { name: 'Delete' }).click();
@@ -288,5 +288,30 @@ test('two tabs: an edit in one shows in the other, and edits made at the same ti
   await a.getByRole('link', { name: 'My plans' }).click();
   await a.getByRole('link', { name: 'A again (copy)' }).waitFor();
   await a.getByRole('link', { name: 'From tab B' }).waitFor();
+  await ctx.close();
+});
+
+test('undo and redo take edits back and forth, by button and with Ctrl+Z / Ctrl+Shift+Z, and the result is saved', async () => {
+  const { ctx, page } = await freshApp();
+  const id = await createBlankPlan(page);
+  const name = page.getByLabel('Plan name');
+  await name.fill('First name');
+  await waitForStoredName(page, id, 'First name');
+  await page.waitForTimeout(1100); // a separate undo step
+  await name.fill('Second name');
+  await waitForStoredName(page, id, 'Second name');
+
+  await page.getByRole('button', { name: 'Undo change' }).click();
+  assert.equal(await name.inputValue(), 'First name');
+  await waitForStoredName(page, id, 'First name');
+  await page.getByRole('button', { name: 'Redo change' }).click();
+  assert.equal(await name.inputValue(), 'Second name');
+
+  await name.focus();
+  await page.keyboard.press('Control+z');
+  await page.locator('main h1', { hasText: 'First name' }).waitFor();
+  await page.keyboard.press('Control+Shift+z');
+  await page.locator('main h1', { hasText: 'Second name' }).waitFor();
+  await waitForStoredName(page, id, 'Second name');
   await ctx.close();
 });
