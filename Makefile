@@ -35,9 +35,11 @@ test-wasm:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
-# The import parsers' property tests with many more cases than `cargo test` runs.
+# Every input parser (plan files, CSV importers, numbers, dates) under property tests with many
+# more cases than `cargo test` runs; the runner prints how many ran. FUZZ_SECONDS bounds the time.
 fuzz:
-	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test import_fuzz
+	PROPTEST_CASES=$${PROPTEST_CASES:-20000} timeout $${FUZZ_SECONDS:-900} \
+		cargo test --release --test import_fuzz -- --nocapture
 
 lint:
 	cargo fmt --check

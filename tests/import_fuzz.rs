@@ -113,3 +113,60 @@ proptest! {
         }
     }
 }
+
+/// A valid export file, for mutation-based cases that get past the first checks.
+fn valid_export() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/seed-example.alur.json"
+    ))
+    .unwrap_or_default()
+}
+
+/// Runs the plan-file and number parsers on `bytes`; each must return, never panic.
+fn run_plan_parsers(bytes: &[u8]) {
+    let _ = alur::domain::parse_plan_file(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let _ = alur::domain::parse_stored_plan(text);
+        let _ = alur::domain::date::Date::parse_iso(text);
+        for lang in Lang::ALL {
+            let _ = alur::i18n::format::parse_number(text, lang);
+            let _ = alur::i18n::format::parse_money(text, "IDR", lang);
+            if let Err(err) = alur::domain::parse_plan_file(bytes) {
+                let _ = alur::i18n::messages::import_error(&err, lang, "f.json");
+            }
+        }
+    }
+}
+
+proptest! {
+    // Guards: arbitrary bytes given as a plan file are refused with an error, never a panic.
+    #[test]
+    fn plan_files_of_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        run_plan_parsers(&bytes);
+    }
+
+    // Guards: a real plan file with a few bytes changed, cut or inserted never panics the
+    // importer, which then has to go deep into the document to find what is wrong.
+    #[test]
+    fn mutated_plan_files_never_panic(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = valid_export();
+        prop_assume!(!bytes.is_empty());
+        for (at, byte, kind) in edits {
+            let i = at.index(bytes.len());
+            match kind {
+                0 => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ => { bytes.remove(i); }
+            }
+            if bytes.is_empty() { break; }
+        }
+        if !bytes.is_empty() && cut.index(4) == 0 {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        run_plan_parsers(&bytes);
+    }
+}

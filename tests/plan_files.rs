@@ -1181,3 +1181,36 @@ fn every_example_file_imports() {
     }
     assert!(count >= 2);
 }
+
+// Guards: a file saved by any released version of Alur keeps importing. Each release that
+// changes the schema adds its own `tests/fixtures/schema-v<N>.alur.json`; none is ever removed.
+#[test]
+fn every_released_schema_version_still_imports() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut versions = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(version) = name
+            .strip_prefix("schema-v")
+            .and_then(|rest| rest.strip_suffix(".alur.json"))
+        else {
+            continue;
+        };
+        let plan = parse_plan_file(&std::fs::read(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{name} no longer imports: {e}"));
+        assert_eq!(
+            plan.schema_version,
+            alur::domain::plan::SCHEMA_VERSION,
+            "{name}"
+        );
+        assert!(!plan.kpis.is_empty(), "{name} lost its KPIs");
+        versions.push(version.parse::<u32>().unwrap());
+    }
+    versions.sort_unstable();
+    // One fixture for every version from 1 to the current one.
+    assert_eq!(
+        versions,
+        (1..=alur::domain::plan::SCHEMA_VERSION).collect::<Vec<_>>()
+    );
+}
