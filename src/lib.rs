@@ -3,6 +3,9 @@
 //! `domain` and `i18n` are pure and tested natively; `storage` and `files` are the only doors
 //! to the browser's storage and file system; `ui` holds thin Leptos components.
 
+// A panic kills the whole app in wasm: nothing outside tests may unwrap.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod crash;
 pub mod domain;
 pub mod files;
