@@ -1,6 +1,9 @@
 //! A calendar date without time zone, stored as `YYYY-MM-DD`. Small on purpose: the plan needs
 //! day arithmetic and validation, not a full date-time library.
 
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -62,8 +65,8 @@ impl Date {
     pub fn parse_iso(text: &str) -> Result<Date, DateError> {
         let bytes = text.as_bytes();
         let shape_ok = bytes.len() == 10
-            && bytes[4] == b'-'
-            && bytes[7] == b'-'
+            && bytes.get(4) == Some(&b'-')
+            && bytes.get(7) == Some(&b'-')
             && bytes
                 .iter()
                 .enumerate()

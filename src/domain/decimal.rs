@@ -5,6 +5,9 @@
 //! shortest text that reads back as the same `f64`), which are the digits the user meant.
 //! `Display` for `f64` never uses an exponent, so 1e20 and 1e-7 come out as plain digits too.
 
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 /// Most decimals [`round_half_away`] keeps: more is noise for money and KPIs, and the cap
 /// keeps a careless `decimals` argument from building a huge string.
 pub const MAX_DECIMALS: usize = 20;
@@ -58,9 +61,10 @@ pub fn round_half_away(value: f64, decimals: usize) -> Option<RoundedDecimal> {
     {
         increment(&mut digits);
     }
-    let split = digits.len() - decimals;
-    let frac_digits = String::from_utf8_lossy(&digits[split..]).into_owned();
-    let mut int_digits = String::from_utf8_lossy(&digits[..split]).into_owned();
+    let split = digits.len().saturating_sub(decimals);
+    let (int_part, frac_part) = digits.split_at_checked(split).unwrap_or((&digits, &[]));
+    let frac_digits = String::from_utf8_lossy(frac_part).into_owned();
+    let mut int_digits = String::from_utf8_lossy(int_part).into_owned();
     if int_digits.is_empty() {
         int_digits.push('0');
     }

@@ -2,6 +2,9 @@
 //! The checks run cheapest first (size, encoding, nesting) so a hostile file costs little, and
 //! each failure says where it is, for [`crate::i18n::messages`] to explain to the user.
 
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

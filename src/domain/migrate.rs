@@ -2,6 +2,9 @@
 //! [`SCHEMA_VERSION`] one version at a time, on the raw JSON, before serde reads it into a
 //! [`Plan`](super::plan::Plan). Each step is small and tested on its own.
 
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use serde_json::{Map, Value};
 
 use super::plan::SCHEMA_VERSION;

@@ -2,6 +2,9 @@
 //! entities, money, numbers and date order. Import runs it on every file; the UI can run it to
 //! show what still needs fixing. Each issue carries a path such as `tasks[2].end`.
 
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 

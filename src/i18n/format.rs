@@ -46,6 +46,9 @@
 //! 6. Anything else (letters, `NaN`, `inf`, exponents like `1e5`) is refused, and so is a
 //!    number too large for `f64`. `-0` reads as 0.
 
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 use crate::domain::currency::{currency, CURRENCIES};
 use crate::domain::date::Date;
 use crate::domain::decimal::{round_half_away, round_to};
@@ -154,10 +157,16 @@ pub fn format_compact(value: f64, lang: Lang) -> String {
         .rposition(|&(size, _, _)| magnitude >= size)
         .unwrap_or(0);
     // 999 999 rounds to 1000 rb; step up so the axis says 1 jt instead.
-    while scale + 1 < SCALES.len() && round_to(magnitude / SCALES[scale].0, DECIMALS) >= 1000.0 {
+    while scale + 1 < SCALES.len()
+        && SCALES
+            .get(scale)
+            .is_some_and(|s| round_to(magnitude / s.0, DECIMALS) >= 1000.0)
+    {
         scale += 1;
     }
-    let (size, word_id, word_en) = SCALES[scale];
+    let Some(&(size, word_id, word_en)) = SCALES.get(scale) else {
+        return format_number(value, 0, lang);
+    };
     let scaled = round_to(value / size, DECIMALS);
     let decimals = (0..DECIMALS)
         .find(|&d| round_to(scaled, d) == scaled)

@@ -7,6 +7,9 @@
 //! The importers share one engine ([`table`]): find the header row, map known column names to
 //! metrics, skip total rows, read each cell as a number in the file's own locale.
 
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
 pub mod csv;
 pub mod dates;
 pub mod email;
