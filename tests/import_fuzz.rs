@@ -170,3 +170,57 @@ proptest! {
         run_plan_parsers(&bytes);
     }
 }
+
+// `make fuzz`: every parser on random and mutated inputs for a set time (FUZZ_SECONDS, default
+// 60), reporting how many inputs ran. Ignored by `cargo test`, which runs the properties above.
+#[test]
+#[ignore = "long-running; `make fuzz` runs it"]
+fn timed_fuzz() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::TestRunner;
+    let seconds: u64 = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let export = valid_export();
+    let bytes = proptest::collection::vec(any::<u8>(), 0..1024);
+    let edits = proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8);
+    let mut runner = TestRunner::default();
+    let (mut inputs, mut panics) = (0u64, 0u64);
+    while std::time::Instant::now() < deadline {
+        let Ok(random) = bytes.new_tree(&mut runner) else {
+            break;
+        };
+        let random = random.current();
+        let Ok(edit) = edits.new_tree(&mut runner) else {
+            break;
+        };
+        let mut mutated = export.clone();
+        for (at, byte) in edit.current() {
+            if !mutated.is_empty() {
+                let i = at.index(mutated.len());
+                mutated[i] = byte;
+            }
+        }
+        for input in [random, mutated] {
+            inputs += 1;
+            let ok = std::panic::catch_unwind(|| {
+                run_plan_parsers(&input);
+                if let Ok(text) = decode(&input) {
+                    run_all(&text);
+                }
+            })
+            .is_ok();
+            if !ok {
+                panics += 1;
+                eprintln!(
+                    "panic on input (hex): {}",
+                    input.iter().map(|b| format!("{b:02x}")).collect::<String>()
+                );
+            }
+        }
+    }
+    println!("fuzz: {inputs} inputs executed in {seconds} s, {panics} panics");
+    assert_eq!(panics, 0);
+}
