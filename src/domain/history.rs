@@ -41,6 +41,17 @@ impl<T> History<T> {
         }
     }
 
+    /// Records the state `before` a discrete action (a restore, an approval): always its own
+    /// step, and the next keystrokes start a new one.
+    pub fn record_step(&mut self, before: T) {
+        self.redo.clear();
+        self.last_edit_ms = None;
+        self.undo.push(before);
+        if self.undo.len() > MAX_STEPS {
+            self.undo.remove(0);
+        }
+    }
+
     /// Steps back: returns the state to show, keeping `current` for redo.
     pub fn undo(&mut self, current: T) -> Option<T> {
         let previous = self.undo.pop()?;
@@ -100,6 +111,17 @@ mod tests {
         h.record("Ko", 400);
         assert_eq!(h.undo("Kop"), Some(""));
         assert!(!h.can_undo());
+    }
+
+    // Guards: a restore right after typing is undone on its own, not together with the typing.
+    #[test]
+    fn a_discrete_action_is_its_own_step() {
+        let mut h = History::new();
+        h.record("", 0);
+        h.record("T", 100);
+        h.record_step("Typed");
+        assert_eq!(h.undo("Restored"), Some("Typed"));
+        assert_eq!(h.undo("Typed"), Some(""));
     }
 
     // Guards: a new edit after an undo drops the redo branch.

@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod approval;
+pub mod backups;
 pub mod budget;
 pub mod calendar;
 pub mod completeness;

@@ -250,6 +250,14 @@ texts! {
     UndoHint => "Urungkan perubahan terakhir (Ctrl+Z)", "Undo the last change (Ctrl+Z)";
     RedoHint => "Ulangi perubahan yang diurungkan (Ctrl+Shift+Z)", "Redo the undone change (Ctrl+Shift+Z)";
 
+    // Rolling backups
+    VersionsTitle => "Versi sebelumnya", "Earlier versions";
+    VersionsHint => "Saat Anda bekerja, Alur menyimpan versi rencana ini paling lama setiap 10 menit (5 versi terakhir).", "While you work, Alur keeps a version of this plan at most every 10 minutes (the last 5).";
+    VersionsNone => "Belum ada versi sebelumnya.", "No earlier version yet.";
+    VersionRestore => "Pulihkan versi ini", "Restore this version";
+    VersionRestoreNamed => "Pulihkan versi dari {when}", "Restore the version of {when}";
+    VersionRestored => "Versi sebelumnya dipulihkan. Urungkan untuk kembali.", "Earlier version restored. Undo to go back.";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

@@ -10,6 +10,7 @@ const INDEX_KEY: &str = "alur:index";
 const PLAN_PREFIX: &str = "alur:plan:";
 const TRASH_PREFIX: &str = "alur:trash:";
 const DAMAGED_PREFIX: &str = "alur:damaged:";
+const BACKUP_PREFIX: &str = "alur:backup:";
 
 /// What the plans page shows of a plan without loading it whole.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -179,11 +180,13 @@ pub fn purge_damaged(key: &str) -> Result<(), StorageError> {
     }
 }
 
-/// Only the revision of a stored plan: checking for another tab's save must not parse it all.
+/// Only the revision and edit time of a stored plan: checks must not parse whole plans.
 #[derive(Deserialize)]
 struct RevisionOnly {
     #[serde(default)]
     revision: u64,
+    #[serde(default)]
+    updated_at: i64,
 }
 
 /// The revision of the stored plan `id`, if it is stored and readable.
@@ -208,7 +211,11 @@ pub fn exists(id: &str) -> bool {
 /// and the previous version is still stored whole.
 pub fn save(plan: &Plan) -> Result<(), StorageError> {
     let text = serde_json::to_string(plan).map_err(|e| StorageError::Other(e.to_string()))?;
+    let previous = read(&plan_key(&plan.id)).ok().flatten();
     write(&plan_key(&plan.id), &text)?;
+    if let Some(previous) = previous {
+        back_up(&plan.id, &previous, plan.updated_at);
+    }
     let mut metas = list()?;
     match metas.iter_mut().find(|m| m.id == plan.id) {
         Some(meta) => *meta = PlanMeta::of(plan),
@@ -281,4 +288,83 @@ pub fn purge(key: &str) -> Result<(), StorageError> {
     } else {
         Ok(())
     }
+}
+
+fn backup_key(id: &str, at: i64) -> String {
+    format!("{BACKUP_PREFIX}{id}:{at}")
+}
+
+/// The backups of all plans, with their keys.
+fn all_backups() -> Vec<(String, crate::domain::backups::Backup)> {
+    keys()
+        .into_iter()
+        .filter_map(|key| {
+            let rest = key.strip_prefix(BACKUP_PREFIX)?;
+            let (plan, at) = rest.rsplit_once(':')?;
+            let at = at.parse().ok()?;
+            let size = read(&key).ok().flatten().map_or(0, |t| t.len());
+            let backup = crate::domain::backups::Backup {
+                plan: plan.to_string(),
+                at,
+                size,
+            };
+            Some((key, backup))
+        })
+        .collect()
+}
+
+/// Keeps the version a save just replaced as a rolling backup, when one is due, then prunes
+/// backups to their per-plan count and storage share. A backup never stands in the way of a
+/// save: when it cannot be written, older backups make room once, and otherwise it is skipped.
+fn back_up(id: &str, previous: &str, now_ms: i64) {
+    use crate::domain::backups::{due, to_drop, BUDGET_CHARS};
+    let existing = all_backups();
+    let newest = existing
+        .iter()
+        .filter(|(_, b)| b.plan == id)
+        .map(|(_, b)| b.at)
+        .max();
+    if !due(newest, now_ms) {
+        return;
+    }
+    let at = serde_json::from_str::<RevisionOnly>(previous)
+        .map(|r| r.updated_at)
+        .unwrap_or(now_ms);
+    let prune = |budget: usize| {
+        let all = all_backups();
+        let backups: Vec<_> = all.iter().map(|(_, b)| b.clone()).collect();
+        for i in to_drop(&backups, budget) {
+            if let Some((key, _)) = all.get(i) {
+                let _ = remove(key);
+            }
+        }
+    };
+    if write(&backup_key(id, at), previous).is_err() {
+        prune(BUDGET_CHARS.saturating_sub(previous.len()));
+        if write(&backup_key(id, at), previous).is_err() {
+            return;
+        }
+    }
+    prune(BUDGET_CHARS);
+}
+
+/// The backups of plan `id`, newest first: their keys and when the version was last edited.
+pub fn backups(id: &str) -> Vec<(String, i64)> {
+    let mut out: Vec<(String, i64)> = all_backups()
+        .into_iter()
+        .filter(|(_, b)| b.plan == id)
+        .map(|(key, b)| (key, b.at))
+        .collect();
+    out.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    out
+}
+
+/// Reads a backup as a plan.
+pub fn load_backup(key: &str) -> Result<Plan, LoadError> {
+    let text = read(key)?.ok_or_else(|| LoadError::Missing(key.to_string()))?;
+    crate::domain::import::parse_stored_plan(&text).map_err(|e| LoadError::Damaged {
+        key: key.to_string(),
+        reason: e.to_string(),
+        newer: false,
+    })
 }

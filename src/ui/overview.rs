@@ -65,6 +65,7 @@ pub fn Overview() -> impl IntoView {
                 </button>
             </p>
             <super::steps::approval::Summary />
+            <EarlierVersions />
             {Phase::ALL
                 .into_iter()
                 .map(|phase| {
@@ -112,5 +113,69 @@ pub fn Overview() -> impl IntoView {
                 })
                 .collect_view()}
         </article>
+    }
+}
+
+/// A local date and time such as "28 Nov 2026 14:05".
+fn when(ms: i64, lang: crate::i18n::Lang) -> String {
+    let date = super::local_date(ms as f64)
+        .map(|d| crate::i18n::format::format_date(d, lang, crate::i18n::format::DateStyle::Short))
+        .unwrap_or_default();
+    let js = js_sys::Date::new(&(ms as f64).into());
+    format!("{date} {:02}:{:02}", js.get_hours(), js.get_minutes())
+}
+
+/// The rolling backups of the open plan, each restorable (the restore itself can be undone).
+#[component]
+fn EarlierVersions() -> impl IntoView {
+    let ctx = use_ctx();
+    let versions = Memo::new(move |_| {
+        // Re-read after every save of the open plan.
+        ctx.save.track();
+        ctx.plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+            .map(|id| crate::storage::plans::backups(&id))
+            .unwrap_or_default()
+    });
+    let restore = move |key: String| match crate::storage::plans::load_backup(&key) {
+        Ok(mut old) => {
+            ctx.edit_step(move |p| {
+                old.id = p.id.clone();
+                old.revision = p.revision;
+                *p = old;
+            });
+            ctx.tell(T::VersionRestored, &[]);
+        }
+        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
+    };
+    view! {
+        <section class="versions" aria-labelledby="versions-title">
+            <h2 id="versions-title">{ctx.t(T::VersionsTitle)}</h2>
+            <p class="hint">{ctx.t(T::VersionsHint)}</p>
+            <Show
+                when=move || !versions.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty-hint">{ctx.t(T::VersionsNone)}</p> }
+            >
+                <ul>
+                    <For each=move || versions.get() key=|(key, _)| key.clone() let:version>
+                        {
+                            let (key, at) = version;
+                            let label = move || {
+                                T::VersionRestoreNamed.fill(ctx.lang.get(), &[("when", &when(at, ctx.lang.get()))])
+                            };
+                            view! {
+                                <li>
+                                    <span>{move || when(at, ctx.lang.get())}</span>
+                                    " "
+                                    <button aria-label=label on:click=move |_| restore(key.clone())>
+                                        {ctx.t(T::VersionRestore)}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+        </section>
     }
 }

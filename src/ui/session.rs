@@ -158,12 +158,28 @@ impl Ctx {
 
     /// Changes the open plan and schedules the autosave.
     pub fn edit(self, f: impl FnOnce(&mut Plan)) {
+        self.edit_with(f, false);
+    }
+
+    /// Like [`Ctx::edit`], for a discrete action (a restore, an approval decision) that undo
+    /// takes back on its own rather than together with the typing before it.
+    pub fn edit_step(self, f: impl FnOnce(&mut Plan)) {
+        self.edit_with(f, true);
+    }
+
+    fn edit_with(self, f: impl FnOnce(&mut Plan), discrete: bool) {
         let mut changed = false;
         let now = now_ms();
         self.plan.update(|plan| {
             if let Some(plan) = plan {
                 let before = plan.clone();
-                self.history.update_value(|h| h.record(before, now));
+                self.history.update_value(|h| {
+                    if discrete {
+                        h.record_step(before);
+                    } else {
+                        h.record(before, now);
+                    }
+                });
                 f(plan);
                 plan.updated_at = now_ms();
                 plan.revision += 1;

@@ -315,3 +315,20 @@ test('undo and redo take edits back and forth, by button and with Ctrl+Z / Ctrl+
   await waitForStoredName(page, id, 'Second name');
   await ctx.close();
 });
+
+test('earlier versions of a plan are kept as backups and can be restored', async () => {
+  const { ctx, page } = await freshApp();
+  const id = await createBlankPlan(page);
+  await page.getByLabel('Plan name').fill('Version two');
+  await waitForStoredName(page, id, 'Version two');
+  const versions = page.locator('section.versions');
+  await versions.getByRole('button', { name: /Restore the version of/ }).first().click();
+  await page.locator('main h1', { hasText: 'Untitled plan' }).waitFor();
+  await waitForStoredName(page, id, 'Untitled plan');
+  // The restore is one more edit: undo brings back the newer name.
+  await page.getByRole('button', { name: 'Undo change' }).click();
+  await page.locator('main h1', { hasText: 'Version two' }).waitFor();
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('alur:backup:')));
+  assert.ok(backups.length >= 1);
+  await ctx.close();
+});

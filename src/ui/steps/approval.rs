@@ -37,7 +37,7 @@ fn act_on_plan(
     done: impl FnOnce(&Plan),
 ) {
     let mut result = None;
-    ctx.edit(|plan| result = Some(action(plan)));
+    ctx.edit_step(|plan| result = Some(action(plan)));
     match result {
         Some(Ok(())) => {
             ctx.flush();
