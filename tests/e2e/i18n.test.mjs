@@ -22,7 +22,7 @@ function visibleTexts(page, userTexts) {
       // A fingerprint is the same in both languages.
       if (/^[0-9a-f]{16}$/.test(text)) return;
       // Dates such as "28 Nov 2026", "1 November 2026" or "November 2026" may read the same.
-      if (/^(\d{1,2} )?\p{L}{3,9} \d{4}$/u.test(text)) return;
+      if (/^(\d{1,2} )?\p{L}{3,9} \d{4}( \d{2}:\d{2})?$/u.test(text)) return;
       // Numbers and money with punctuation only: nothing to translate.
       const words = text.replace(/(Rp|US\$|S\$|RM|€|\$)\s?-?[\d.,]+/g, '').replace(/[^\p{L}]/gu, '');
       if (words.length === 0) return;
