@@ -109,10 +109,15 @@ fn identify(ctx: Ctx, kpi: String, symptom: String) {
         .plan
         .with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
     ctx.edit(move |p| {
+        // A second click on the same day opens the problem already recorded.
+        let day = today();
+        if p.problems.iter().any(|x| x.kpi == kpi && x.date == day) {
+            return;
+        }
         p.problems.push(Problem {
             id: new_id(),
             kpi,
-            date: today(),
+            date: day,
             symptom,
             causes: Vec::new(),
             notes: String::new(),
@@ -243,7 +248,7 @@ pub fn AnalyseStep() -> impl IntoView {
                 fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoKpis)}</p> }
             >
                 <div class="table-scroll">
-                    <table id="an-table" class="an-table">
+                    <table id="an-table" class="data an-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ctx.t(T::AnColKpi)}</th>
@@ -269,7 +274,7 @@ pub fn AnalyseStep() -> impl IntoView {
                     when=move || !budget.with(Vec::is_empty)
                     fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoBudget)}</p> }
                 >
-                    <table>
+                    <table class="data">
                         <thead>
                             <tr>
                                 <th scope="col">{ctx.t(T::AnColChannel)}</th>

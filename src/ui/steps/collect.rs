@@ -191,11 +191,7 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
             .iter()
             .map(|k| {
                 let metric = k.metric.clone().unwrap_or_else(|| k.id.clone());
-                (
-                    k.id.clone(),
-                    metric,
-                    super::kpis::name_of(&k.id)(p, Lang::En),
-                )
+                (k.id.clone(), metric)
             })
             .collect::<Vec<_>>()
     });
@@ -233,7 +229,7 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
         ) else {
             return;
         };
-        let Some((kpi_id, metric_id, _)) =
+        let Some((kpi_id, metric_id)) =
             kpis.with_untracked(|k| k.get(kpi.get_untracked()).cloned())
         else {
             return;
@@ -478,7 +474,7 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
             view! {
                 <h3 id="collect-rows-title">{T::CollectRows.fill(lang, &[("count", &count)])}</h3>
                 <div class="table-scroll">
-                    <table id="collect-rows" aria-labelledby="collect-rows-title">
+                    <table id="collect-rows" class="data" aria-labelledby="collect-rows-title">
                         <thead>
                             <tr>
                                 <th scope="col">{T::CollectColDate.get(lang)}</th>

@@ -55,7 +55,7 @@ pub fn NextStep() -> impl IntoView {
             <p>{ctx.t(T::NextIntro)}</p>
             <Show when=move || !rows.with(Vec::is_empty)>
                 <h2 id="next-baselines-title">{ctx.t(T::NextBaselines)}</h2>
-                <table id="next-baselines" aria-labelledby="next-baselines-title">
+                <table id="next-baselines" class="data" aria-labelledby="next-baselines-title">
                     <thead>
                         <tr>
                             <th scope="col">{ctx.t(T::AnColKpi)}</th>
