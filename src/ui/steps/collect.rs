@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::collect::{apply, default_mapping, mapped_overlaps, Mapping, OnOverlap};
 use crate::domain::importers::{
     decode, generic::headers, import, import_generic, ColumnMapping, CsvImportError, DateFormat,
-    ImportPreview,
+    ImportPreview, MAX_CSV_BYTES,
 };
 use crate::i18n::analysis::metric_name;
 use crate::i18n::format::{format_date, format_number, DateStyle};
@@ -72,6 +72,14 @@ fn read_file(ctx: Ctx, state: State, file: web_sys::File) {
     let name = file.name();
     state.clear();
     state.file.set(name.clone());
+    // Refuse an oversized file before reading it into memory.
+    if file.size() > MAX_CSV_BYTES as f64 {
+        state.error.set(Some(CsvImportError::TooLarge {
+            size: file.size() as usize,
+            limit: MAX_CSV_BYTES,
+        }));
+        return;
+    }
     leptos::task::spawn_local(async move {
         let Ok(bytes) = crate::files::read_bytes(&file).await else {
             ctx.warn(T::ImportReadFailed, &[("file", &name)]);
