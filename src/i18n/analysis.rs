@@ -158,12 +158,44 @@ pub fn cause_of_slug(slug: &str) -> Option<Cause> {
     CAUSES.into_iter().find(|c| cause_slug(*c) == slug)
 }
 
-/// The name of an imported metric: the library's translated name, else the raw id in words
-/// (`new_users` → `new users`).
+/// The name of a raw metric the importers read that is not a KPI of the library.
+fn raw_metric(metric_id: &str) -> Option<T> {
+    Some(match metric_id {
+        "clicks" => T::MetricClicks,
+        "impressions" => T::MetricImpressions,
+        "cost" => T::MetricCost,
+        "conversions" => T::MetricConversions,
+        "reach" => T::MetricReach,
+        "link_clicks" => T::MetricLinkClicks,
+        "results" => T::MetricResults,
+        "cost_per_result" => T::MetricCostPerResult,
+        "frequency" => T::MetricFrequency,
+        "users" => T::MetricUsers,
+        "new_users" => T::MetricNewUsers,
+        "engaged_sessions" => T::MetricEngagedSessions,
+        "session_engagement_rate" => T::MetricEngagementRate,
+        "event_count" => T::MetricEventCount,
+        "views" => T::MetricViews,
+        "emails_delivered" => T::MetricEmailsDelivered,
+        "email_opens" => T::MetricEmailOpens,
+        "email_opens_total" => T::MetricEmailOpensTotal,
+        "email_clicks" => T::MetricEmailClicks,
+        "email_clicks_total" => T::MetricEmailClicksTotal,
+        "unsubscribes" => T::MetricUnsubscribes,
+        "bounces" => T::MetricBounces,
+        "spam_complaints" => T::MetricSpamComplaints,
+        "ads_conversion_rate" => T::MetricAdsConversionRate,
+        _ => return None,
+    })
+}
+
+/// The name of an imported metric: the library's translated name, else the importers' raw
+/// metric name, else the raw id in words (`page_views` → `page views`).
 pub fn metric_name(metric_id: &str, lang: Lang) -> String {
-    match kpi_library::find(metric_id) {
-        Some(metric) => metric.name.get(lang).to_string(),
-        None => metric_id.replace('_', " "),
+    match (kpi_library::find(metric_id), raw_metric(metric_id)) {
+        (Some(metric), _) => metric.name.get(lang).to_string(),
+        (None, Some(key)) => key.get(lang).to_string(),
+        (None, None) => metric_id.replace('_', " "),
     }
 }
 
@@ -273,7 +305,9 @@ mod tests {
             assert_eq!(cause_of_slug(cause_slug(c)), Some(c));
             assert_ne!(cause_label(c).get(Lang::Id), cause_label(c).get(Lang::En));
         }
-        assert_eq!(metric_name("new_users", Lang::En), "new users");
+        assert_eq!(metric_name("new_users", Lang::Id), "Pengguna baru");
+        assert_eq!(metric_name("clicks", Lang::En), "Clicks");
+        assert_eq!(metric_name("page_views", Lang::En), "page views");
         assert!(!metric_name("ctr", Lang::Id).is_empty());
     }
 }
