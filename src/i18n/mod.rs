@@ -1,6 +1,7 @@
 //! The one translation layer: every user-visible string goes through [`T`], and every key
 //! carries both languages, so a missing translation is a compile error.
 
+pub mod analysis;
 pub mod format;
 pub mod import_csv;
 pub mod messages;

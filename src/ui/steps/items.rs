@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::domain::plan::{
-    Allocation, Channel, ChannelPlan, ContentItem, ExecutionItem, Kpi, Measurement, Plan, Priority,
-    SpendEntry, Task,
+    Allocation, Channel, ChannelPlan, ContentItem, ExecutionItem, Kpi, Measurement, Optimisation,
+    Plan, Priority, Problem, SpendEntry, Task,
 };
 use crate::domain::strategy::{channel_choices, channel_name};
 use crate::i18n::{Lang, T};
@@ -47,6 +47,8 @@ listed! {
     ContentItem => content;
     SpendEntry => spend;
     Measurement => measurements;
+    Problem => problems;
+    Optimisation => optimisations;
 }
 
 /// The item with this id.

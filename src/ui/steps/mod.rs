@@ -2,11 +2,13 @@
 //! it with the step's guidance and previous / next links.
 
 mod actions;
+mod analyse;
 pub(crate) mod approval;
 mod audience;
 mod board;
 mod budget;
 mod calendar;
+mod collect;
 mod competitors;
 mod gaps;
 mod goals;
@@ -14,6 +16,8 @@ mod items;
 mod kpis;
 mod market;
 mod measurements;
+mod next;
+mod optimise;
 pub mod progress;
 mod spend;
 mod strategy;
@@ -45,6 +49,10 @@ fn step_body(step: Step) -> Option<AnyView> {
         Step::Calendar => Some(view! { <calendar::CalendarStep /> }.into_any()),
         Step::Spend => Some(view! { <spend::SpendStep /> }.into_any()),
         Step::Measurements => Some(view! { <measurements::MeasurementsStep /> }.into_any()),
+        Step::Collect => Some(view! { <collect::CollectStep /> }.into_any()),
+        Step::Analyse => Some(view! { <analyse::AnalyseStep /> }.into_any()),
+        Step::Optimise => Some(view! { <optimise::OptimiseStep /> }.into_any()),
+        Step::NextCampaign => Some(view! { <next::NextStep /> }.into_any()),
         _ => None,
     }
 }

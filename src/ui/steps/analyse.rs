@@ -1,0 +1,293 @@
+//! Phase 3, analysing KPIs: one row per KPI with its actual, target, achievement, pacing,
+//! projection and status (icon and words, never colour alone); the plan-level verdict with a
+//! way into the report or into problem finding; and spend against plan per channel. The
+//! arithmetic is in [`crate::domain::analysis`], the words in [`crate::i18n::analysis`].
+
+use leptos::prelude::*;
+
+use super::items::plan_text;
+use super::kpis::name_of;
+use crate::domain::analysis::{analyse, default_aggregation, spend_vs_plan, Status};
+use crate::domain::plan::{Direction, Plan, Problem};
+use crate::domain::research::channel_slug;
+use crate::domain::strategy::channel_name;
+use crate::domain::workflow::Step;
+use crate::i18n::analysis::{
+    achievement_text, pacing_text, reason_text, status_class, status_label, value_text,
+};
+use crate::i18n::format::{format_money, format_percent};
+use crate::i18n::{Lang, T};
+use crate::ui::route::Route;
+use crate::ui::{navigate, new_id, today, use_ctx, Ctx};
+
+/// One KPI's row, worded.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct KpiRow {
+    id: String,
+    name: String,
+    actual: String,
+    target: String,
+    achievement: String,
+    pacing: String,
+    projected: String,
+    /// The status's CSS class and its words.
+    status: (&'static str, String),
+    reason: String,
+    /// At risk or off track: offered "Identify the problem".
+    needs_work: bool,
+    achieved: bool,
+}
+
+const DASH: &str = "—";
+
+fn kpi_rows(plan: &Plan, lang: Lang) -> Vec<KpiRow> {
+    let today = today();
+    plan.kpis
+        .iter()
+        .map(|kpi| {
+            let a = analyse(
+                kpi,
+                &plan.measurements,
+                default_aggregation(kpi),
+                plan.goal.start,
+                today,
+            );
+            let unit = kpi.unit.as_str();
+            let v =
+                |x: Option<f64>| x.map_or_else(|| DASH.to_string(), |x| value_text(x, unit, lang));
+            let target = match kpi.direction {
+                Direction::WithinRange { min, max } => {
+                    format!(
+                        "{} – {}",
+                        value_text(min, unit, lang),
+                        value_text(max, unit, lang)
+                    )
+                }
+                _ => v(kpi.target),
+            };
+            let better_higher = !matches!(kpi.direction, Direction::LowerIsBetter);
+            let pacing = match (a.vs_trajectory, a.expected_now) {
+                (Some(vs), Some(expected)) => pacing_text(vs, expected, better_higher, unit, lang),
+                _ => DASH.to_string(),
+            };
+            KpiRow {
+                id: kpi.id.clone(),
+                name: name_of(&kpi.id)(plan, lang),
+                actual: v(a.actual),
+                target,
+                achievement: a
+                    .achievement
+                    .map_or_else(|| DASH.to_string(), |x| achievement_text(x, unit, lang)),
+                pacing,
+                projected: v(a.projected),
+                status: (
+                    status_class(a.status),
+                    status_label(a.status).get(lang).to_string(),
+                ),
+                reason: reason_text(&a.reason, unit, lang),
+                needs_work: matches!(a.status, Status::AtRisk | Status::OffTrack),
+                achieved: a.status == Status::Achieved,
+            }
+        })
+        .collect()
+}
+
+/// The icon beside a status's words.
+fn status_icon(class: &str) -> &'static str {
+    match class {
+        "achieved" => "✔",
+        "on-track" => "→",
+        "at-risk" => "⚠",
+        "off-track" => "✖",
+        _ => "…",
+    }
+}
+
+/// Records a problem for a KPI that misses its pace, then opens the optimise step with it.
+fn identify(ctx: Ctx, kpi: String, symptom: String) {
+    let plan_id = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+    ctx.edit(move |p| {
+        // A second click on the same day opens the problem already recorded.
+        let day = today();
+        if p.problems.iter().any(|x| x.kpi == kpi && x.date == day) {
+            return;
+        }
+        p.problems.push(Problem {
+            id: new_id(),
+            kpi,
+            date: day,
+            symptom,
+            causes: Vec::new(),
+            notes: String::new(),
+        })
+    });
+    navigate(&Route::Step {
+        plan: plan_id,
+        step: Step::Optimise,
+    });
+}
+
+/// The analysis step.
+#[component]
+pub fn AnalyseStep() -> impl IntoView {
+    let ctx = use_ctx();
+    let rows = plan_text(ctx, kpi_rows);
+    let rows = Memo::new(move |_| rows());
+    let plan_id = crate::ui::form::plan_memo(|p| p.id.clone());
+    let table = move || {
+        rows.get()
+            .into_iter()
+            .map(|r| {
+                let (class, label) = r.status.clone();
+                view! {
+                    <tr id=format!("an-kpi-{}", r.id) class=format!("status-{class}")>
+                        <th scope="row">{r.name}</th>
+                        <td class="num">{r.actual}</td>
+                        <td class="num">{r.target}</td>
+                        <td class="num">{r.achievement}</td>
+                        <td>{r.pacing}</td>
+                        <td class="num">{r.projected}</td>
+                        <td id=format!("an-kpi-{}-status", r.id) data-status=class>
+                            <span class=format!("status-badge status-{class}")>
+                                <span aria-hidden="true">{status_icon(class)} " "</span>
+                                {label}
+                            </span>
+                            <small class="reason">{r.reason}</small>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let verdict = move || {
+        let rows = rows.get();
+        let all = !rows.is_empty() && rows.iter().all(|r| r.achieved);
+        let lang = ctx.lang.get();
+        if all {
+            let href = Route::Step {
+                plan: Some(plan_id.get()),
+                step: Step::Report,
+            }
+            .to_hash();
+            return view! {
+                <p class="verdict yes">{T::AnVerdictYes.get(lang)}</p>
+                <a id="an-to-report" class="button primary" href=href>{T::AnToReport.get(lang)}</a>
+            }
+            .into_any();
+        }
+        let work: Vec<KpiRow> = rows.into_iter().filter(|r| r.needs_work).collect();
+        if work.is_empty() {
+            return view! { <p class="verdict wait">{T::AnVerdictWait.get(lang)}</p> }.into_any();
+        }
+        let count = work.len().to_string();
+        let buttons = work
+            .into_iter()
+            .map(|r| {
+                let text = T::AnIdentify.fill(lang, &[("name", &r.name)]);
+                let (kpi, symptom) = (r.id.clone(), r.reason.clone());
+                view! {
+                    <li>
+                        <button
+                            id=format!("an-identify-{}", r.id)
+                            type="button"
+                            on:click=move |_| identify(ctx, kpi.clone(), symptom.clone())
+                        >
+                            {text}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="verdict no">{T::AnVerdictNo.fill(lang, &[("count", &count)])}</p>
+            <ul class="identify-list">{buttons}</ul>
+        }
+        .into_any()
+    };
+    let budget = plan_text(ctx, |p, lang| {
+        let money = |v: f64| format_money(v, &p.currency, lang);
+        spend_vs_plan(&p.budget, &p.spend)
+            .into_iter()
+            .map(|c| {
+                (
+                    channel_slug(&c.channel),
+                    channel_name(&c.channel, lang),
+                    money(c.planned),
+                    money(c.spent),
+                    money(c.remaining),
+                    c.used_percent
+                        .map_or_else(|| DASH.to_string(), |u| format_percent(u, 0, lang)),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let budget = Memo::new(move |_| budget());
+    let budget_rows = move || {
+        budget
+            .get()
+            .into_iter()
+            .map(|(slug, name, planned, spent, remaining, used)| {
+                view! {
+                    <tr id=format!("an-budget-{slug}")>
+                        <th scope="row">{name}</th>
+                        <td class="num">{planned}</td>
+                        <td class="num">{spent}</td>
+                        <td class="num">{remaining}</td>
+                        <td class="num">{used}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="wizard analyse">
+            <Show
+                when=move || !rows.with(Vec::is_empty)
+                fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoKpis)}</p> }
+            >
+                <div class="table-scroll">
+                    <table id="an-table" class="data an-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ctx.t(T::AnColKpi)}</th>
+                                <th scope="col">{ctx.t(T::AnColActual)}</th>
+                                <th scope="col">{ctx.t(T::AnColTarget)}</th>
+                                <th scope="col">{ctx.t(T::AnColAchievement)}</th>
+                                <th scope="col">{ctx.t(T::AnColPacing)}</th>
+                                <th scope="col">{ctx.t(T::AnColProjected)}</th>
+                                <th scope="col">{ctx.t(T::AnColStatus)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{table}</tbody>
+                    </table>
+                </div>
+                <section id="an-verdict" class="an-verdict" aria-labelledby="an-verdict-title">
+                    <h2 id="an-verdict-title">{ctx.t(T::AnVerdict)}</h2>
+                    {verdict}
+                </section>
+            </Show>
+            <section id="an-budget" class="an-budget" aria-labelledby="an-budget-title">
+                <h2 id="an-budget-title">{ctx.t(T::AnBudget)}</h2>
+                <Show
+                    when=move || !budget.with(Vec::is_empty)
+                    fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoBudget)}</p> }
+                >
+                    <table class="data">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ctx.t(T::AnColChannel)}</th>
+                                <th scope="col">{ctx.t(T::SpendPlanned)}</th>
+                                <th scope="col">{ctx.t(T::SpendSpent)}</th>
+                                <th scope="col">{ctx.t(T::SpendRemaining)}</th>
+                                <th scope="col">{ctx.t(T::AnColUsed)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{budget_rows}</tbody>
+                    </table>
+                </Show>
+            </section>
+        </section>
+    }
+}

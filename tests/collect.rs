@@ -1,0 +1,129 @@
+//! The collect → analyse loop of phase 3 on real-layout fixtures: a GA4 and a Google Ads
+//! export are previewed, applied to a plan through the KPI mapping, and change the KPIs'
+//! status; re-importing replaces or skips instead of doubling.
+#![cfg(not(target_arch = "wasm32"))]
+
+use alur::domain::analysis::{analyse, default_aggregation, Status};
+use alur::domain::collect::{apply, default_mapping, mapped_overlaps, OnOverlap};
+use alur::domain::date::Date;
+use alur::domain::importers::{decode, import};
+use alur::domain::plan::{Kpi, Plan};
+use alur::domain::validate::validate;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    decode(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn d(text: &str) -> Date {
+    Date::parse_iso(text).unwrap()
+}
+
+fn plan() -> Plan {
+    let mut p = Plan::blank("plan1", "Batik March", 0);
+    p.goal.start = Some(d("2024-03-01"));
+    p.kpis.push(Kpi {
+        id: "kpi-sessions".into(),
+        name: "Sessions".into(),
+        metric: Some("sessions".into()),
+        baseline: Some(0.0),
+        target: Some(3000.0),
+        deadline: Some(d("2024-03-31")),
+        ..Kpi::default()
+    });
+    p.kpis.push(Kpi {
+        id: "kpi-ctr".into(),
+        name: "CTR".into(),
+        metric: Some("ctr".into()),
+        unit: "%".into(),
+        baseline: Some(5.0),
+        target: Some(12.0),
+        deadline: Some(d("2024-03-31")),
+        ..Kpi::default()
+    });
+    p
+}
+
+fn ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("m{n}")
+    }
+}
+
+fn status(p: &Plan, kpi: usize, today: &str) -> Status {
+    let k = &p.kpis[kpi];
+    analyse(
+        k,
+        &p.measurements,
+        default_aggregation(k),
+        p.goal.start,
+        d(today),
+    )
+    .status
+}
+
+// Guards: the lead's scenario — import GA4 and Ads files, confirm, see KPI status change.
+#[test]
+fn ga4_and_ads_imports_change_kpi_status() {
+    let mut p = plan();
+    let mut ids = ids();
+    assert_eq!(status(&p, 0, "2024-03-04"), Status::NoData);
+    assert_eq!(status(&p, 1, "2024-03-04"), Status::NoData);
+
+    let ga4 = import(&fixture("ga4_traffic_daily.csv")).unwrap();
+    let mapping = default_mapping(&p.kpis, &ga4);
+    let done = apply(
+        &mut p,
+        &ga4,
+        &mapping,
+        OnOverlap::Replace,
+        ga4.source.label(),
+        &mut ids,
+    );
+    assert_eq!(done.added, 3);
+    assert!(p
+        .measurements
+        .iter()
+        .all(|m| m.source == "Google Analytics 4"));
+    // 3 541 sessions by 3 March against a target of 3 000.
+    assert_eq!(status(&p, 0, "2024-03-04"), Status::Achieved);
+
+    let ads = import(&fixture("google_ads_campaign_en.csv")).unwrap();
+    let mapping = default_mapping(&p.kpis, &ads);
+    let done = apply(
+        &mut p,
+        &ads,
+        &mapping,
+        OnOverlap::Replace,
+        ads.source.label(),
+        &mut ids,
+    );
+    assert_eq!(done.added, 3, "three CTR days, totals skipped");
+    assert_ne!(status(&p, 1, "2024-03-04"), Status::NoData);
+    assert!(validate(&p).is_empty(), "{:?}", validate(&p));
+
+    // Importing the Ads file again finds every CTR day already there.
+    assert_eq!(mapped_overlaps(&p, &ads, &mapping).len(), 3);
+    let before = p.measurements.len();
+    let again = apply(
+        &mut p,
+        &ads,
+        &mapping,
+        OnOverlap::Replace,
+        "Google Ads",
+        &mut ids,
+    );
+    assert_eq!((again.added, again.replaced), (3, 3));
+    assert_eq!(p.measurements.len(), before);
+    let skip = apply(
+        &mut p,
+        &ads,
+        &mapping,
+        OnOverlap::Skip,
+        "Google Ads",
+        &mut ids,
+    );
+    assert_eq!((skip.added, skip.skipped), (0, 3));
+}
