@@ -1,0 +1,93 @@
+// Phase 3 as a manager runs it: import GA4 and Google Ads exports, check the preview, confirm,
+// watch the KPI status change, then record a problem and an optimisation and find them in the
+// history.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { useApp, openPage, appReady } from './harness.mjs';
+
+const app = useApp();
+const fixture = (name) => readFileSync(resolve(import.meta.dirname, '../fixtures', name));
+
+const PLAN = {
+  format: 'alur-plan',
+  schema_version: 1,
+  app_version: '0.1.0',
+  exported_at: '2024-02-28T00:00:00Z',
+  plan: {
+    schema_version: 1,
+    id: 'batik',
+    name: 'Batik March',
+    goal: { start: '2024-03-01', end: '2024-03-31' },
+    kpis: [
+      { id: 'kpi-sessions', name: 'Sessions', metric: 'sessions', baseline: 0, target: 3000, deadline: '2024-03-31' },
+      { id: 'kpi-ctr', name: 'CTR', metric: 'ctr', unit: '%', baseline: 5, target: 12, deadline: '2024-03-31' },
+    ],
+  },
+};
+
+test('GA4 and Google Ads files import through a preview, change the KPI status, and feed the optimisation loop', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.setInputFiles('#import-file', { name: 'batik.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(PLAN)) });
+  await page.getByRole('link', { name: 'Batik March' }).waitFor();
+
+  await page.goto(`${app.server.url}#/plan/batik/analyse`);
+  await page.locator('#an-kpi-kpi-sessions-status[data-status="no-data"]').waitFor();
+  await page.locator('#an-kpi-kpi-ctr-status[data-status="no-data"]').waitFor();
+
+  // GA4: the preview shows source, period and rows; nothing is stored before confirming.
+  await page.goto(`${app.server.url}#/plan/batik/collect`);
+  await page.setInputFiles('#collect-file', { name: 'ga4.csv', mimeType: 'text/csv', buffer: fixture('ga4_traffic_daily.csv') });
+  await page.locator('#collect-preview').waitFor();
+  assert.match(await page.locator('#collect-source').textContent(), /Google Analytics/);
+  assert.match(await page.locator('#collect-period').textContent(), /2024/);
+  assert.equal(await page.locator('#collect-map-sessions').inputValue() !== '', true, 'sessions maps to its KPI');
+  const before = await page.evaluate(() => JSON.parse(localStorage.getItem('alur:plan:batik')).measurements?.length ?? 0);
+  assert.equal(before, 0);
+  await page.locator('#collect-confirm').click();
+  await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
+
+  // Google Ads: CTR feeds the CTR KPI; total rows are skipped.
+  await page.setInputFiles('#collect-file', { name: 'ads.csv', mimeType: 'text/csv', buffer: fixture('google_ads_campaign_en.csv') });
+  await page.locator('#collect-preview').waitFor();
+  assert.match(await page.locator('#collect-source').textContent(), /Google Ads/);
+  await page.locator('#collect-totals').waitFor();
+  await page.locator('#collect-confirm').click();
+  await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
+
+  await page.goto(`${app.server.url}#/plan/batik/analyse`);
+  await page.locator('#an-kpi-kpi-sessions-status[data-status="achieved"]').waitFor();
+  const ctr = await page.locator('#an-kpi-kpi-ctr-status').getAttribute('data-status');
+  assert.notEqual(ctr, 'no-data');
+  assert.notEqual(ctr, 'achieved');
+
+  // Not achieved: identify the problem, then record an optimisation.
+  await page.locator('#an-identify-kpi-ctr').click();
+  await page.locator('article.step[data-step="optimise"]').waitFor();
+  const problemId = await page
+    .locator('[id^="opt-problem-"][id$="-symptom"]')
+    .first()
+    .evaluate((e) => e.id.slice('opt-problem-'.length, -'-symptom'.length));
+  await page.locator(`#opt-problem-${problemId}-symptom`).fill('CTR stuck around 9% on brand search');
+  await page.locator(`#opt-problem-${problemId}-cause-creative`).check();
+  await page.locator('#opt-action-add').click();
+  const actionId = await page
+    .locator('[id^="opt-action-"][id$="-action"]')
+    .first()
+    .evaluate((e) => e.id.slice('opt-action-'.length, -'-action'.length));
+  await page.locator(`#opt-action-${actionId}-problem`).selectOption({ index: 1 });
+  await page.locator(`#opt-action-${actionId}-action`).fill('New ad copy with the free-shipping offer');
+  await page.locator(`#opt-action-${actionId}-owner`).fill('Andi');
+  const history = page.locator('#opt-history-kpi-ctr');
+  await history.getByText('CTR stuck around 9% on brand search').waitFor();
+  await history.getByText('New ad copy with the free-shipping offer').waitFor();
+
+  await page.reload();
+  await appReady(page);
+  await page.locator('#opt-history-kpi-ctr').getByText('New ad copy with the free-shipping offer').waitFor();
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
