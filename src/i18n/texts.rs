@@ -258,6 +258,8 @@ texts! {
     VersionRestoreNamed => "Pulihkan versi dari {when}", "Restore the version of {when}";
     VersionRestored => "Versi sebelumnya dipulihkan. Urungkan untuk kembali.", "Earlier version restored. Undo to go back.";
 
+    UnsavedStay => "Perubahan pada “{name}” belum tersimpan karena penyimpanan penuh. Ekspor rencana ini atau kosongkan ruang dulu sebelum membuka rencana lain.", "Your edits to “{name}” are not saved because storage is full. Export this plan or free some space before opening another plan.";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

@@ -102,13 +102,27 @@ fn open_for_route(ctx: Ctx, route: &Route) {
     // Any navigation writes a pending edit first, so every page shows what was typed. Edits
     // caught in a two-tab conflict are kept as a copy rather than dropped.
     ctx.flush();
-    let leaving = route.plan_id()
-        != ctx
-            .plan
-            .with_untracked(|p| p.as_ref().map(|p| p.id.as_str().to_owned()))
-            .as_deref();
-    if leaving && ctx.save.get_untracked() == SaveState::Conflict {
-        ctx.save_mine_as_copy();
+    let open_id = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+    let switching = matches!((route.plan_id(), open_id.as_deref()), (Some(w), Some(o)) if w != o);
+    if switching {
+        match ctx.save.get_untracked() {
+            SaveState::Conflict => ctx.save_mine_as_copy(),
+            // Unsaved edits (storage full) live only in memory: opening another plan would
+            // drop them, so the user stays and is told how to keep them.
+            SaveState::Failed(_) => {
+                let name = ctx
+                    .plan
+                    .with_untracked(|p| p.as_ref().map(|p| p.name.clone()));
+                ctx.warn(T::UnsavedStay, &[("name", &name.unwrap_or_default())]);
+                if let Some(id) = open_id {
+                    redirect(&Route::Overview { plan: id });
+                }
+                return;
+            }
+            _ => {}
+        }
     }
     let wanted = route.plan_id().map(str::to_string);
     let open = ctx

@@ -227,6 +227,8 @@ test('a corrupt saved plan does not stop the app: the others load and the damage
 
 test('when storage is full the user is told at once, the edit stays in memory for export, and the last save stays readable', async () => {
   const { ctx, page } = await freshApp();
+  const other = await createBlankPlan(page);
+  await page.getByRole('link', { name: 'My plans' }).click();
   const id = await createBlankPlan(page);
   await page.getByLabel('Plan name').fill('Before full');
   await waitForStoredName(page, id, 'Before full');
@@ -250,6 +252,10 @@ test('when storage is full the user is told at once, the edit stays in memory fo
   assert.equal(stored.name, 'Before full');
   const exported = await downloadText(page, () => page.getByRole('button', { name: 'Export plan (.json)' }).first().click());
   assert.equal(JSON.parse(exported.text).plan.name, after);
+  // Opening another plan now would drop the unsaved edit: the app keeps this one open.
+  await page.goto(`${app.server.url}#/plan/${other}`);
+  await page.getByRole('alert').filter({ hasText: 'are not saved because storage is full' }).waitFor();
+  await page.locator('main h1', { hasText: after }).waitFor();
   // Room again: the next edit saves.
   await page.evaluate(() => {
     for (const k of Object.keys(localStorage)) if (k.startsWith('filler:')) localStorage.removeItem(k);
