@@ -45,6 +45,22 @@ pub fn default_mapping(kpis: &[Kpi], preview: &ImportPreview) -> Mapping {
         .collect()
 }
 
+/// The mapping the user chose last time for the same source, laid over the defaults: a metric
+/// keeps its remembered KPI (or its "do not import") as long as that KPI is still in the plan.
+pub fn with_remembered(defaults: Mapping, remembered: &Mapping, kpis: &[Kpi]) -> Mapping {
+    defaults
+        .into_iter()
+        .map(|(metric, default)| {
+            let chosen = remembered
+                .iter()
+                .find(|(m, _)| *m == metric)
+                .map(|(_, k)| k.clone())
+                .filter(|k| k.as_ref().is_none_or(|id| kpis.iter().any(|x| &x.id == id)));
+            (metric, chosen.unwrap_or(default))
+        })
+        .collect()
+}
+
 /// The KPI `metric_id` feeds under `mapping`.
 fn kpi_of<'a>(mapping: &'a Mapping, metric_id: &str) -> Option<&'a str> {
     mapping
@@ -122,6 +138,43 @@ pub fn apply(
         applied.added += 1;
     }
     applied
+}
+
+#[cfg(test)]
+mod remembered_tests {
+    use super::*;
+
+    fn kpi(id: &str) -> Kpi {
+        Kpi {
+            id: id.into(),
+            ..Kpi::default()
+        }
+    }
+
+    // Guards: the user's last choice for a source wins over the default, including "do not
+    // import", but never points at a KPI that was removed since.
+    #[test]
+    fn remembered_choices_win_while_their_kpi_exists() {
+        let defaults: Mapping = vec![
+            ("sessions".into(), Some("k1".into())),
+            ("clicks".into(), None),
+            ("revenue".into(), Some("k3".into())),
+        ];
+        let remembered: Mapping = vec![
+            ("sessions".into(), None),
+            ("clicks".into(), Some("k2".into())),
+            ("revenue".into(), Some("gone".into())),
+        ];
+        let kpis = [kpi("k1"), kpi("k2"), kpi("k3")];
+        assert_eq!(
+            with_remembered(defaults, &remembered, &kpis),
+            vec![
+                ("sessions".to_string(), None),
+                ("clicks".to_string(), Some("k2".to_string())),
+                ("revenue".to_string(), Some("k3".to_string())),
+            ]
+        );
+    }
 }
 
 #[cfg(test)]

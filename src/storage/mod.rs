@@ -99,6 +99,52 @@ pub struct Settings {
     pub lang: Option<crate::i18n::Lang>,
     /// The plan opened last, for links without a plan id.
     pub last_plan: Option<String>,
+    /// Which KPI each imported metric fed, per plan and import source, so the next file from
+    /// the same source is mapped the same way.
+    pub import_mappings: Vec<RememberedMapping>,
+}
+
+/// A metric-to-KPI mapping chosen for one plan and one import source.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RememberedMapping {
+    /// The plan's id.
+    pub plan: String,
+    /// The import source, e.g. "Google Analytics 4".
+    pub source: String,
+    /// Metric id → KPI id (`None`: not imported).
+    pub mapping: Vec<(String, Option<String>)>,
+}
+
+/// How many remembered mappings are kept (the oldest go first).
+const MAX_MAPPINGS: usize = 50;
+
+/// The mapping remembered for a plan and source, if any.
+pub fn remembered_mapping(plan: &str, source: &str) -> Option<Vec<(String, Option<String>)>> {
+    load_settings()
+        .import_mappings
+        .into_iter()
+        .find(|m| m.plan == plan && m.source == source)
+        .map(|m| m.mapping)
+}
+
+/// Remembers the mapping used for a plan and source.
+pub fn remember_mapping(
+    plan: &str,
+    source: &str,
+    mapping: Vec<(String, Option<String>)>,
+) -> Result<(), StorageError> {
+    let mut settings = load_settings();
+    settings
+        .import_mappings
+        .retain(|m| !(m.plan == plan && m.source == source));
+    settings.import_mappings.push(RememberedMapping {
+        plan: plan.to_string(),
+        source: source.to_string(),
+        mapping,
+    });
+    let excess = settings.import_mappings.len().saturating_sub(MAX_MAPPINGS);
+    settings.import_mappings.drain(..excess);
+    save_settings(&settings)
 }
 
 /// Loads the settings; damaged or missing settings give the defaults.

@@ -91,3 +91,28 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('the KPI each metric feeds is remembered for the next file from the same source', async () => {
+  const { ctx, page } = await openPage(app.browser, { locale: 'en-US' });
+  await page.goto(app.server.url);
+  await appReady(page);
+  const plan = structuredClone(PLAN);
+  plan.plan.id = 'batik-2';
+  plan.plan.name = 'Batik April';
+  await page.setInputFiles('#import-file', { name: 'batik.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.getByRole('link', { name: 'Batik April' }).waitFor();
+  await page.goto(`${app.server.url}#/plan/batik-2/collect`);
+  const ga4 = { name: 'ga4.csv', mimeType: 'text/csv', buffer: fixture('ga4_traffic_daily.csv') };
+
+  await page.setInputFiles('#collect-file', ga4);
+  await page.locator('#collect-preview').waitFor();
+  assert.equal(await page.locator('#collect-map-sessions').inputValue(), 'kpi-sessions');
+  await page.locator('#collect-map-sessions').selectOption(''); // do not import sessions this time
+  await page.locator('#collect-confirm').click();
+  await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
+
+  await page.setInputFiles('#collect-file', ga4);
+  await page.locator('#collect-preview').waitFor();
+  assert.equal(await page.locator('#collect-map-sessions').inputValue(), '');
+  await ctx.close();
+});

@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::collect::{apply, default_mapping, mapped_overlaps, Mapping, OnOverlap};
+use crate::domain::collect::{
+    apply, default_mapping, mapped_overlaps, with_remembered, Mapping, OnOverlap,
+};
 use crate::domain::importers::{
     decode, generic::headers, import, import_generic, ColumnMapping, CsvImportError, DateFormat,
     ImportPreview, MAX_CSV_BYTES,
@@ -56,7 +58,15 @@ impl State {
             ctx.plan
                 .try_with_untracked(|p| {
                     p.as_ref()
-                        .map(|p| default_mapping(&p.kpis, &preview))
+                        .map(|p| {
+                            let defaults = default_mapping(&p.kpis, &preview);
+                            // The choice made for this source last time, if any.
+                            match crate::storage::remembered_mapping(&p.id, preview.source.label())
+                            {
+                                Some(remembered) => with_remembered(defaults, &remembered, &p.kpis),
+                                None => defaults,
+                            }
+                        })
                         .unwrap_or_default()
                 })
                 .unwrap_or_default()
@@ -125,6 +135,13 @@ fn confirm(ctx: Ctx, state: State) {
         ))
     });
     if let Some(done) = done {
+        if let Some(plan) = ctx
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        {
+            // Losing this memory only costs the user a few clicks next time.
+            let _ = crate::storage::remember_mapping(&plan, preview.source.label(), mapping);
+        }
         let file = state.file.get_untracked();
         ctx.tell(
             T::CollectAdded,
