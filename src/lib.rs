@@ -6,6 +6,7 @@
 // A panic kills the whole app in wasm: nothing outside tests may unwrap.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod charts;
 pub mod crash;
 pub mod domain;
 pub mod files;
