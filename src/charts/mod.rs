@@ -7,7 +7,8 @@
 //! to it unescaped; the `<title>` and the dashed overlays written here escape their own text.
 //! The table holds plain text: the UI escapes it like any other text node.
 
-use plotters::coord::ranged1d::SegmentValue;
+use plotters::coord::ranged1d::{AsRangedCoord, SegmentValue, ValueFormatter};
+use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -222,14 +223,11 @@ fn finish(svg: String, size: (u32, u32), title: &str, overlay: &str) -> String {
 }
 
 /// An empty series that only adds a dashed entry to the legend, for an overlay line.
-fn legend_dashed<DB: DrawingBackend, X: Ranged, Y: Ranged>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<X, Y>>,
+fn legend_dashed<'a, 'b: 'a, X: Ranged, Y: Ranged>(
+    chart: &mut Plot<'a, 'b, X, Y>,
     label: &str,
     color: RGBColor,
-) -> Result<(), ChartError>
-where
-    DB::ErrorType: 'static,
-{
+) -> Result<(), ChartError> {
     chart
         .draw_series(std::iter::empty::<Circle<(X::ValueType, Y::ValueType), i32>>())?
         .label(label)
@@ -265,6 +263,191 @@ fn row_label(value: &SegmentValue<usize>, names: &[String]) -> String {
 /// Pixel margins that leave a gap between neighbouring bars a `band` pixels wide.
 fn bar_gap(band: u32) -> u32 {
     band / 5
+}
+
+/// The drawing area every chart draws on.
+type Root<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// A chart drawn on a [`Root`] with cartesian coordinates.
+type Plot<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
+
+/// Draws one chart: a white page of `size`, then `draw`, which returns the overlays to lay on
+/// top, then [`finish`].
+fn render(
+    size: (u32, u32),
+    title: &str,
+    draw: impl FnOnce(&Root<'_>) -> Result<String, ChartError>,
+) -> Result<String, ChartError> {
+    let mut svg = String::new();
+    let overlay = {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE)?;
+        let overlay = draw(&root)?;
+        root.present()?;
+        overlay
+    };
+    Ok(finish(svg, size, title, &overlay))
+}
+
+/// What sets one chart's frame apart from the others: its axes.
+struct Axes<'f, X, Y> {
+    /// The axes' names.
+    x_desc: &'f str,
+    y_desc: &'f str,
+    /// How many labels each axis may show.
+    x_labels: usize,
+    y_labels: usize,
+    /// The labels, formatted for the locale.
+    x_format: &'f dyn Fn(&X) -> String,
+    y_format: &'f dyn Fn(&Y) -> String,
+    /// Width of the left label area: wide for names, narrow for numbers.
+    y_label_area: u32,
+    /// Grid lines across the category axis would cut through the bars: off there.
+    x_grid: bool,
+    y_grid: bool,
+}
+
+/// The caption, margins, plot of `x` by `y`, and its axes.
+fn frame<'a, 'b, X, Y>(
+    root: &'a Root<'b>,
+    title: &str,
+    (x, y): (X, Y),
+    axes: Axes<'_, X::Value, Y::Value>,
+) -> Result<Plot<'a, 'b, X::CoordDescType, Y::CoordDescType>, ChartError>
+where
+    X: AsRangedCoord,
+    Y: AsRangedCoord,
+    X::CoordDescType: ValueFormatter<X::Value>,
+    Y::CoordDescType: ValueFormatter<Y::Value>,
+{
+    let mut chart = ChartBuilder::on(root)
+        .caption(title, font(18))
+        .margin(12)
+        .x_label_area_size(44)
+        .y_label_area_size(axes.y_label_area)
+        .build_cartesian_2d(x, y)?;
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(WHITE)
+        .x_labels(axes.x_labels)
+        .y_labels(axes.y_labels)
+        .x_desc(axes.x_desc)
+        .y_desc(axes.y_desc)
+        .x_label_formatter(axes.x_format)
+        .y_label_formatter(axes.y_format)
+        .label_style(font(12))
+        .axis_desc_style(font(13));
+    if !axes.x_grid {
+        mesh.disable_x_mesh();
+    }
+    if !axes.y_grid {
+        mesh.disable_y_mesh();
+    }
+    mesh.draw()?;
+    Ok(chart)
+}
+
+/// The frame of a chart over time: days across, compact values up.
+fn time_frame<'a, 'b>(
+    root: &'a Root<'b>,
+    title: &str,
+    ranges: (std::ops::Range<i64>, std::ops::Range<f64>),
+    y_desc: &str,
+    lang: Lang,
+) -> Result<Plot<'a, 'b, RangedCoordi64, RangedCoordf64>, ChartError> {
+    frame(
+        root,
+        title,
+        ranges,
+        Axes {
+            x_desc: T::ChartDateAxis.get(lang),
+            y_desc,
+            x_labels: 6,
+            y_labels: 10,
+            x_format: &|d| day_label(*d, lang),
+            y_format: &|v| format_compact(*v, lang),
+            y_label_area: 72,
+            x_grid: true,
+            y_grid: true,
+        },
+    )
+}
+
+/// The legend of the series given labels, in a corner.
+fn legend<'a, 'b: 'a, X: Ranged, Y: Ranged>(
+    chart: &mut Plot<'a, 'b, X, Y>,
+    position: SeriesLabelPosition,
+) -> Result<(), ChartError> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.85))
+        .border_style(GREY)
+        .label_font(font(12))
+        .draw()?;
+    Ok(())
+}
+
+/// One row of a horizontal bar chart: a named bar (none without a value) and its label.
+struct RowBar {
+    name: String,
+    value: Option<f64>,
+    color: RGBColor,
+    label: String,
+}
+
+/// Horizontal bars, one row per item from the top, each labelled in words at its end, with
+/// an optional vertical reference line (the 100 % line). The axes' y labels are the names.
+fn row_bars(
+    title: &str,
+    bars: &[RowBar],
+    axes: Axes<'_, f64, SegmentValue<usize>>,
+    reference: Option<f64>,
+) -> Result<String, ChartError> {
+    let n = bars.len();
+    let names: Vec<String> = bars.iter().map(|b| b.name.clone()).collect();
+    let values = bars.iter().filter_map(|b| b.value);
+    let lo = values.clone().chain(reference).fold(0.0_f64, f64::min);
+    let hi = values.chain(reference).fold(10.0_f64, f64::max);
+    // Room on the right for the labels at the ends of the bars.
+    let (x0, x1) = (lo, hi + (hi - lo) * 0.45);
+    let name_of = |v: &SegmentValue<usize>| row_label(v, &names);
+    let axes = Axes {
+        y_format: &name_of,
+        ..axes
+    };
+    render((WIDTH, row_height(n)), title, |root| {
+        let mut chart = frame(root, title, (x0..x1, (0..n).into_segmented()), axes)?;
+        let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, false);
+        for (i, bar) in bars.iter().enumerate() {
+            let row = from_top(i, n);
+            if let Some(value) = bar.value {
+                let mut rect = Rectangle::new(
+                    [
+                        (0.0, SegmentValue::Exact(row)),
+                        (value, SegmentValue::Exact(row + 1)),
+                    ],
+                    bar.color.filled(),
+                );
+                rect.set_margin(bar_gap(band), bar_gap(band), 0, 0);
+                chart.draw_series(std::iter::once(rect))?;
+            }
+            chart.draw_series(std::iter::once(Text::new(
+                bar.label.clone(),
+                (
+                    bar.value.unwrap_or(0.0).max(0.0) + (x1 - x0) * 0.01,
+                    SegmentValue::CenterOf(row),
+                ),
+                font(12).pos(Pos::new(HPos::Left, VPos::Center)),
+            )))?;
+        }
+        if let Some(x) = reference {
+            chart.draw_series(LineSeries::new(
+                [(x, SegmentValue::Exact(0)), (x, SegmentValue::Last)],
+                BLACK_OI.stroke_width(2),
+            ))?;
+        }
+        Ok(String::new())
+    })
 }
 
 /// Chart 1: A KPI over time: actual values, the target trajectory from the baseline (at the
@@ -346,28 +529,9 @@ pub fn kpi_progress(
     );
     let value_axis = T::ChartValueAxis.fill(lang, &[("unit", &truncate(&kpi.unit, 12))]);
     let size = (WIDTH, HEIGHT);
-    let mut svg = String::new();
-    let mut overlay = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&title, font(18))
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(72)
-            .build_cartesian_2d(x0..x1, y0..y1)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE)
-            .x_labels(6)
-            .x_desc(T::ChartDateAxis.get(lang))
-            .y_desc(value_axis.as_str())
-            .x_label_formatter(&|d| day_label(*d, lang))
-            .y_label_formatter(&|v| format_compact(*v, lang))
-            .label_style(font(12))
-            .axis_desc_style(font(13))
-            .draw()?;
+    let svg = render(size, &title, |root| {
+        let mut overlay = String::new();
+        let mut chart = time_frame(root, &title, (x0..x1, y0..y1), &value_axis, lang)?;
 
         for (i, t) in targets.iter().enumerate() {
             let series = chart.draw_series(LineSeries::new(
@@ -419,15 +583,9 @@ pub fn kpi_progress(
             overlay.push_str(&dashed(&px, ORANGE, DASH_PROJECTION));
             legend_dashed(&mut chart, T::ChartProjection.get(lang), ORANGE)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(GREY)
-            .label_font(font(12))
-            .draw()?;
-        root.present()?;
-    }
+        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        Ok(overlay)
+    })?;
 
     let summary = T::ChartKpiProgressSummary.fill(
         lang,
@@ -478,7 +636,7 @@ pub fn kpi_progress(
         table.push(row(*date, T::ChartOptimisation, truncate(action, 80)));
     }
     Ok(Chart {
-        svg: finish(svg, size, &title, &overlay),
+        svg,
         summary,
         table,
     })
@@ -548,69 +706,37 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
         })
         .collect();
     let n = rows.len();
-    let names: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     let clamp = |p: f64| p.clamp(PERCENT_FLOOR, PERCENT_CEILING);
-    let shown = rows.iter().filter_map(|r| r.1).map(clamp);
-    let lo = shown.clone().fold(0.0_f64, f64::min);
-    let hi = shown.fold(100.0_f64, f64::max);
-    // Room on the right for the labels at the ends of the bars.
-    let (x0, x1) = (lo - 5.0, hi + (hi - lo) * 0.35 + 5.0);
-    let title = T::ChartOverviewTitle.get(lang);
-    let size = (WIDTH, row_height(n));
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, font(18))
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(190)
-            .build_cartesian_2d(x0..x1, (0..n).into_segmented())?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(WHITE)
-            .y_labels(n)
-            .x_desc(T::ChartPercentOfTarget.get(lang))
-            .y_desc(T::ChartKpiAxis.get(lang))
-            .x_label_formatter(&|v| format_percent(*v, 0, lang))
-            .y_label_formatter(&|v| row_label(v, &names))
-            .label_style(font(12))
-            .axis_desc_style(font(13))
-            .draw()?;
-        let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, false);
-        for (i, (_, percent, status)) in rows.iter().enumerate() {
-            let row = from_top(i, n);
-            let label = format!(
+    let bars: Vec<RowBar> = rows
+        .iter()
+        .map(|(name, percent, status)| RowBar {
+            name: name.clone(),
+            value: percent.map(clamp),
+            color: status_color(*status),
+            label: format!(
                 "{} · {}",
                 percent.map_or_else(|| "—".to_string(), |p| format_percent(p, 0, lang)),
                 status_label(*status).get(lang)
-            );
-            let end = percent.map_or(0.0, clamp);
-            if let Some(p) = percent {
-                let mut bar = Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(row)),
-                        (clamp(*p), SegmentValue::Exact(row + 1)),
-                    ],
-                    status_color(*status).filled(),
-                );
-                bar.set_margin(bar_gap(band), bar_gap(band), 0, 0);
-                chart.draw_series(std::iter::once(bar))?;
-            }
-            chart.draw_series(std::iter::once(Text::new(
-                label,
-                (end.max(0.0) + 1.0, SegmentValue::CenterOf(row)),
-                font(12).pos(Pos::new(HPos::Left, VPos::Center)),
-            )))?;
-        }
-        chart.draw_series(LineSeries::new(
-            [(100.0, SegmentValue::Exact(0)), (100.0, SegmentValue::Last)],
-            BLACK_OI.stroke_width(2),
-        ))?;
-        root.present()?;
-    }
+            ),
+        })
+        .collect();
+    let title = T::ChartOverviewTitle.get(lang);
+    let svg = row_bars(
+        title,
+        &bars,
+        Axes {
+            x_desc: T::ChartPercentOfTarget.get(lang),
+            y_desc: T::ChartKpiAxis.get(lang),
+            x_labels: 8,
+            y_labels: n,
+            x_format: &|v| format_percent(*v, 0, lang),
+            y_format: &|_| String::new(),
+            y_label_area: 190,
+            x_grid: true,
+            y_grid: false,
+        },
+        Some(100.0),
+    )?;
 
     let count = |s: Status| rows.iter().filter(|r| r.2 == s).count().to_string();
     let summary = T::ChartOverviewSummary.fill(
@@ -637,7 +763,7 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
         ]);
     }
     Ok(Chart {
-        svg: finish(svg, size, title, ""),
+        svg,
         summary,
         table,
     })
@@ -672,31 +798,26 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
     let title = T::ChartBudgetVsSpendTitle.get(lang);
     let amount_axis = T::ChartAmountAxis.fill(lang, &[("currency", &truncate(code, 8))]);
     let size = (WIDTH, HEIGHT);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, font(18))
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(72)
-            .build_cartesian_2d((0..n).into_segmented(), y0..y1)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(WHITE)
-            .x_labels(n)
-            .x_desc(T::ChartChannelAxis.get(lang))
-            .y_desc(amount_axis.as_str())
-            .x_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => names.get(*i).cloned().unwrap_or_default(),
-                _ => String::new(),
-            })
-            .y_label_formatter(&|v| format_compact(*v, lang))
-            .label_style(font(12))
-            .axis_desc_style(font(13))
-            .draw()?;
+    let svg = render(size, title, |root| {
+        let mut chart = frame(
+            root,
+            title,
+            ((0..n).into_segmented(), y0..y1),
+            Axes {
+                x_desc: T::ChartChannelAxis.get(lang),
+                y_desc: &amount_axis,
+                x_labels: n,
+                y_labels: 10,
+                x_format: &|v| match v {
+                    SegmentValue::CenterOf(i) => names.get(*i).cloned().unwrap_or_default(),
+                    _ => String::new(),
+                },
+                y_format: &|v| format_compact(*v, lang),
+                y_label_area: 72,
+                x_grid: false,
+                y_grid: true,
+            },
+        )?;
         let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, true);
         let (gap, half) = (bar_gap(band) / 2, band / 2);
         for (i, r) in rows.iter().enumerate() {
@@ -726,15 +847,9 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
                     .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 16, y + 5)], BLUE.filled()));
             }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(GREY)
-            .label_font(font(12))
-            .draw()?;
-        root.present()?;
-    }
+        legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        Ok(String::new())
+    })?;
 
     let planned: f64 = rows.iter().map(|r| r.planned).sum();
     let spent: f64 = rows.iter().map(|r| r.spent).sum();
@@ -759,7 +874,7 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         ]);
     }
     Ok(Chart {
-        svg: finish(svg, size, title, ""),
+        svg,
         summary,
         table,
     })
@@ -782,62 +897,37 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         .iter()
         .map(|r| share_percent(r.1, total).unwrap_or(0.0))
         .collect();
-    let n = rows.len();
-    let names: Vec<String> = rows.iter().map(|r| truncate(&r.0, MAX_LABEL)).collect();
-    let lo = shares.iter().copied().fold(0.0_f64, f64::min);
-    let hi = shares.iter().copied().fold(10.0_f64, f64::max);
-    let (x0, x1) = (lo, hi + (hi - lo) * 0.45);
+    let bars: Vec<RowBar> = rows
+        .iter()
+        .zip(&shares)
+        .map(|((name, amount), share)| RowBar {
+            name: truncate(name, MAX_LABEL),
+            value: Some(*share),
+            color: BLUE,
+            label: format!(
+                "{} · {}",
+                format_percent(*share, 1, lang),
+                format_money(*amount, code, lang)
+            ),
+        })
+        .collect();
     let title = T::ChartAllocationTitle.get(lang);
-    let size = (WIDTH, row_height(n));
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, font(18))
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(150)
-            .build_cartesian_2d(x0..x1, (0..n).into_segmented())?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(WHITE)
-            .y_labels(n)
-            .x_desc(T::ChartShareAxis.get(lang))
-            .y_desc(T::ChartChannelAxis.get(lang))
-            .x_label_formatter(&|v| format_percent(*v, 0, lang))
-            .y_label_formatter(&|v| row_label(v, &names))
-            .label_style(font(12))
-            .axis_desc_style(font(13))
-            .draw()?;
-        let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, false);
-        for (i, ((_, amount), share)) in rows.iter().zip(&shares).enumerate() {
-            let row = from_top(i, n);
-            let mut bar = Rectangle::new(
-                [
-                    (0.0, SegmentValue::Exact(row)),
-                    (*share, SegmentValue::Exact(row + 1)),
-                ],
-                BLUE.filled(),
-            );
-            bar.set_margin(bar_gap(band), bar_gap(band), 0, 0);
-            chart.draw_series(std::iter::once(bar))?;
-            chart.draw_series(std::iter::once(Text::new(
-                format!(
-                    "{} · {}",
-                    format_percent(*share, 1, lang),
-                    format_money(*amount, code, lang)
-                ),
-                (
-                    share.max(0.0) + (x1 - x0) * 0.01,
-                    SegmentValue::CenterOf(row),
-                ),
-                font(12).pos(Pos::new(HPos::Left, VPos::Center)),
-            )))?;
-        }
-        root.present()?;
-    }
+    let svg = row_bars(
+        title,
+        &bars,
+        Axes {
+            x_desc: T::ChartShareAxis.get(lang),
+            y_desc: T::ChartChannelAxis.get(lang),
+            x_labels: 8,
+            y_labels: bars.len(),
+            x_format: &|v| format_percent(*v, 0, lang),
+            y_format: &|_| String::new(),
+            y_label_area: 150,
+            x_grid: true,
+            y_grid: false,
+        },
+        None,
+    )?;
 
     let (largest, share) = rows
         .iter()
@@ -866,7 +956,7 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         ]);
     }
     Ok(Chart {
-        svg: finish(svg, size, title, ""),
+        svg,
         summary,
         table,
     })
@@ -897,29 +987,23 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
     let clamp_day = |d: Date| d.to_days().clamp(x0, x1);
     let title = T::ChartTimelineTitle.get(lang);
     let size = (WIDTH, row_height(n));
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, font(18))
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(190)
-            .build_cartesian_2d(x0..x1, (0..n).into_segmented())?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(WHITE)
-            .x_labels(6)
-            .y_labels(n.min(100))
-            .x_desc(T::ChartDateAxis.get(lang))
-            .y_desc(T::ChartTaskAxis.get(lang))
-            .x_label_formatter(&|d| day_label(*d, lang))
-            .y_label_formatter(&|v| row_label(v, &names))
-            .label_style(font(12))
-            .axis_desc_style(font(13))
-            .draw()?;
+    let svg = render(size, title, |root| {
+        let mut chart = frame(
+            root,
+            title,
+            (x0..x1, (0..n).into_segmented()),
+            Axes {
+                x_desc: T::ChartDateAxis.get(lang),
+                y_desc: T::ChartTaskAxis.get(lang),
+                x_labels: 6,
+                y_labels: n.min(100),
+                x_format: &|d| day_label(*d, lang),
+                y_format: &|v| row_label(v, &names),
+                y_label_area: 190,
+                x_grid: true,
+                y_grid: false,
+            },
+        )?;
         let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, false);
         let bars: Vec<Rectangle<(i64, SegmentValue<usize>)>> = tasks
             .iter()
@@ -957,8 +1041,8 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
                     .pos(Pos::new(HPos::Left, VPos::Top)),
             )))?;
         }
-        root.present()?;
-    }
+        Ok(String::new())
+    })?;
 
     let summary = T::ChartTimelineSummary.fill(
         lang,
@@ -981,7 +1065,7 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
         ]);
     }
     Ok(Chart {
-        svg: finish(svg, size, title, ""),
+        svg,
         summary,
         table,
     })
@@ -1028,28 +1112,9 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
     let title = T::ChartBurnTitle.get(lang);
     let amount_axis = T::ChartAmountAxis.fill(lang, &[("currency", &truncate(code, 8))]);
     let size = (WIDTH, HEIGHT);
-    let mut svg = String::new();
-    let mut overlay = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, font(18))
-            .margin(12)
-            .x_label_area_size(44)
-            .y_label_area_size(72)
-            .build_cartesian_2d(x0..x1, y0..y1)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE)
-            .x_labels(6)
-            .x_desc(T::ChartDateAxis.get(lang))
-            .y_desc(amount_axis.as_str())
-            .x_label_formatter(&|d| day_label(*d, lang))
-            .y_label_formatter(&|v| format_compact(*v, lang))
-            .label_style(font(12))
-            .axis_desc_style(font(13))
-            .draw()?;
+    let svg = render(size, title, |root| {
+        let mut overlay = String::new();
+        let mut chart = time_frame(root, title, (x0..x1, y0..y1), &amount_axis, lang)?;
         // A step line: the total holds until the next day with spend.
         let mut steps: Vec<(i64, f64)> = Vec::with_capacity(cumulative.len() * 2 + 1);
         for (date, total) in &cumulative {
@@ -1092,15 +1157,9 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
                     .pos(Pos::new(HPos::Left, VPos::Top)),
             )))?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(GREY)
-            .label_font(font(12))
-            .draw()?;
-        root.present()?;
-    }
+        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        Ok(overlay)
+    })?;
 
     let time_share = elapsed_fraction(window.start, window.end, today).unwrap_or(1.0) * 100.0;
     let summary = T::ChartBurnSummary.fill(
@@ -1127,7 +1186,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
         ]);
     }
     Ok(Chart {
-        svg: finish(svg, size, title, &overlay),
+        svg,
         summary,
         table,
     })
