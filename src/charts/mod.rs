@@ -1098,7 +1098,8 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
         return Err(ChartError::Empty(Empty::NoData));
     }
     entries.sort_by_key(|e| e.0);
-    let mut cumulative: Vec<(Date, f64)> = vec![(window.start, 0.0)];
+    // The running total at the end of each day with spend.
+    let mut cumulative: Vec<(Date, f64)> = Vec::new();
     for (date, amount) in entries {
         let total = cumulative.last().map_or(0.0, |p| p.1) + amount;
         match cumulative.last_mut() {
@@ -1116,14 +1117,16 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
         let mut overlay = String::new();
         let mut chart = time_frame(root, title, (x0..x1, y0..y1), &amount_axis, lang)?;
         // A step line: the total holds until the next day with spend.
-        let mut steps: Vec<(i64, f64)> = Vec::with_capacity(cumulative.len() * 2 + 1);
+        let mut steps: Vec<(i64, f64)> = Vec::with_capacity(cumulative.len() * 2 + 2);
+        steps.push((x0, 0.0));
         for (date, total) in &cumulative {
-            if let Some(&(_, before)) = steps.last() {
-                steps.push((date.to_days(), before));
-            }
+            let before = steps.last().map_or(0.0, |p| p.1);
+            steps.push((date.to_days(), before));
             steps.push((date.to_days(), *total));
         }
-        steps.push((x1.min(today.to_days().max(x0)), spent));
+        // Held flat up to today (within the window), never back before the last spend.
+        let last = cumulative.last().map_or(x0, |p| p.0.to_days());
+        steps.push((today.to_days().clamp(x0, x1).max(last), spent));
         chart
             .draw_series(LineSeries::new(steps, BLUE.stroke_width(2)))?
             .label(T::ChartCumulativeSpend.get(lang))
@@ -1179,7 +1182,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
         T::ChartDateAxis.get(lang).to_string(),
         T::ChartCumulativeSpend.get(lang).to_string(),
     ]];
-    for (date, total) in cumulative.iter().skip(1) {
+    for (date, total) in &cumulative {
         table.push(vec![
             format_date(*date, lang, DateStyle::Short),
             format_money(*total, code, lang),

@@ -483,8 +483,8 @@ fn burn_cumulative_spend_against_dashed_even_pace() {
     let chart = burn(&typical(), today(), Lang::En).unwrap();
     assert_svg(&chart, "Cumulative spend against time");
     assert_eq!(count(&chart.svg, "stroke-dasharray"), 1);
-    // Start point, three spend days, legend circle.
-    assert_eq!(count(&chart.svg, "<circle"), 5);
+    // Three spend days, legend circle.
+    assert_eq!(count(&chart.svg, "<circle"), 4);
     assert!(chart.svg.contains("Even pace") && chart.svg.contains("Cumulative spend"));
     assert_eq!(
         chart.summary,
@@ -576,4 +576,45 @@ fn every_chart_text_key_has_both_languages() {
         assert!(!key.get(Lang::Id).is_empty() && !key.get(Lang::En).is_empty());
         assert_ne!(key.get(Lang::Id), key.get(Lang::En));
     }
+}
+
+#[test]
+fn ten_thousand_items_in_every_chart_complete() {
+    // Guards scale: 10,000 spend entries, tasks and KPIs draw without panicking, one bar or
+    // point each where the chart draws them.
+    let mut plan = typical();
+    let start = d(2026, 1, 1).to_days();
+    let day = |i: i64| Date::from_days(start + i % 180).unwrap();
+    plan.spend = (0..10_000)
+        .map(|i| spend(&format!("s{i}"), Channel::Sem, day(i), 1_000.0))
+        .collect();
+    plan.tasks = (0..10_000)
+        .map(|i| task(&format!("t{i}"), &format!("Task {i}"), day(i), day(i)))
+        .collect();
+    plan.kpis = (0..10_000)
+        .map(|i| kpi(&format!("k{i}"), &format!("KPI {i}"), 0.0, 10.0))
+        .collect();
+    let timeline = timeline(&plan, today(), Lang::En).unwrap();
+    assert_eq!(count(&timeline.svg, "<rect"), 1 + 10_000);
+    let burn = burn(&plan, today(), Lang::En).unwrap();
+    assert_eq!(burn.table.len(), 1 + 180);
+    assert!(
+        burn.summary.starts_with("Rp 10,000,000 of "),
+        "{}",
+        burn.summary
+    );
+    let overview = kpi_overview(&plan, today(), Lang::En).unwrap();
+    assert_eq!(overview.table.len(), 1 + 10_000);
+    assert!(budget_vs_spend(&plan, Lang::En).is_ok());
+}
+
+#[test]
+fn burn_holds_the_total_until_today_not_before_the_last_spend() {
+    // Guards the step line's end: with today before a logged spend, the line never runs back.
+    let mut plan = typical();
+    plan.spend
+        .push(spend("late", Channel::Sem, d(2026, 5, 1), 1.0));
+    let chart = burn(&plan, today(), Lang::En).unwrap();
+    assert!(chart.svg.starts_with("<svg"));
+    assert_eq!(chart.table.len(), 5);
 }
