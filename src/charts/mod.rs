@@ -208,16 +208,34 @@ fn dashed(points: &[(i32, i32)], color: RGBColor, dash: &str) -> String {
     )
 }
 
+/// The colour of the invisible one-point path [`frame`] leaves after the axes: [`finish`]
+/// puts the overlays in its place, above the grid and below the data and the legend.
+const OVERLAY_MARK: RGBColor = RGBColor(1, 2, 3);
+
 /// Turns plotters' document into one that fits its container: `width="100%"` keeping the
-/// `viewBox`, `role="img"`, a `<title>`, and the overlays drawn on top.
+/// `viewBox`, `role="img"`, a `<title>`, and the overlays in place of the mark.
 fn finish(svg: String, size: (u32, u32), title: &str, overlay: &str) -> String {
     let fixed = format!("<svg width=\"{}\" height=\"{}\" ", size.0, size.1);
     let mut out = svg.replacen(&fixed, "<svg width=\"100%\" role=\"img\" ", 1);
     if let Some(end) = out.find(">\n") {
         out.insert_str(end + 2, &format!("<title>{}</title>\n", escape(title)));
     }
-    if let Some(close) = out.rfind("</svg>") {
-        out.insert_str(close, overlay);
+    let mark = format!(
+        "stroke=\"#{:02X}{:02X}{:02X}\"",
+        OVERLAY_MARK.0, OVERLAY_MARK.1, OVERLAY_MARK.2
+    );
+    let line = out.find(&mark).map(|at| {
+        let start = out[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = out[at..].find('\n').map_or(out.len(), |i| at + i + 1);
+        start..end
+    });
+    match line {
+        Some(range) => out.replace_range(range, overlay),
+        None => {
+            if let Some(close) = out.rfind("</svg>") {
+                out.insert_str(close, overlay);
+            }
+        }
     }
     out
 }
@@ -343,6 +361,10 @@ where
         mesh.disable_y_mesh();
     }
     mesh.draw()?;
+    chart
+        .plotting_area()
+        .strip_coord_spec()
+        .draw(&PathElement::new([(0, 0)], OVERLAY_MARK))?;
     Ok(chart)
 }
 

@@ -155,6 +155,7 @@ fn assert_svg(chart: &Chart, title: &str) {
     assert_eq!(count(svg, "<svg"), 1);
     assert_eq!(count(svg, "<text"), count(svg, "</text>"));
     assert!(svg.contains(&format!("<title>{}</title>", escape(title))));
+    assert!(!svg.contains("#010203"), "overlay mark replaced");
     assert!(
         count(svg, escape(title).as_str()) >= 2,
         "title drawn as text"
