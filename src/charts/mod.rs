@@ -985,7 +985,8 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
 }
 
 /// Chart 5: The action plan's tasks as bars over the timeline window, with a line on today.
-/// Finished tasks are drawn lighter; the table says each task's dates.
+/// Finished tasks are drawn lighter and their names start with ✓, so colour is not the only
+/// cue; the table says each task's dates.
 pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
     let window = timeline_window(plan).ok_or(ChartError::Empty(Empty::NoWindow))?;
     let tasks: Vec<(&str, Date, Date, TaskStatus)> = plan
@@ -1004,7 +1005,13 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
         return Err(ChartError::Empty(Empty::NoData));
     }
     let n = tasks.len();
-    let names: Vec<String> = tasks.iter().map(|t| truncate(t.0, MAX_LABEL)).collect();
+    let names: Vec<String> = tasks
+        .iter()
+        .map(|t| {
+            let done = if t.3 == TaskStatus::Done { "✓ " } else { "" };
+            format!("{done}{}", truncate(t.0, MAX_LABEL))
+        })
+        .collect();
     let (x0, x1) = (window.start.to_days(), window.end.to_days() + 1);
     let clamp_day = |d: Date| d.to_days().clamp(x0, x1);
     let title = T::ChartTimelineTitle.get(lang);

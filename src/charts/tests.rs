@@ -443,6 +443,11 @@ fn timeline_bar_per_task_and_today_line() {
     assert_eq!(count(&chart.svg, "<rect"), 1 + 3);
     assert!(chart.svg.contains(">\nToday\n"), "today label");
     assert!(chart.svg.contains("Brief agency"));
+    // A finished task says so in words, not only in a lighter colour.
+    let mut plan = typical();
+    plan.tasks[1].status = TaskStatus::Done;
+    let done = timeline(&plan, today(), Lang::En).unwrap();
+    assert!(done.svg.contains("✓ Launch ads") && !done.svg.contains("✓ Brief agency"));
     assert_eq!(
         chart.summary,
         "3 tasks from 1 January 2026 to 30 June 2026."
