@@ -1,6 +1,6 @@
 //! Alur: plan, run and improve digital marketing campaigns, entirely in the browser.
 //!
-//! `domain` and `i18n` are pure and tested natively; `storage` and `files` are the only doors
+//! `domain`, `i18n` and `charts` are pure and tested natively; `storage` and `files` are the only doors
 //! to the browser's storage and file system; `ui` holds thin Leptos components.
 
 // A panic kills the whole app in wasm: nothing outside tests may unwrap.
