@@ -1,11 +1,12 @@
 //! Alur: plan, run and improve digital marketing campaigns, entirely in the browser.
 //!
-//! `domain` and `i18n` are pure and tested natively; `storage` and `files` are the only doors
-//! to the browser's storage and file system; `ui` holds thin Leptos components.
+//! `domain`, `i18n` and `charts` are pure and tested natively; `storage` and `files` are the
+//! only doors to the browser's storage and file system; `ui` holds thin Leptos components.
 
 // A panic kills the whole app in wasm: nothing outside tests may unwrap.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod charts;
 pub mod crash;
 pub mod domain;
 pub mod files;

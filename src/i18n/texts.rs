@@ -886,4 +886,44 @@ texts! {
     MetricBounces => "Pantulan", "Bounces";
     MetricSpamComplaints => "Keluhan spam", "Spam complaints";
     MetricAdsConversionRate => "Rasio konversi iklan", "Ads conversion rate";
+
+    // Charts
+    ChartDateAxis => "Tanggal", "Date";
+    ChartValueAxis => "Nilai ({unit})", "Value ({unit})";
+    ChartAmountAxis => "Jumlah ({currency})", "Amount ({currency})";
+    ChartChannelAxis => "Kanal", "Channel";
+    ChartTaskAxis => "Tugas", "Task";
+    ChartKpiAxis => "KPI", "KPI";
+    ChartPercentOfTarget => "% dari target", "% of target";
+    ChartShareAxis => "Porsi anggaran", "Share of budget";
+    ChartSeries => "Seri", "Series";
+    ChartActual => "Aktual", "Actual";
+    ChartTrajectory => "Jalur target", "Target trajectory";
+    ChartTarget => "Target", "Target";
+    ChartProjection => "Proyeksi", "Projection";
+    ChartOptimisation => "Optimasi", "Optimisation";
+    ChartPlanned => "Direncanakan", "Planned";
+    ChartSpent => "Dibelanjakan", "Spent";
+    ChartShare => "Porsi", "Share";
+    ChartStart => "Mulai", "Start";
+    ChartEnd => "Selesai", "End";
+    ChartToday => "Hari ini", "Today";
+    ChartEvenPace => "Laju merata", "Even pace";
+    ChartCumulativeSpend => "Belanja kumulatif", "Cumulative spend";
+    ChartKpiProgressTitle => "Perkembangan {name}", "Progress of {name}";
+    ChartKpiProgressSummary => "{name}: nilai terakhir {actual}, target {target} pada {deadline}, proyeksi {projected}.", "{name}: latest value {actual}, target {target} by {deadline}, projected {projected}.";
+    ChartOverviewTitle => "Pencapaian KPI terhadap target", "KPI achievement against target";
+    ChartOverviewSummary => "{count} KPI: {achieved} tercapai, {on_track} sesuai jalur, {at_risk} berisiko, {off_track} melenceng, {no_data} tanpa data.", "{count} KPIs: {achieved} achieved, {on_track} on track, {at_risk} at risk, {off_track} off track, {no_data} without data.";
+    ChartBudgetVsSpendTitle => "Anggaran dan belanja per kanal", "Budget and spend per channel";
+    ChartBudgetVsSpendSummary => "Direncanakan {planned}, dibelanjakan {spent}, di {count} kanal.", "Planned {planned}, spent {spent}, across {count} channels.";
+    ChartAllocationTitle => "Pembagian anggaran per kanal", "Budget share per channel";
+    ChartAllocationSummary => "Porsi terbesar: {channel}, {share} dari {total}.", "Largest share: {channel}, {share} of {total}.";
+    ChartTimelineTitle => "Linimasa rencana aksi", "Action plan timeline";
+    ChartTimelineSummary => "{count} tugas dari {start} sampai {end}.", "{count} tasks from {start} to {end}.";
+    ChartBurnTitle => "Belanja kumulatif terhadap waktu", "Cumulative spend against time";
+    ChartBurnSummary => "{spent} dari {budget} dibelanjakan ({spent_share}) dengan {time_share} waktu kampanye berjalan.", "{spent} of {budget} spent ({spent_share}) with {time_share} of the campaign time elapsed.";
+    ChartEmptyNoKpi => "KPI ini tidak ada di rencana.", "This KPI is not in the plan.";
+    ChartEmptyNoData => "Belum ada data untuk grafik ini.", "There is no data for this chart yet.";
+    ChartEmptyNoWindow => "Tentukan tanggal mulai dan selesai kampanye untuk grafik ini.", "Set the campaign's start and end dates for this chart.";
+    ChartDrawFailed => "Grafik tidak dapat digambar: {reason}", "The chart could not be drawn: {reason}";
 }
