@@ -260,6 +260,9 @@ texts! {
 
     UnsavedStay => "Perubahan pada “{name}” belum tersimpan karena penyimpanan penuh. Ekspor rencana ini atau kosongkan ruang dulu sebelum membuka rencana lain.", "Your edits to “{name}” are not saved because storage is full. Export this plan or free some space before opening another plan.";
 
+    ChartShowData => "Tampilkan data", "Show data";
+    ChartsTitle => "Grafik", "Charts";
+
     // Import
     ImportPlan => "Impor rencana (.json)", "Import plan (.json)";
     ImportDrop => "Atau jatuhkan berkas .alur.json di sini.", "Or drop an .alur.json file here.";

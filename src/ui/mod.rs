@@ -1,5 +1,6 @@
 //! Thin Leptos components. They read state from [`Ctx`], call the pure core, and render.
 
+mod charts;
 mod form;
 mod overview;
 mod plans;

@@ -37,6 +37,7 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   await page.goto(`${app.server.url}#/plan/batik/analyse`);
   await page.locator('#an-kpi-kpi-sessions-status[data-status="no-data"]').waitFor();
   await page.locator('#an-kpi-kpi-ctr-status[data-status="no-data"]').waitFor();
+  const captionBefore = await page.locator('#chart-kpi-kpi-sessions figcaption').textContent().catch(() => '');
 
   // GA4: the preview shows source, period and rows; nothing is stored before confirming.
   await page.goto(`${app.server.url}#/plan/batik/collect`);
@@ -60,6 +61,13 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
 
   await page.goto(`${app.server.url}#/plan/batik/analyse`);
   await page.locator('#an-kpi-kpi-sessions-status[data-status="achieved"]').waitFor();
+  // The charts show the imported data: the progress chart draws it and its summary changed.
+  const chart = page.locator('#chart-kpi-kpi-sessions');
+  await chart.locator('svg polyline').first().waitFor({ state: 'attached' });
+  assert.notEqual(await chart.locator('figcaption').textContent(), captionBefore);
+  assert.match(await chart.locator('figcaption').textContent(), /Sessions/);
+  assert.ok((await chart.locator('table tbody tr').count()) >= 3, 'the data table lists the values');
+  await page.locator('#chart-overview svg').waitFor({ state: 'attached' });
   const ctr = await page.locator('#an-kpi-kpi-ctr-status').getAttribute('data-status');
   assert.notEqual(ctr, 'no-data');
   assert.notEqual(ctr, 'achieved');

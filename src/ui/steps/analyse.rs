@@ -3,7 +3,11 @@
 //! way into the report or into problem finding; and spend against plan per channel. The
 //! arithmetic is in [`crate::domain::analysis`], the words in [`crate::i18n::analysis`].
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+
+use crate::ui::charts::chart_figure;
 
 use super::items::plan_text;
 use super::kpis::name_of;
@@ -136,6 +140,9 @@ pub fn AnalyseStep() -> impl IntoView {
     let rows = plan_text(ctx, kpi_rows);
     let rows = Memo::new(move |_| rows());
     let plan_id = crate::ui::form::plan_memo(|p| p.id.clone());
+    let kpi_ids = crate::ui::form::plan_memo(|p| {
+        p.kpis.iter().map(|k| k.id.clone()).collect::<Vec<String>>()
+    });
     let table = move || {
         rows.get()
             .into_iter()
@@ -268,6 +275,34 @@ pub fn AnalyseStep() -> impl IntoView {
                     {verdict}
                 </section>
             </Show>
+            <section id="an-charts" class="an-charts" aria-labelledby="an-charts-title">
+                <h2 id="an-charts-title">{ctx.t(T::ChartsTitle)}</h2>
+                {chart_figure(
+                    "chart-overview".into(),
+                    Arc::new(|p: &Plan, lang| crate::charts::kpi_overview(p, today(), lang)),
+                )}
+                <For
+                    each=move || kpi_ids.get()
+                    key=|id| id.clone()
+                    let:id
+                >
+                    {
+                        let kpi = id.clone();
+                        chart_figure(
+                            format!("chart-kpi-{id}"),
+                            Arc::new(move |p: &Plan, lang| crate::charts::kpi_progress(p, &kpi, today(), lang)),
+                        )
+                    }
+                </For>
+                {chart_figure(
+                    "chart-burn".into(),
+                    Arc::new(|p: &Plan, lang| crate::charts::burn(p, today(), lang)),
+                )}
+                {chart_figure(
+                    "chart-budget".into(),
+                    Arc::new(|p: &Plan, lang| crate::charts::budget_vs_spend(p, lang)),
+                )}
+            </section>
             <section id="an-budget" class="an-budget" aria-labelledby="an-budget-title">
                 <h2 id="an-budget-title">{ctx.t(T::AnBudget)}</h2>
                 <Show
