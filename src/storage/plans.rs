@@ -294,15 +294,20 @@ fn backup_key(id: &str, at: i64) -> String {
     format!("{BACKUP_PREFIX}{id}:{at}")
 }
 
-/// The backups of all plans, with their keys.
-fn all_backups() -> Vec<(String, crate::domain::backups::Backup)> {
+/// The backups of all plans, with their keys. Sizes are read only when asked for: reading
+/// every backup's text on each autosave just to see whether one is due would be wasted work.
+fn all_backups(with_sizes: bool) -> Vec<(String, crate::domain::backups::Backup)> {
     keys()
         .into_iter()
         .filter_map(|key| {
             let rest = key.strip_prefix(BACKUP_PREFIX)?;
             let (plan, at) = rest.rsplit_once(':')?;
             let at = at.parse().ok()?;
-            let size = read(&key).ok().flatten().map_or(0, |t| t.len());
+            let size = if with_sizes {
+                read(&key).ok().flatten().map_or(0, |t| t.len())
+            } else {
+                0
+            };
             let backup = crate::domain::backups::Backup {
                 plan: plan.to_string(),
                 at,
@@ -318,7 +323,7 @@ fn all_backups() -> Vec<(String, crate::domain::backups::Backup)> {
 /// save: when it cannot be written, older backups make room once, and otherwise it is skipped.
 fn back_up(id: &str, previous: &str, now_ms: i64) {
     use crate::domain::backups::{due, to_drop, BUDGET_CHARS};
-    let existing = all_backups();
+    let existing = all_backups(false);
     let newest = existing
         .iter()
         .filter(|(_, b)| b.plan == id)
@@ -331,7 +336,7 @@ fn back_up(id: &str, previous: &str, now_ms: i64) {
         .map(|r| r.updated_at)
         .unwrap_or(now_ms);
     let prune = |budget: usize| {
-        let all = all_backups();
+        let all = all_backups(true);
         let backups: Vec<_> = all.iter().map(|(_, b)| b.clone()).collect();
         for i in to_drop(&backups, budget) {
             if let Some((key, _)) = all.get(i) {
@@ -350,7 +355,7 @@ fn back_up(id: &str, previous: &str, now_ms: i64) {
 
 /// The backups of plan `id`, newest first: their keys and when the version was last edited.
 pub fn backups(id: &str) -> Vec<(String, i64)> {
-    let mut out: Vec<(String, i64)> = all_backups()
+    let mut out: Vec<(String, i64)> = all_backups(false)
         .into_iter()
         .filter(|(_, b)| b.plan == id)
         .map(|(key, b)| (key, b.at))
