@@ -123,10 +123,12 @@ fn valid_export() -> Vec<u8> {
     .unwrap_or_default()
 }
 
-/// Runs the plan-file and number parsers on `bytes`; each must return, never panic.
+/// Runs the plan-file, share-link and number parsers on `bytes`; each must return, never panic.
 fn run_plan_parsers(bytes: &[u8]) {
     let _ = alur::domain::parse_plan_file(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
+        let _ = alur::domain::share::read_share_path(text);
+        let _ = alur::ui::route::Route::parse(text);
         let _ = alur::domain::parse_stored_plan(text);
         let _ = alur::domain::date::Date::parse_iso(text);
         for lang in Lang::ALL {
@@ -223,4 +225,20 @@ fn timed_fuzz() {
     }
     println!("fuzz: {inputs} inputs executed in {seconds} s, {panics} panics");
     assert_eq!(panics, 0);
+}
+
+proptest! {
+    /// Share links: any text after `#/share/` reads back or is refused, never a panic; and
+    /// whatever bytes a link carries come back intact.
+    #[test]
+    fn share_links_never_panic_and_round_trip(
+        text in "[0-9A-Za-z_+/=%. -]{0,300}",
+        bytes in proptest::collection::vec(any::<u8>(), 1..600),
+    ) {
+        let _ = alur::domain::share::read_share_path(&text);
+        let _ = alur::domain::share::read_share_path(&format!("1/{text}"));
+        let fragment = alur::domain::share::share_fragment(&bytes);
+        let rest = fragment.strip_prefix("#/share/").unwrap_or_default();
+        prop_assert_eq!(alur::domain::share::read_share_path(rest), Ok(bytes));
+    }
 }

@@ -7,7 +7,10 @@
 //! to it unescaped; the `<title>` and the dashed overlays written here escape their own text.
 //! The table holds plain text: the UI escapes it like any other text node.
 
-use plotters::coord::ranged1d::{AsRangedCoord, SegmentValue, ValueFormatter};
+use plotters::coord::ranged1d::{
+    AsRangedCoord, DefaultFormatting, DiscreteRanged, KeyPointHint, Ranged, SegmentValue,
+    ValueFormatter,
+};
 use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -267,6 +270,61 @@ fn from_top(i: usize, n: usize) -> usize {
     n.saturating_sub(1).saturating_sub(i)
 }
 
+/// `n` rows (or columns) of a bar chart, as a discrete coordinate of exactly `n` values.
+/// Plotters' own integer range `0..n` holds `n + 1` values (its ends are inclusive), which
+/// left an empty, wrongly labelled band beside the bars.
+#[derive(Clone, Copy, Debug)]
+struct Rows(usize);
+
+impl Ranged for Rows {
+    type FormatOption = DefaultFormatting;
+    type ValueType = usize;
+
+    fn map(&self, value: &usize, limit: (i32, i32)) -> i32 {
+        // Within a segmented coordinate the limit already excludes the last band, so the
+        // values spread evenly over it; one row sits at the start.
+        if self.0 <= 1 {
+            return limit.0;
+        }
+        let step = f64::from(limit.1 - limit.0) / (self.0 - 1) as f64;
+        limit.0 + (step * *value as f64).round() as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<usize> {
+        let max = hint.max_num_points().max(1);
+        let stride = self.0.div_ceil(max).max(1);
+        (0..self.0).step_by(stride).collect()
+    }
+
+    fn range(&self) -> std::ops::Range<usize> {
+        0..self.0
+    }
+}
+
+impl DiscreteRanged for Rows {
+    fn size(&self) -> usize {
+        self.0
+    }
+
+    fn index_of(&self, value: &usize) -> Option<usize> {
+        (*value < self.0).then_some(*value)
+    }
+
+    fn from_index(&self, index: usize) -> Option<usize> {
+        (index < self.0).then_some(index)
+    }
+}
+
+/// The far edge of band `row` of `n`: the next band's start, or the end of the axis for the
+/// last (a single band has no "next" to measure from).
+fn band_end(row: usize, n: usize) -> SegmentValue<usize> {
+    if row + 1 >= n {
+        SegmentValue::Last
+    } else {
+        SegmentValue::Exact(row + 1)
+    }
+}
+
 /// The label of a horizontal-bar row: the name of the item at that row.
 fn row_label(value: &SegmentValue<usize>, names: &[String]) -> String {
     match value {
@@ -438,16 +496,13 @@ fn row_bars(
         ..axes
     };
     render((WIDTH, row_height(n)), title, |root| {
-        let mut chart = frame(root, title, (x0..x1, (0..n).into_segmented()), axes)?;
+        let mut chart = frame(root, title, (x0..x1, Rows(n).into_segmented()), axes)?;
         let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, false);
         for (i, bar) in bars.iter().enumerate() {
             let row = from_top(i, n);
             if let Some(value) = bar.value {
                 let mut rect = Rectangle::new(
-                    [
-                        (0.0, SegmentValue::Exact(row)),
-                        (value, SegmentValue::Exact(row + 1)),
-                    ],
+                    [(0.0, SegmentValue::Exact(row)), (value, band_end(row, n))],
                     bar.color.filled(),
                 );
                 rect.set_margin(bar_gap(band), bar_gap(band), 0, 0);
@@ -549,7 +604,12 @@ pub fn kpi_progress(
             .chain(trajectory.iter().flatten().map(|p| p.1))
             .chain(projection.iter().flatten().map(|p| p.1)),
     );
-    let value_axis = T::ChartValueAxis.fill(lang, &[("unit", &truncate(&kpi.unit, 12))]);
+    // "Value (%)", or just "Value" for a KPI without a unit rather than "Value ()".
+    let value_axis = if kpi.unit.trim().is_empty() {
+        T::ChartValue.get(lang).to_string()
+    } else {
+        T::ChartValueAxis.fill(lang, &[("unit", &truncate(kpi.unit.trim(), 12))])
+    };
     let size = (WIDTH, HEIGHT);
     let svg = render(size, &title, |root| {
         let mut overlay = String::new();
@@ -824,7 +884,7 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         let mut chart = frame(
             root,
             title,
-            ((0..n).into_segmented(), y0..y1),
+            (Rows(n).into_segmented(), y0..y1),
             Axes {
                 x_desc: T::ChartChannelAxis.get(lang),
                 y_desc: &amount_axis,
@@ -843,12 +903,7 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, true);
         let (gap, half) = (bar_gap(band) / 2, band / 2);
         for (i, r) in rows.iter().enumerate() {
-            let span = |v: f64| {
-                [
-                    (SegmentValue::Exact(i), 0.0),
-                    (SegmentValue::Exact(i + 1), v),
-                ]
-            };
+            let span = |v: f64| [(SegmentValue::Exact(i), 0.0), (band_end(i, n), v)];
             let mut planned = Rectangle::new(span(r.planned), SKY_BLUE.mix(0.35).filled());
             planned.set_margin(0, 0, gap, half);
             let mut outline = Rectangle::new(span(r.planned), SKY_BLUE.stroke_width(2));
@@ -1020,7 +1075,7 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
         let mut chart = frame(
             root,
             title,
-            (x0..x1, (0..n).into_segmented()),
+            (x0..x1, Rows(n).into_segmented()),
             Axes {
                 x_desc: T::ChartDateAxis.get(lang),
                 y_desc: T::ChartTaskAxis.get(lang),
@@ -1047,7 +1102,7 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
                 let mut bar = Rectangle::new(
                     [
                         (clamp_day(*start), SegmentValue::Exact(row)),
-                        ((clamp_day(*end) + 1).min(x1), SegmentValue::Exact(row + 1)),
+                        ((clamp_day(*end) + 1).min(x1), band_end(row, n)),
                     ],
                     style,
                 );

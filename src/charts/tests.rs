@@ -299,6 +299,12 @@ fn kpi_progress_summary_in_both_languages() {
     // Money KPIs are written as money.
     let cpc = kpi_progress(&plan, "cpc", today(), Lang::Id).unwrap();
     assert!(cpc.summary.contains("Rp 1.600"), "{}", cpc.summary);
+    // The value axis names the unit, and a KPI without one gets no empty "()".
+    assert!(en.svg.contains("Value (%)"), "percent axis");
+    let mut plain = typical();
+    plain.kpis[0].unit = String::new();
+    let plain = kpi_progress(&plain, "conv", today(), Lang::En).unwrap();
+    assert!(plain.svg.contains("Value") && !plain.svg.contains("()"));
 }
 
 #[test]
@@ -623,4 +629,88 @@ fn burn_holds_the_total_until_today_not_before_the_last_spend() {
     let chart = burn(&plan, today(), Lang::En).unwrap();
     assert!(chart.svg.starts_with("<svg"));
     assert_eq!(chart.table.len(), 5);
+}
+
+/// The `y` of the `<text>` element whose content is `label`, and how many there are.
+fn label_ys(svg: &str, label: &str) -> Vec<f64> {
+    let needle = format!(">\n{label}\n</text>");
+    svg.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let start = svg[..at].rfind("<text")?;
+            let tag = &svg[start..at];
+            let y = tag.split(" y=\"").nth(1)?.split('"').next()?;
+            y.parse().ok()
+        })
+        .collect()
+}
+
+/// `(y, height)` of every `<rect>` filled with `fill`.
+fn rects(svg: &str, fill: &str) -> Vec<(f64, f64)> {
+    svg.lines()
+        .filter(|l| l.starts_with("<rect") && l.contains(&format!("fill=\"{fill}\"")))
+        .filter_map(|l| {
+            let attr = |name: &str| -> Option<f64> {
+                l.split(&format!(" {name}=\""))
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()
+            };
+            Some((attr("y")?, attr("height")?))
+        })
+        .collect()
+}
+
+#[test]
+fn each_bar_row_has_one_label_beside_its_bar_and_no_empty_band() {
+    // Guards a bug seen in the report: plotters' `0..n` holds n + 1 rows, so the overview drew
+    // an empty band at the top labelled with the first KPI's name again, and the budget chart
+    // an empty column at the right.
+    let chart = kpi_overview(&typical(), today(), Lang::En).unwrap();
+    let bars = rects(&chart.svg, "#D55E00")
+        .into_iter()
+        .chain(rects(&chart.svg, "#0072B2"))
+        .collect::<Vec<_>>();
+    assert_eq!(bars.len(), 2);
+    for (label, (y, h)) in ["Conversion rate", "Cost per click"].iter().zip(&bars) {
+        let ys = label_ys(&chart.svg, label);
+        assert_eq!(ys.len(), 1, "{label} is labelled once: {ys:?}");
+        assert!(
+            ys[0] > *y && ys[0] < y + h,
+            "{label} at {} sits beside its bar {y}..{}",
+            ys[0],
+            y + h
+        );
+    }
+    // The two bands fill the plot: the lower bar ends near the axis, not one band above it.
+    let (y, h) = bars[1];
+    let plot_bottom = 400.0 - 40.0;
+    assert!(y + h > plot_bottom - 60.0, "lowest bar ends at {}", y + h);
+
+    // One channel: one planned and one spent column filling the plot's width between them.
+    let mut plan = typical();
+    plan.budget.allocations = vec![allocation("a1", Channel::Seo, 1000.0)];
+    plan.spend = vec![spend("s1", Channel::Seo, d(2026, 2, 1), 400.0)];
+    let chart = budget_vs_spend(&plan, Lang::En).unwrap();
+    assert!(
+        chart.svg.contains(">\nSEO\n</text>") || chart.svg.contains("SEO"),
+        "channel labelled"
+    );
+    let widths: Vec<f64> = chart
+        .svg
+        .lines()
+        .filter(|l| {
+            l.starts_with("<rect") && !l.contains("width=\"720\"") && !l.contains("width=\"16\"")
+        })
+        .filter_map(|l| l.split(" width=\"").nth(1)?.split('"').next()?.parse().ok())
+        .collect();
+    assert!(!widths.is_empty());
+    // Planned (fill and outline) and spent each take about half the plot (~250 px); with the
+    // empty second band they were about 125 px.
+    assert_eq!(
+        widths.iter().filter(|w| **w > 200.0).count(),
+        3,
+        "{widths:?}"
+    );
 }

@@ -236,18 +236,27 @@ pub enum ImportError {
     },
 }
 
-/// The plan as a pretty-printed export file.
-pub fn export_json(plan: &Plan, app_version: &str, exported_at: &str) -> String {
-    let file = ExportFile {
+fn export_file<'a>(plan: &'a Plan, app_version: &str, exported_at: &str) -> ExportFile<&'a Plan> {
+    ExportFile {
         format: EXPORT_FORMAT.to_string(),
         schema_version: SCHEMA_VERSION,
         app_version: app_version.to_string(),
         exported_at: exported_at.to_string(),
         plan,
-    };
+    }
+}
+
+/// The plan as a pretty-printed export file.
+pub fn export_json(plan: &Plan, app_version: &str, exported_at: &str) -> String {
     // Cannot fail: every map key is a string and no Serialize impl returns an error. Should it
     // ever, an empty download is refused loudly on import rather than half-written.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    serde_json::to_string_pretty(&export_file(plan, app_version, exported_at)).unwrap_or_default()
+}
+
+/// The plan as a compact export file (no indentation), for share links: the same document as
+/// [`export_json`], read back by the same [`parse_plan_file`].
+pub fn export_json_compact(plan: &Plan, app_version: &str, exported_at: &str) -> String {
+    serde_json::to_string(&export_file(plan, app_version, exported_at)).unwrap_or_default()
 }
 
 /// The download name of a plan: `<slug>-<yyyy-mm-dd>.alur.json`. The slug keeps ASCII letters

@@ -45,7 +45,6 @@ texts! {
     StepEmptyTitle => "Belum ada isi di langkah ini", "Nothing here yet";
     StepNeedsPlan => "Buat atau buka rencana dulu; langkah ini akan mengisinya.", "Create or open a plan first; this step fills it in.";
     StepNavLabel => "Langkah sebelumnya dan berikutnya", "Previous and next step";
-    StepComingSoon => "Formulir langkah ini sedang dibangun. Rencana Anda tetap tersimpan.", "The form for this step is being built. Your plan stays saved.";
 
     // Workflow steps
     StepGoals => "Tujuan & sasaran", "Goals & targets";
@@ -893,6 +892,7 @@ texts! {
     // Charts
     ChartDateAxis => "Tanggal", "Date";
     ChartValueAxis => "Nilai ({unit})", "Value ({unit})";
+    ChartValue => "Nilai", "Value";
     ChartAmountAxis => "Jumlah ({currency})", "Amount ({currency})";
     ChartChannelAxis => "Kanal", "Channel";
     ChartTaskAxis => "Tugas", "Task";
@@ -929,4 +929,74 @@ texts! {
     ChartEmptyNoData => "Belum ada data untuk grafik ini.", "There is no data for this chart yet.";
     ChartEmptyNoWindow => "Tentukan tanggal mulai dan selesai kampanye untuk grafik ini.", "Set the campaign's start and end dates for this chart.";
     ChartDrawFailed => "Grafik tidak dapat digambar: {reason}", "The chart could not be drawn: {reason}";
+    // Report
+    ReportToolbar => "Tindakan laporan", "Report actions";
+    ReportPrint => "Cetak / simpan sebagai PDF", "Print / save as PDF";
+    ReportCsvMeasurements => "Unduh pengukuran (CSV)", "Download measurements (CSV)";
+    ReportCsvSpend => "Unduh belanja (CSV)", "Download spend (CSV)";
+    ReportNoMeasurements => "Belum ada pengukuran untuk diunduh.", "There are no measurements to download yet.";
+    ReportNoSpend => "Belum ada belanja untuk diunduh.", "There is no spend to download yet.";
+    ReportWrite => "Tulis laporan", "Write the report";
+    ReportWriteHint => "Teks ini masuk ke laporan di bawah; angka, tabel dan grafik diisi otomatis dari rencana.", "This text goes into the report below; the numbers, tables and charts come from the plan by themselves.";
+    ReportSummaryLabel => "Ringkasan untuk manajemen", "Summary for management";
+    ReportSummaryHint => "Dua atau tiga kalimat: apa hasilnya, dan apa yang perlu diputuskan.", "Two or three sentences: what came of it, and what needs deciding.";
+    ReportLearnings => "Pelajaran yang didapat", "Lessons learned";
+    ReportLearning => "Pelajaran {n}", "Lesson {n}";
+    ReportAddLearning => "Tambah pelajaran", "Add a lesson";
+    ReportNoLearnings => "Belum ada pelajaran yang dicatat.", "No lessons recorded yet.";
+    ReportNextSteps => "Langkah selanjutnya", "Next steps";
+    ReportTitle => "Laporan kinerja: {name}", "Performance report: {name}";
+    ReportMeta => "Periode kampanye {period} · disusun {date}", "Campaign period {period} · prepared {date}";
+    ReportSecSummary => "Ringkasan", "Summary";
+    ReportSecGoal => "Tujuan dan strategi", "Goal and strategy";
+    ReportSecKpis => "Hasil KPI", "KPI results";
+    ReportSecCharts => "Grafik", "Charts";
+    ReportSecBudget => "Anggaran dan belanja", "Budget and spend";
+    ReportSecIterations => "Masalah dan optimasi", "Problems and optimisations";
+    ReportNotWritten => "Belum ditulis.", "Not written yet.";
+    ReportNoIterations => "Tidak ada masalah yang dicatat dan tidak ada optimasi.", "No problems were recorded and no optimisations made.";
+    ReportColWhy => "Alasan", "Why";
+    ReportColShare => "Porsi anggaran", "Budget share";
+    ReportTotal => "Total", "Total";
+    // CSV export headers
+    CsvDate => "Tanggal", "Date";
+    CsvEnd => "Akhir periode", "Period end";
+    CsvKpiId => "ID KPI", "KPI id";
+    CsvKpi => "KPI", "KPI";
+    CsvUnit => "Satuan", "Unit";
+    CsvValue => "Nilai", "Value";
+    CsvSource => "Sumber", "Source";
+    CsvNote => "Catatan", "Note";
+    CsvChannel => "Kanal", "Channel";
+    CsvAmount => "Jumlah", "Amount";
+    CsvCurrency => "Mata uang", "Currency";
+    // Share links
+    ShareTitle => "Bagikan lewat tautan", "Share by link";
+    ShareCreate => "Buat tautan berbagi", "Create a share link";
+    ShareHint => "Seluruh rencana dikemas di dalam tautan itu sendiri; tidak ada yang dikirim ke server. Siapa pun yang memegang tautan ini dapat melihat seluruh rencana.", "The whole plan is packed into the link itself; nothing is sent to a server. Anyone who has the link can see the whole plan.";
+    ShareLinkLabel => "Tautan berbagi ({length} karakter)", "Share link ({length} characters)";
+    ShareCopy => "Salin tautan", "Copy link";
+    ShareCopied => "Tautan disalin.", "Link copied.";
+    ShareCopyManual => "Peramban tidak mengizinkan penyalinan otomatis: tautan sudah dipilih, tekan Ctrl+C untuk menyalinnya.", "The browser did not allow copying: the link is selected, press Ctrl+C to copy it.";
+    ShareTooLarge => "Rencana ini terlalu besar untuk tautan ({length} karakter; batasnya {limit}). Bagikan sebagai berkas: ekspor rencananya, lalu kirim berkasnya.", "This plan is too large for a link ({length} characters; the limit is {limit}). Share it as a file instead: export the plan and send the file.";
+    ShareUnsupported => "Peramban ini tidak dapat memadatkan data untuk tautan. Bagikan rencana sebagai berkas.", "This browser cannot compress data for a link. Share the plan as a file.";
+    ShareOpenTitle => "Rencana yang dibagikan", "A shared plan";
+    ShareOpening => "Membuka rencana dari tautan…", "Opening the plan in the link…";
+    ShareIntro => "Seseorang membagikan rencana ini kepada Anda. Belum ada yang disimpan: periksa isinya, lalu putuskan apakah akan mengimpornya ke peramban ini.", "Someone shared this plan with you. Nothing is saved yet: look it over, then decide whether to import it into this browser.";
+    ShareName => "Nama rencana", "Plan name";
+    ShareContents => "Isi", "Contents";
+    ShareCounts => "{kpis} KPI, {tasks} tugas, {measurements} pengukuran, {spend} catatan belanja", "{kpis} KPIs, {tasks} tasks, {measurements} measurements, {spend} spend entries";
+    ShareImport => "Impor rencana ini", "Import this plan";
+    ShareExists => "Anda sudah punya rencana ini (“{name}”, terakhir diubah {date}). Ganti dengan versi dari tautan, atau impor sebagai salinan?", "You already have this plan (“{name}”, last edited {date}). Replace it with the version in the link, or import it as a copy?";
+    ShareDiscard => "Jangan impor", "Don't import";
+    ShareImported => "Rencana “{name}” diimpor dari tautan.", "Plan “{name}” imported from the link.";
+    ShareFileName => "dari tautan", "from the link";
+    ShareBroken => "Tautan ini tidak lengkap atau rusak: {detail}. Minta pengirim membuat tautan baru, atau mengirim rencananya sebagai berkas.", "This link is incomplete or damaged: {detail}. Ask the sender for a new link, or for the plan as a file.";
+    ShareErrEmpty => "tautannya tidak berisi rencana", "it holds no plan";
+    ShareErrVersion => "tautannya dibuat oleh versi Alur yang lebih baru (format “{version}”)", "it was made by a newer version of Alur (format “{version}”)";
+    ShareErrTooLong => "panjangnya {len} karakter, sedangkan batasnya {limit}", "it is {len} characters long, and the limit is {limit}";
+    ShareErrBadChar => "ada karakter tak terduga di posisi {position}", "it has an unexpected character at position {position}";
+    ShareErrTruncated => "tautannya terpotong", "it is cut off";
+    ShareErrDamaged => "isinya tidak dapat dibuka", "its contents cannot be unpacked";
+    ShareErrTooLarge => "isinya lebih dari {limit} MB", "its contents are larger than {limit} MB";
 }

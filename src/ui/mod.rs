@@ -6,6 +6,7 @@ mod overview;
 mod plans;
 pub mod route;
 mod session;
+pub(crate) mod share;
 mod shell;
 pub(crate) mod steps;
 mod widgets;

@@ -65,6 +65,7 @@ pub fn Overview() -> impl IntoView {
                 </button>
             </p>
             <super::steps::approval::Summary />
+            <super::share::ShareLink />
             <EarlierVersions />
             {Phase::ALL
                 .into_iter()

@@ -10,7 +10,7 @@ use crate::domain::plan::Plan;
 use crate::i18n::T;
 use crate::storage::plans::{self, PlanMeta};
 
-fn date_of(ms: i64, lang: crate::i18n::Lang) -> String {
+pub(crate) fn date_of(ms: i64, lang: crate::i18n::Lang) -> String {
     use crate::i18n::format::{format_date, DateStyle};
     super::local_date(ms as f64)
         .map(|d| format_date(d, lang, DateStyle::Short))
@@ -185,39 +185,43 @@ fn import_file(ctx: Ctx, file: web_sys::File, conflict: RwSignal<Option<PendingI
 }
 
 fn resolve_conflict(ctx: Ctx, pending: PendingImport, replace: bool) {
-    let lang = ctx.lang.get_untracked();
-    let mut plan = pending.plan;
-    if replace {
-        ctx.flush();
-        // The version being replaced stays restorable from the trash.
-        match plans::load(&plan.id) {
-            Ok(old) => {
-                if let Err(err) = plans::keep_in_trash(&old, now_ms()) {
-                    ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
-                    return;
-                }
-            }
-            Err(err) => {
-                ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
-                return;
-            }
-        }
-    } else {
-        plan.id = new_id();
-        plan.name = T::CopySuffix.fill(lang, &[("name", &plan.name)]);
-    }
-    if ctx.store_new(&plan) {
-        if ctx
-            .plan
-            .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id))
-        {
-            ctx.plan.set(Some(plan.clone()));
-        }
+    if let Some(plan) = store_imported(ctx, pending.plan, replace) {
         ctx.tell(
             T::Imported,
             &[("name", &plan.name), ("file", &pending.file)],
         );
     }
+}
+
+/// Stores an imported plan whose id is already taken: in place of the stored one (which goes
+/// to the trash, restorable) or as a copy with a new id. The stored plan, or `None` after a
+/// warning.
+pub(crate) fn store_imported(ctx: Ctx, mut plan: Plan, replace: bool) -> Option<Plan> {
+    let lang = ctx.lang.get_untracked();
+    if replace {
+        ctx.flush();
+        // The version being replaced stays restorable from the trash.
+        let kept = plans::load(&plan.id)
+            .map_err(|e| e.to_string())
+            .and_then(|old| plans::keep_in_trash(&old, now_ms()).map_err(|e| e.to_string()));
+        if let Err(reason) = kept {
+            ctx.warn(T::OpenFailed, &[("reason", &reason)]);
+            return None;
+        }
+    } else {
+        plan.id = new_id();
+        plan.name = T::CopySuffix.fill(lang, &[("name", &plan.name)]);
+    }
+    if !ctx.store_new(&plan) {
+        return None;
+    }
+    if ctx
+        .plan
+        .with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id))
+    {
+        ctx.plan.set(Some(plan.clone()));
+    }
+    Some(plan)
 }
 
 fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {

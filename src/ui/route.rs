@@ -12,6 +12,9 @@ pub enum Route {
     Overview { plan: String },
     /// One step of the workflow, for a given plan or for the active one.
     Step { plan: Option<String>, step: Step },
+    /// A plan shared in the link itself: the text after `#/share/` (see
+    /// [`crate::domain::share`]). Opening it previews the plan and asks before importing.
+    Share { payload: String },
     /// A deliberate panic, so the crash screen can be tested end to end.
     PanicTest,
     /// Anything else.
@@ -22,6 +25,12 @@ impl Route {
     /// Reads the part of the URL after `#` (with or without the `#`).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        // A share link's payload may hold `/` (a mail client's base64), so it is taken whole.
+        if let Some(payload) = path.strip_prefix("share/") {
+            return Route::Share {
+                payload: payload.to_string(),
+            };
+        }
         let path = path.trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
@@ -55,6 +64,7 @@ impl Route {
                 step,
             } => format!("#/plan/{plan}/{}", step.slug()),
             Route::Step { plan: None, step } => format!("#/{}", step.slug()),
+            Route::Share { payload } => format!("#/share/{payload}"),
             Route::PanicTest => "#/debug/panic".to_string(),
             Route::NotFound => "#/not-found".to_string(),
         }
@@ -88,6 +98,9 @@ mod tests {
             Route::Plans,
             Route::Overview { plan: "p-1".into() },
             Route::PanicTest,
+            Route::Share {
+                payload: "1/Zm9v".into(),
+            },
         ];
         for step in Step::ALL {
             routes.push(Route::Step { plan: None, step });
@@ -109,5 +122,12 @@ mod tests {
         assert_eq!(Route::parse("#/nope"), Route::NotFound);
         assert_eq!(Route::parse("#/plan/abc/nope"), Route::NotFound);
         assert_eq!(Route::parse("#/plan/<script>/goals"), Route::NotFound);
+        // The payload is checked when the page reads it, not by the router.
+        assert_eq!(
+            Route::parse("#/share/1/ab+/cd"),
+            Route::Share {
+                payload: "1/ab+/cd".into()
+            }
+        );
     }
 }

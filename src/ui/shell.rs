@@ -205,6 +205,7 @@ fn Page() -> impl IntoView {
             }
         }
         Route::Step { plan: None, step } => view! { <steps::StepPage plan=None step /> }.into_any(),
+        Route::Share { payload } => view! { <super::share::SharePage payload /> }.into_any(),
         Route::PanicTest => {
             // Reached only through `#/debug/panic`: lets the end-to-end tests see the crash
             // screen.

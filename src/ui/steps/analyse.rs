@@ -26,25 +26,25 @@ use crate::ui::{navigate, new_id, today, use_ctx, Ctx};
 
 /// One KPI's row, worded.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct KpiRow {
-    id: String,
-    name: String,
-    actual: String,
-    target: String,
-    achievement: String,
-    pacing: String,
-    projected: String,
+pub(super) struct KpiRow {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) actual: String,
+    pub(super) target: String,
+    pub(super) achievement: String,
+    pub(super) pacing: String,
+    pub(super) projected: String,
     /// The status's CSS class and its words.
-    status: (&'static str, String),
-    reason: String,
+    pub(super) status: (&'static str, String),
+    pub(super) reason: String,
     /// At risk or off track: offered "Identify the problem".
-    needs_work: bool,
-    achieved: bool,
+    pub(super) needs_work: bool,
+    pub(super) achieved: bool,
 }
 
 const DASH: &str = "—";
 
-fn kpi_rows(plan: &Plan, lang: Lang) -> Vec<KpiRow> {
+pub(super) fn kpi_rows(plan: &Plan, lang: Lang) -> Vec<KpiRow> {
     let today = today();
     plan.kpis
         .iter()
@@ -107,6 +107,177 @@ fn status_icon(class: &str) -> &'static str {
     }
 }
 
+/// The KPI results table, one row per KPI: DOM ids `{prefix}-table`, rows `{prefix}-kpi-{id}`
+/// and their status cells `{prefix}-kpi-{id}-status` (with `data-status`). The pacing column
+/// is for the analysis page; the report leaves it out.
+pub(super) fn kpi_table(
+    ctx: Ctx,
+    rows: Memo<Vec<KpiRow>>,
+    prefix: &'static str,
+    pacing: bool,
+) -> AnyView {
+    let body = move || {
+        rows.get()
+            .into_iter()
+            .map(|r| {
+                let (class, label) = r.status.clone();
+                view! {
+                    <tr id=format!("{prefix}-kpi-{}", r.id) class=format!("status-{class}")>
+                        <th scope="row">{r.name}</th>
+                        <td class="num">{r.actual}</td>
+                        <td class="num">{r.target}</td>
+                        <td class="num">{r.achievement}</td>
+                        {pacing.then(|| view! { <td>{r.pacing}</td> })}
+                        <td class="num">{r.projected}</td>
+                        <td id=format!("{prefix}-kpi-{}-status", r.id) data-status=class>
+                            <span class=format!("status-badge status-{class}")>
+                                <span aria-hidden="true">{status_icon(class)} " "</span>
+                                {label}
+                            </span>
+                            <small class="reason">{r.reason}</small>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="table-scroll">
+            <table id=format!("{prefix}-table") class="data an-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ctx.t(T::AnColKpi)}</th>
+                        <th scope="col">{ctx.t(T::AnColActual)}</th>
+                        <th scope="col">{ctx.t(T::AnColTarget)}</th>
+                        <th scope="col">{ctx.t(T::AnColAchievement)}</th>
+                        {pacing.then(|| view! { <th scope="col">{ctx.t(T::AnColPacing)}</th> })}
+                        <th scope="col">{ctx.t(T::AnColProjected)}</th>
+                        <th scope="col">{ctx.t(T::AnColStatus)}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The charts of the plan's results: achievement overview, progress per KPI (with its
+/// optimisation markers), spend against time, budget against spend. DOM ids
+/// `{prefix}chart-overview`, `{prefix}chart-kpi-{id}`, `{prefix}chart-burn`, `{prefix}chart-budget`.
+pub(super) fn result_charts(prefix: &'static str) -> AnyView {
+    let kpi_ids = crate::ui::form::plan_memo(|p| {
+        p.kpis.iter().map(|k| k.id.clone()).collect::<Vec<String>>()
+    });
+    view! {
+        {chart_figure(
+            format!("{prefix}chart-overview"),
+            Arc::new(|p: &Plan, lang| crate::charts::kpi_overview(p, today(), lang)),
+        )}
+        <For each=move || kpi_ids.get() key=|id| id.clone() let:id>
+            {
+                let kpi = id.clone();
+                chart_figure(
+                    format!("{prefix}chart-kpi-{id}"),
+                    Arc::new(move |p: &Plan, lang| crate::charts::kpi_progress(p, &kpi, today(), lang)),
+                )
+            }
+        </For>
+        {chart_figure(
+            format!("{prefix}chart-burn"),
+            Arc::new(|p: &Plan, lang| crate::charts::burn(p, today(), lang)),
+        )}
+        {chart_figure(
+            format!("{prefix}chart-budget"),
+            Arc::new(|p: &Plan, lang| crate::charts::budget_vs_spend(p, lang)),
+        )}
+    }
+    .into_any()
+}
+
+/// Spend against plan per channel, worded: `(DOM key, [channel, planned, spent, remaining,
+/// used])`, with a total row (key `total`) last.
+fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 5])> {
+    let money = |v: f64| format_money(v, &plan.currency, lang);
+    let used = |u: Option<f64>| u.map_or_else(|| DASH.to_string(), |u| format_percent(u, 0, lang));
+    let channels = spend_vs_plan(&plan.budget, &plan.spend);
+    if channels.is_empty() {
+        return Vec::new();
+    }
+    let (planned, spent) = channels
+        .iter()
+        .fold((0.0, 0.0), |(p, s), c| (p + c.planned, s + c.spent));
+    let total = (
+        "total".to_string(),
+        [
+            T::ReportTotal.get(lang).to_string(),
+            money(planned),
+            money(spent),
+            money(planned - spent),
+            used((planned > 0.0).then(|| spent / planned * 100.0)),
+        ],
+    );
+    channels
+        .into_iter()
+        .map(|c| {
+            (
+                channel_slug(&c.channel).to_string(),
+                [
+                    channel_name(&c.channel, lang),
+                    money(c.planned),
+                    money(c.spent),
+                    money(c.remaining),
+                    used(c.used_percent),
+                ],
+            )
+        })
+        .chain(std::iter::once(total))
+        .collect()
+}
+
+/// The budget-against-spend table, or a hint while there is no budget: rows `{prefix}-{slug}`
+/// and `{prefix}-total`.
+pub(super) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
+    let rows = plan_text(ctx, budget_rows);
+    let rows = Memo::new(move |_| rows());
+    let body = move || {
+        rows.get()
+            .into_iter()
+            .map(|(key, [name, planned, spent, remaining, used])| {
+                view! {
+                    <tr id=format!("{prefix}-{key}")>
+                        <th scope="row">{name}</th>
+                        <td class="num">{planned}</td>
+                        <td class="num">{spent}</td>
+                        <td class="num">{remaining}</td>
+                        <td class="num">{used}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show
+            when=move || !rows.with(Vec::is_empty)
+            fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoBudget)}</p> }
+        >
+            <table class="data budget-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ctx.t(T::AnColChannel)}</th>
+                        <th scope="col">{ctx.t(T::SpendPlanned)}</th>
+                        <th scope="col">{ctx.t(T::SpendSpent)}</th>
+                        <th scope="col">{ctx.t(T::SpendRemaining)}</th>
+                        <th scope="col">{ctx.t(T::AnColUsed)}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </Show>
+    }
+    .into_any()
+}
+
 /// Records a problem for a KPI that misses its pace, then opens the optimise step with it.
 fn identify(ctx: Ctx, kpi: String, symptom: String) {
     let plan_id = ctx
@@ -140,34 +311,6 @@ pub fn AnalyseStep() -> impl IntoView {
     let rows = plan_text(ctx, kpi_rows);
     let rows = Memo::new(move |_| rows());
     let plan_id = crate::ui::form::plan_memo(|p| p.id.clone());
-    let kpi_ids = crate::ui::form::plan_memo(|p| {
-        p.kpis.iter().map(|k| k.id.clone()).collect::<Vec<String>>()
-    });
-    let table = move || {
-        rows.get()
-            .into_iter()
-            .map(|r| {
-                let (class, label) = r.status.clone();
-                view! {
-                    <tr id=format!("an-kpi-{}", r.id) class=format!("status-{class}")>
-                        <th scope="row">{r.name}</th>
-                        <td class="num">{r.actual}</td>
-                        <td class="num">{r.target}</td>
-                        <td class="num">{r.achievement}</td>
-                        <td>{r.pacing}</td>
-                        <td class="num">{r.projected}</td>
-                        <td id=format!("an-kpi-{}-status", r.id) data-status=class>
-                            <span class=format!("status-badge status-{class}")>
-                                <span aria-hidden="true">{status_icon(class)} " "</span>
-                                {label}
-                            </span>
-                            <small class="reason">{r.reason}</small>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
     let verdict = move || {
         let rows = rows.get();
         let all = !rows.is_empty() && rows.iter().all(|r| r.achieved);
@@ -213,63 +356,13 @@ pub fn AnalyseStep() -> impl IntoView {
         }
         .into_any()
     };
-    let budget = plan_text(ctx, |p, lang| {
-        let money = |v: f64| format_money(v, &p.currency, lang);
-        spend_vs_plan(&p.budget, &p.spend)
-            .into_iter()
-            .map(|c| {
-                (
-                    channel_slug(&c.channel),
-                    channel_name(&c.channel, lang),
-                    money(c.planned),
-                    money(c.spent),
-                    money(c.remaining),
-                    c.used_percent
-                        .map_or_else(|| DASH.to_string(), |u| format_percent(u, 0, lang)),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    let budget = Memo::new(move |_| budget());
-    let budget_rows = move || {
-        budget
-            .get()
-            .into_iter()
-            .map(|(slug, name, planned, spent, remaining, used)| {
-                view! {
-                    <tr id=format!("an-budget-{slug}")>
-                        <th scope="row">{name}</th>
-                        <td class="num">{planned}</td>
-                        <td class="num">{spent}</td>
-                        <td class="num">{remaining}</td>
-                        <td class="num">{used}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
     view! {
         <section class="wizard analyse">
             <Show
                 when=move || !rows.with(Vec::is_empty)
                 fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoKpis)}</p> }
             >
-                <div class="table-scroll">
-                    <table id="an-table" class="data an-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ctx.t(T::AnColKpi)}</th>
-                                <th scope="col">{ctx.t(T::AnColActual)}</th>
-                                <th scope="col">{ctx.t(T::AnColTarget)}</th>
-                                <th scope="col">{ctx.t(T::AnColAchievement)}</th>
-                                <th scope="col">{ctx.t(T::AnColPacing)}</th>
-                                <th scope="col">{ctx.t(T::AnColProjected)}</th>
-                                <th scope="col">{ctx.t(T::AnColStatus)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{table}</tbody>
-                    </table>
-                </div>
+                {kpi_table(ctx, rows, "an", true)}
                 <section id="an-verdict" class="an-verdict" aria-labelledby="an-verdict-title">
                     <h2 id="an-verdict-title">{ctx.t(T::AnVerdict)}</h2>
                     {verdict}
@@ -277,51 +370,11 @@ pub fn AnalyseStep() -> impl IntoView {
             </Show>
             <section id="an-charts" class="an-charts" aria-labelledby="an-charts-title">
                 <h2 id="an-charts-title">{ctx.t(T::ChartsTitle)}</h2>
-                {chart_figure(
-                    "chart-overview".into(),
-                    Arc::new(|p: &Plan, lang| crate::charts::kpi_overview(p, today(), lang)),
-                )}
-                <For
-                    each=move || kpi_ids.get()
-                    key=|id| id.clone()
-                    let:id
-                >
-                    {
-                        let kpi = id.clone();
-                        chart_figure(
-                            format!("chart-kpi-{id}"),
-                            Arc::new(move |p: &Plan, lang| crate::charts::kpi_progress(p, &kpi, today(), lang)),
-                        )
-                    }
-                </For>
-                {chart_figure(
-                    "chart-burn".into(),
-                    Arc::new(|p: &Plan, lang| crate::charts::burn(p, today(), lang)),
-                )}
-                {chart_figure(
-                    "chart-budget".into(),
-                    Arc::new(|p: &Plan, lang| crate::charts::budget_vs_spend(p, lang)),
-                )}
+                {result_charts("")}
             </section>
             <section id="an-budget" class="an-budget" aria-labelledby="an-budget-title">
                 <h2 id="an-budget-title">{ctx.t(T::AnBudget)}</h2>
-                <Show
-                    when=move || !budget.with(Vec::is_empty)
-                    fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoBudget)}</p> }
-                >
-                    <table class="data">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ctx.t(T::AnColChannel)}</th>
-                                <th scope="col">{ctx.t(T::SpendPlanned)}</th>
-                                <th scope="col">{ctx.t(T::SpendSpent)}</th>
-                                <th scope="col">{ctx.t(T::SpendRemaining)}</th>
-                                <th scope="col">{ctx.t(T::AnColUsed)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{budget_rows}</tbody>
-                    </table>
-                </Show>
+                {budget_table(ctx, "an-budget")}
             </section>
         </section>
     }

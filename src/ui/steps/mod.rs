@@ -19,6 +19,7 @@ mod measurements;
 mod next;
 mod optimise;
 pub mod progress;
+mod report;
 mod spend;
 mod strategy;
 mod today;
@@ -30,30 +31,30 @@ use super::use_ctx;
 use crate::domain::workflow::{Phase, Step};
 use crate::i18n::T;
 
-/// The form of a step, or `None` while that step has no form yet.
-fn step_body(step: Step) -> Option<AnyView> {
+/// The form of a step.
+fn step_body(step: Step) -> AnyView {
     // Each arm renders the component of `ui/steps/<step>.rs`.
     match step {
-        Step::Approval => Some(view! { <approval::ApprovalStep /> }.into_any()),
-        Step::Goals => Some(view! { <goals::GoalsStep /> }.into_any()),
-        Step::Market => Some(view! { <market::MarketStep /> }.into_any()),
-        Step::Competitors => Some(view! { <competitors::CompetitorsStep /> }.into_any()),
-        Step::Audience => Some(view! { <audience::AudienceStep /> }.into_any()),
-        Step::Gaps => Some(view! { <gaps::GapsStep /> }.into_any()),
-        Step::Strategy => Some(view! { <strategy::StrategyStep /> }.into_any()),
-        Step::Kpis => Some(view! { <kpis::KpisStep /> }.into_any()),
-        Step::Budget => Some(view! { <budget::BudgetStep /> }.into_any()),
-        Step::Actions => Some(view! { <actions::ActionsStep /> }.into_any()),
-        Step::Today => Some(view! { <today::TodayStep /> }.into_any()),
-        Step::Board => Some(view! { <board::BoardStep /> }.into_any()),
-        Step::Calendar => Some(view! { <calendar::CalendarStep /> }.into_any()),
-        Step::Spend => Some(view! { <spend::SpendStep /> }.into_any()),
-        Step::Measurements => Some(view! { <measurements::MeasurementsStep /> }.into_any()),
-        Step::Collect => Some(view! { <collect::CollectStep /> }.into_any()),
-        Step::Analyse => Some(view! { <analyse::AnalyseStep /> }.into_any()),
-        Step::Optimise => Some(view! { <optimise::OptimiseStep /> }.into_any()),
-        Step::NextCampaign => Some(view! { <next::NextStep /> }.into_any()),
-        _ => None,
+        Step::Approval => view! { <approval::ApprovalStep /> }.into_any(),
+        Step::Goals => view! { <goals::GoalsStep /> }.into_any(),
+        Step::Market => view! { <market::MarketStep /> }.into_any(),
+        Step::Competitors => view! { <competitors::CompetitorsStep /> }.into_any(),
+        Step::Audience => view! { <audience::AudienceStep /> }.into_any(),
+        Step::Gaps => view! { <gaps::GapsStep /> }.into_any(),
+        Step::Strategy => view! { <strategy::StrategyStep /> }.into_any(),
+        Step::Kpis => view! { <kpis::KpisStep /> }.into_any(),
+        Step::Budget => view! { <budget::BudgetStep /> }.into_any(),
+        Step::Actions => view! { <actions::ActionsStep /> }.into_any(),
+        Step::Today => view! { <today::TodayStep /> }.into_any(),
+        Step::Board => view! { <board::BoardStep /> }.into_any(),
+        Step::Calendar => view! { <calendar::CalendarStep /> }.into_any(),
+        Step::Spend => view! { <spend::SpendStep /> }.into_any(),
+        Step::Measurements => view! { <measurements::MeasurementsStep /> }.into_any(),
+        Step::Collect => view! { <collect::CollectStep /> }.into_any(),
+        Step::Analyse => view! { <analyse::AnalyseStep /> }.into_any(),
+        Step::Optimise => view! { <optimise::OptimiseStep /> }.into_any(),
+        Step::Report => view! { <report::ReportStep /> }.into_any(),
+        Step::NextCampaign => view! { <next::NextStep /> }.into_any(),
     }
 }
 
@@ -88,18 +89,18 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
     let lockable = step.phase() == Phase::Plan && step != Step::Approval;
     let locked = crate::ui::form::plan_memo(crate::domain::approval::is_locked);
     let locked = move || lockable && locked.get();
-    let body = if has_plan { step_body(step) } else { None };
-    let body = body.unwrap_or_else(|| {
-        let text = if has_plan { T::StepComingSoon } else { T::StepNeedsPlan };
+    let body = if has_plan {
+        step_body(step)
+    } else {
         view! {
             <section class="empty-state">
                 <h2>{ctx.t(T::StepEmptyTitle)}</h2>
-                <p>{ctx.t(text)}</p>
-                {(!has_plan).then(|| view! { <a class="button primary" href="#/">{ctx.t(T::NavPlans)}</a> })}
+                <p>{ctx.t(T::StepNeedsPlan)}</p>
+                <a class="button primary" href="#/">{ctx.t(T::NavPlans)}</a>
             </section>
         }
         .into_any()
-    });
+    };
     view! {
         <article class="step" data-step=step.slug()>
             <p class="step-phase">{ctx.t(step.phase().title())}</p>

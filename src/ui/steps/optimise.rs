@@ -262,9 +262,9 @@ fn ActionCard(id: String) -> impl IntoView {
 }
 
 /// One group of the history, worded: its key, title, and `(event id, date, kind, text)`.
-type Group = (String, String, Vec<(String, String, String, String)>);
+pub(super) type Group = (String, String, Vec<(String, String, String, String)>);
 
-fn history_groups(plan: &Plan, lang: Lang) -> Vec<Group> {
+pub(super) fn history_groups(plan: &Plan, lang: Lang) -> Vec<Group> {
     history(plan)
         .into_iter()
         .map(|g| {
@@ -314,6 +314,33 @@ fn history_groups(plan: &Plan, lang: Lang) -> Vec<Group> {
         .collect()
 }
 
+/// One KPI's problems and actions in date order: DOM id `{prefix}-{key}`, entries
+/// `{prefix}-item-{problem or action id}`.
+pub(super) fn history_group((key, title, events): Group, prefix: &'static str) -> AnyView {
+    view! {
+        <section class="history-group" id=format!("{prefix}-{key}")>
+            <h3>{title}</h3>
+            <ol>
+                {events
+                    .into_iter()
+                    .map(|(id, date, kind, text)| {
+                        view! {
+                            <li id=format!("{prefix}-item-{id}")>
+                                <time>{date}</time>
+                                " · "
+                                <strong>{kind}</strong>
+                                ": "
+                                {text}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+    .into_any()
+}
+
 /// The history per KPI; DOM ids `opt-history`, groups `opt-history-{kpi id | unlinked}`,
 /// entries `opt-history-item-{problem or action id}`.
 #[component]
@@ -329,26 +356,8 @@ fn History() -> impl IntoView {
                 <p class="empty-hint">{ctx.t(T::OptHistoryEmpty)}</p>
             </Show>
             // The whole group is the key, so an edit re-renders only the group it changes.
-            <For each=move || groups.get() key=|g| g.clone() let((key, title, events))>
-                <section class="history-group" id=format!("opt-history-{key}")>
-                    <h3>{title}</h3>
-                    <ol>
-                        {events
-                            .into_iter()
-                            .map(|(id, date, kind, text)| {
-                                view! {
-                                    <li id=format!("opt-history-item-{id}")>
-                                        <time>{date}</time>
-                                        " · "
-                                        <strong>{kind}</strong>
-                                        ": "
-                                        {text}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
-                </section>
+            <For each=move || groups.get() key=|g| g.clone() let(group)>
+                {history_group(group, "opt-history")}
             </For>
         </section>
     }
