@@ -1,9 +1,11 @@
 // After `trunk build`: move Trunk's inline loader script into a file of its own and add a
 // Content-Security-Policy, so no inline script is allowed to run (an XSS payload would need
 // one). The policy allows wasm compilation ('wasm-unsafe-eval') and nothing from other origins.
+// Last, write the service worker for the finished files (scripts/service-worker.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { writeServiceWorker } from './service-worker.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const indexPath = join(dist, 'index.html');
@@ -28,14 +30,21 @@ const csp = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-src 'none'",
 ].join('; ');
+// Trunk leaves a blank line where each data-trunk element was.
+html = html.replace(/\n(?:[ \t]*\n)+/g, '\n');
 if (!html.includes('Content-Security-Policy')) {
   html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 }
 writeFileSync(indexPath, html);
 console.log(`postbuild: loader moved out of index.html; CSP: ${csp}`);
+
+const { cache, assets } = writeServiceWorker(dist);
+console.log(`postbuild: sw.js keeps ${assets.length} files in cache ${cache}`);

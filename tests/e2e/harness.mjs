@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
+export const DIST = resolve(import.meta.dirname, '../../dist');
 export const SUB_PATH = '/alur/';
 
 const CHROMIUM_ARGS = [
@@ -21,13 +21,13 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Starts `python3 -m http.server` on a free port, serving dist/ at SUB_PATH. */
-export async function startServer() {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/ is missing: run `make dist` first');
+/** Starts `python3 -m http.server` on a free port, serving `dir` (dist/ unless told) at SUB_PATH. */
+export async function startServer(dir = DIST) {
+  if (!existsSync(join(dir, 'index.html'))) {
+    throw new Error(`${dir} has no index.html: run \`make dist\` first`);
   }
   const root = mkdtempSync(join(tmpdir(), 'alur-e2e-'));
-  symlinkSync(DIST, join(root, SUB_PATH.replaceAll('/', '')));
+  symlinkSync(dir, join(root, SUB_PATH.replaceAll('/', '')));
   const proc = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
