@@ -96,6 +96,14 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   await page.reload();
   await appReady(page);
   await page.locator('#opt-history-kpi-ctr').getByText('New ad copy with the free-shipping offer').waitFor();
+
+  // The iteration is marked on the CTR chart: a marker in its legend, the action in its data.
+  await page.goto(`${app.server.url}#/plan/batik/analyse`);
+  const ctrChart = page.locator('#chart-kpi-kpi-ctr');
+  await ctrChart.locator('svg').waitFor({ state: 'attached' });
+  assert.match(await ctrChart.locator('svg').innerHTML(), /Optimisation/);
+  assert.match(await ctrChart.locator('table').textContent(), /Optimisation[\s\S]*New ad copy with the free-shipping offer/);
+  assert.doesNotMatch(await page.locator('#chart-kpi-kpi-sessions svg').innerHTML(), /Optimisation/, 'only the KPI it concerns');
   assert.deepEqual(problems, []);
   await ctx.close();
 });

@@ -3,7 +3,7 @@
 // replaces the old cache; the web app manifest is one Chromium accepts for installing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useApp, openPage, appReady, startServer, DIST } from './harness.mjs';
@@ -120,6 +120,11 @@ test('a new release is used at once when online, and replaces the old cache for 
     // The next release: a changed index.html, and sw.js written again by the build's generator.
     const index = join(release.dir, 'index.html');
     writeFileSync(index, readFileSync(index, 'utf8').replace('<title>', '<meta name="alur-release" content="2" />\n    <title>'));
+    // A later release has a later modification time. Without this, an edit within the same
+    // second as the copy looks unmodified to the server's one-second If-Modified-Since check
+    // (the revalidation answers 304 with the old page), which made this test flaky.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(index, later, later);
     const second = writeServiceWorker(release.dir).cache;
     assert.notEqual(second, first);
 

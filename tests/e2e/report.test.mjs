@@ -80,7 +80,7 @@ test('the report holds every section, prints to A4 PDF pages, and exports the lo
   assert.match(await page.locator('#report-goal').textContent(), /Where our buyers discover batik/);
   assert.match(await page.locator('#report-kpi-kpi-sessions').textContent(), /Sessions/);
   assert.ok(await page.locator('#report-kpi-kpi-ctr [data-status]').getAttribute('data-status'));
-  for (const id of ['report-chart-overview', 'report-chart-kpi-kpi-sessions', 'report-chart-kpi-kpi-ctr', 'report-chart-budget', 'report-chart-burn']) {
+  for (const id of ['report-chart-overview', 'report-chart-kpi-kpi-sessions', 'report-chart-kpi-kpi-ctr', 'report-chart-budget', 'report-chart-burn', 'report-chart-allocation']) {
     await page.locator(`#${id} svg`).waitFor({ state: 'attached' });
   }
   const budget = await page.locator('#report-budget').textContent();

@@ -147,6 +147,13 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   await page.locator(`#alloc-${alloc}-amount`).fill('150,000,000');
   await page.locator(`#alloc-${alloc}-return`).fill('450,000,000');
   await page.locator('#budget-balance').getByText(/allocated/).waitFor();
+  // The allocation chart draws what was typed, and follows the next edit.
+  const allocation = page.locator('#chart-allocation');
+  await allocation.locator('svg').waitFor({ state: 'attached' });
+  assert.match(await allocation.locator('figcaption').textContent(), /Instagram, 100(\.0)?% of Rp 150,000,000/);
+  await page.locator(`#alloc-${alloc}-amount`).fill('75,000,000');
+  await allocation.locator('figcaption').getByText(/Rp 75,000,000|75,000,000/).waitFor();
+  await page.locator(`#alloc-${alloc}-amount`).fill('150,000,000');
 
   // 9. Action plan. (Leaving the budget with the cursor still in a number field must not
   // crash: the browser fires blur after the field's signals are gone.)

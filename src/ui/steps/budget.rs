@@ -159,6 +159,10 @@ pub fn BudgetStep() -> impl IntoView {
             <button id="budget-add" type="button" class="primary" on:click=add>
                 {ctx.t(T::BudgetAdd)}
             </button>
+            {crate::ui::charts::chart_figure(
+                "chart-allocation".into(),
+                std::sync::Arc::new(|p: &Plan, lang| crate::charts::budget_allocation(p, lang)),
+            )}
         </section>
     }
 }

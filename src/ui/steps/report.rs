@@ -5,6 +5,8 @@
 //! PDF gives A4 pages through the print stylesheet; the measurement and spend logs download as
 //! CSV in the user's spreadsheet conventions ([`crate::domain::export_csv`]).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::analyse::{budget_table, kpi_rows, kpi_table, result_charts};
@@ -18,6 +20,7 @@ use crate::domain::plan::Plan;
 use crate::domain::strategy::channel_name;
 use crate::i18n::format::{format_date, format_money, format_percent, DateStyle};
 use crate::i18n::{Lang, T};
+use crate::ui::charts::chart_figure;
 use crate::ui::form::{NoteList, TextField};
 use crate::ui::{today, use_ctx, Ctx};
 
@@ -298,6 +301,14 @@ pub fn ReportStep() -> impl IntoView {
                 <section id="report-charts" class="report-section" aria-labelledby="report-charts-title">
                     <h3 id="report-charts-title">{ctx.t(T::ReportSecCharts)}</h3>
                     {result_charts("report-")}
+                    {chart_figure(
+                        "report-chart-allocation".into(),
+                        Arc::new(|p: &Plan, lang| crate::charts::budget_allocation(p, lang)),
+                    )}
+                    {chart_figure(
+                        "report-chart-timeline".into(),
+                        Arc::new(|p: &Plan, lang| crate::charts::timeline(p, today(), lang)),
+                    )}
                 </section>
 
                 <section id="report-budget" class="report-section" aria-labelledby="report-budget-title">

@@ -156,6 +156,10 @@ pub fn SpendStep() -> impl IntoView {
                     <dd id="spend-total">{move || summary.with(|s| s.0.clone())}</dd>
                 </div>
             </dl>
+            {crate::ui::charts::chart_figure(
+                "chart-spend-burn".into(),
+                std::sync::Arc::new(|p: &Plan, lang| crate::charts::burn(p, crate::ui::today(), lang)),
+            )}
             <h2 id="spend-by-channel-title">{ctx.t(T::SpendByChannel)}</h2>
             <div class="table-scroll">
                 <table id="spend-by-channel" class="data" aria-labelledby="spend-by-channel-title">
