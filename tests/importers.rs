@@ -77,7 +77,14 @@ fn ga4_daily_report() {
         [31.0, 42.0, 18.0]
     );
     assert_eq!(values(&p, "revenue")[1].2, 6_120_000.0);
-    assert_eq!(p.rows.len(), 15);
+    // Not in the file, derived per day from sessions and key events: 31 / 1204, 18 / 987.
+    let conversion = values(&p, "conversion_rate");
+    assert_eq!(conversion.len(), 3);
+    assert!(close(conversion[0].2, 2.574750830564784), "{conversion:?}");
+    assert!(close(conversion[2].2, 1.82370820668693));
+    // The file's own rate is kept, never recomputed: one engagement rate per day.
+    assert_eq!(rates.len(), 3);
+    assert_eq!(p.rows.len(), 15 + 3);
     assert!(p.bad_rows.is_empty());
     assert_eq!(p.currency, None);
 }
@@ -160,7 +167,15 @@ fn google_ads_indonesian_semicolon_report() {
     assert_eq!(values(&p, "cost")[0].2, 1_500_000.0);
     assert_eq!(values(&p, "conversions")[1].2, 12.5);
     assert_eq!(values(&p, "cpa")[1].2, 119_994.16);
-    assert_eq!(p.rows.len(), 14);
+    // CPM is not a column: derived from cost and impressions, Rp1.500.000 / 10.650 × 1000 and
+    // Rp1.499.927 / 12.000 × 1000; the empty `--` day derives nothing.
+    let cpm = values(&p, "cpm");
+    assert_eq!(cpm.iter().map(|v| v.0).collect::<Vec<_>>(), [3, 5]);
+    assert!(close(cpm[0].2, 1_500_000.0 / 10_650.0 * 1000.0), "{cpm:?}");
+    assert!(close(cpm[1].2, 124_993.916_666_666_67));
+    // The file's CTR stays as written (9,39%), not 1.000 / 10.650 = 9,389…%.
+    assert_eq!(values(&p, "ctr").len(), 2);
+    assert_eq!(p.rows.len(), 14 + 2);
 }
 
 // Guards: Meta's summary row (empty name) is skipped; the currency comes from the header;

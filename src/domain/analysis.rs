@@ -5,7 +5,7 @@
 
 use super::date::Date;
 use super::kpi_library::{compute, Input, LIBRARY};
-use super::plan::{Budget, Channel, Direction, Kpi, Measurement, SpendEntry};
+use super::plan::{Budget, Channel, Direction, Kpi, Measurement, Plan, SpendEntry};
 
 /// How far an actual value has come from the baseline towards the target.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -494,6 +494,35 @@ pub fn cost_per_result(cost: f64, results: f64) -> Option<f64> {
     finite(cost / results)
 }
 
+/// What one result cost on a channel: the channel's spend divided by the results (leads or
+/// sales, summed over their measurements) of the first such KPI the plan ties to that channel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultCost {
+    /// The KPI counting the results.
+    pub kpi: String,
+    /// The cost of one result, in the plan's currency.
+    pub cost: f64,
+}
+
+/// The cost per result of `channel` given what was `spent` on it; `None` when no lead or sales
+/// KPI is tied to the channel, or it has no results yet.
+pub fn result_cost(plan: &Plan, channel: &Channel, spent: f64) -> Option<ResultCost> {
+    let kpi = plan.kpis.iter().find(|k| {
+        k.channel.as_ref() == Some(channel)
+            && matches!(k.metric.as_deref(), Some("leads" | "sales"))
+    })?;
+    let results: f64 = plan
+        .measurements
+        .iter()
+        .filter(|m| m.kpi == kpi.id && m.value.is_finite())
+        .map(|m| m.value)
+        .sum();
+    Some(ResultCost {
+        kpi: kpi.id.clone(),
+        cost: cost_per_result(spent, results)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -862,5 +891,42 @@ mod tests {
             (0.0, -50_000.0, None)
         );
         assert!(spend_vs_plan(&Budget::default(), &[]).is_empty());
+    }
+
+    #[test]
+    fn cost_per_result_of_a_channel_from_its_lead_kpi() {
+        // Rp 750.000 on search, 10 + 15 leads from the search lead KPI: Rp 30.000 a lead.
+        let mut plan = Plan::blank("p", "p", 0);
+        let kpi = |id: &str, metric: &str, channel: Option<Channel>| Kpi {
+            id: id.into(),
+            metric: Some(metric.into()),
+            channel,
+            ..Kpi::default()
+        };
+        plan.kpis = vec![
+            kpi("ctr", "ctr", Some(Channel::Sem)),
+            kpi("leads-ig", "leads", Some(Channel::Instagram)),
+            kpi("leads-sem", "leads", Some(Channel::Sem)),
+        ];
+        let m = |kpi: &str, value: f64| Measurement {
+            id: format!("{kpi}{value}"),
+            kpi: kpi.into(),
+            date: d("2024-03-01"),
+            end: None,
+            value,
+            source: String::new(),
+            note: String::new(),
+        };
+        plan.measurements = vec![m("leads-sem", 10.0), m("ctr", 4.0), m("leads-sem", 15.0)];
+        assert_eq!(
+            result_cost(&plan, &Channel::Sem, 750_000.0),
+            Some(ResultCost {
+                kpi: "leads-sem".into(),
+                cost: 30_000.0
+            })
+        );
+        // No results yet, or no lead or sales KPI on the channel: nothing to divide by.
+        assert_eq!(result_cost(&plan, &Channel::Instagram, 100.0), None);
+        assert_eq!(result_cost(&plan, &Channel::Email, 100.0), None);
     }
 }

@@ -818,6 +818,8 @@ texts! {
     AnIdentify => "Identifikasi masalah: {name}", "Identify the problem: {name}";
     AnBudget => "Anggaran: belanja dibanding rencana", "Budget: spend against plan";
     AnColChannel => "Kanal", "Channel";
+    AnColCostPerResult => "Biaya per hasil", "Cost per result";
+    AnCostPer => "{cost} untuk tiap {name}", "{cost} per {name}";
     AnColUsed => "Terpakai (%)", "Used (%)";
     AnNoBudget => "Belum ada anggaran atau belanja.", "No budget or spend yet.";
     OptProblems => "Masalah", "Problems";

@@ -14,6 +14,7 @@ function campaign() {
     const date = `2024-03-${String(day).padStart(2, '0')}`;
     measurements.push({ id: `m-s-${day}`, kpi: 'kpi-sessions', date, value: 90 + day, source: 'Google Analytics 4' });
     measurements.push({ id: `m-c-${day}`, kpi: 'kpi-ctr', date, value: 8 + (day % 3) / 10, source: 'Google Ads' });
+    measurements.push({ id: `m-l-${day}`, kpi: 'kpi-leads', date, value: 5, source: 'CRM' });
   }
   return {
     format: 'alur-plan',
@@ -39,6 +40,7 @@ function campaign() {
       kpis: [
         { id: 'kpi-sessions', name: 'Sessions', metric: 'sessions', baseline: 0, target: 3000, deadline: '2024-03-31' },
         { id: 'kpi-ctr', name: 'CTR', metric: 'ctr', unit: '%', baseline: 5, target: 12, deadline: '2024-03-31' },
+        { id: 'kpi-leads', name: 'Leads', metric: 'leads', baseline: 0, target: 150, deadline: '2024-03-31', channel: 'sem' },
       ],
       spend: [
         { id: 'sp-1', channel: 'instagram', date: '2024-03-05', amount: 4000000, note: '=cmd|calc' },
@@ -87,6 +89,8 @@ test('the report holds every section, prints to A4 PDF pages, and exports the lo
   assert.match(budget, /Instagram/);
   assert.match(budget, /Total/);
   assert.match(budget, /11,500,000/, 'the spend total is shown');
+  // Cost per result: Rp 7,500,000 on search for the 100 leads of the search lead KPI.
+  assert.match(await page.locator('#report-budget-sem').textContent(), /Rp 75,000 per /);
   assert.match(await page.locator('#report-iterations').textContent(), /CTR stuck around 8%[\s\S]*New ad copy with the free-shipping offer/);
 
   // The measurement log as CSV, in English spreadsheet conventions, every row in date order.
@@ -95,7 +99,7 @@ test('the report holds every section, prints to A4 PDF pages, and exports the lo
   const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.trim().split('\r\n');
   assert.equal(lines[0], 'Date,Period end,KPI id,KPI,Unit,Value,Source,Note');
-  assert.equal(lines.length, 41);
+  assert.equal(lines.length, 61);
   assert.match(lines[1], /^2024-03-01,,kpi-(sessions|ctr),/);
   // The spend log: a typed formula is defused so a spreadsheet shows it as text.
   const [spend] = await Promise.all([page.waitForEvent('download'), page.locator('#report-csv-spend').click()]);
@@ -139,7 +143,7 @@ test('a share link made in one browser opens, previews and imports in another', 
   await page.locator('#share-preview').waitFor();
   const preview = await page.locator('#share-preview').textContent();
   assert.match(preview, /Batik March/);
-  assert.match(preview, /2 KPI, 0 tugas, 40 pengukuran, 2 catatan belanja/);
+  assert.match(preview, /3 KPI, 0 tugas, 60 pengukuran, 2 catatan belanja/);
   // Nothing is stored until the user says so.
   assert.equal(await page.evaluate(() => localStorage.getItem('alur:plan:batik')), null);
   await page.locator('#share-import').click();

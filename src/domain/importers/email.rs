@@ -5,8 +5,7 @@
 
 use super::csv;
 use super::table::{col, find_header, read_table, Layout, Reading};
-use super::{check_size, CsvImportError, ImportPreview, Row, Source};
-use crate::domain::analysis::derived_metrics;
+use super::{check_size, CsvImportError, ImportPreview, Source};
 
 const METRICS: &[super::table::MetricColumn] = &[
     col(
@@ -84,26 +83,6 @@ pub fn import(text: &str, source: Source) -> Result<ImportPreview, CsvImportErro
             ignore: &|_| false,
         },
     )?;
-    // Rows come in file order, so each campaign's values are one run of the same line.
-    let mut derived = Vec::new();
-    for campaign in preview.rows.chunk_by(|a, b| a.line == b.line) {
-        let Some(first) = campaign.first() else {
-            continue;
-        };
-        let values: Vec<(&str, f64)> = campaign
-            .iter()
-            .map(|r| (r.metric_id.as_str(), r.value))
-            .collect();
-        for (id, value) in derived_metrics(&values) {
-            if RATES.contains(&id) {
-                derived.push(Row {
-                    metric_id: id.to_string(),
-                    value,
-                    ..first.clone()
-                });
-            }
-        }
-    }
-    preview.rows.extend(derived);
+    super::add_derived(&mut preview, |id| RATES.contains(&id));
     Ok(preview)
 }

@@ -291,15 +291,47 @@ pub fn guess_source(text: &str) -> Source {
 
 /// Imports a platform export, recognising its layout. A file of no known layout is
 /// [`CsvImportError::UnknownLayout`]: ask for a [`ColumnMapping`] and call [`import_generic`].
+/// The ratios a file did not carry are derived from its raw columns ([`add_derived`]).
 pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
     check_size(text)?;
-    match guess_source(text) {
+    let mut preview = match guess_source(text) {
         Source::Ga4 => ga4::import(text),
         Source::GoogleAds => google_ads::import(text),
         Source::MetaAds => meta_ads::import(text),
         Source::Mailchimp => email::import(text, Source::Mailchimp),
         Source::Klaviyo => email::import(text, Source::Klaviyo),
         Source::Generic => Err(CsvImportError::UnknownLayout),
+    }?;
+    add_derived(&mut preview, |_| true);
+    Ok(preview)
+}
+
+/// Adds, for each line of the file, the library's ratio metrics that can be computed from the
+/// raw values on that line (CTR from clicks and impressions, CPC, CPA, CPM, ROAS, ROI,
+/// conversion rate, open and click rates…) and that `wanted` accepts, unless the line already
+/// has that metric: what the platform wrote is kept over what Alur would compute.
+pub fn add_derived(preview: &mut ImportPreview, wanted: impl Fn(&str) -> bool) {
+    // Each line's values together (stable: file order within a line), derived ones after them.
+    let mut rows = std::mem::take(&mut preview.rows);
+    rows.sort_by_key(|r| r.line);
+    for line in rows.chunk_by(|a, b| a.line == b.line) {
+        preview.rows.extend_from_slice(line);
+        let Some(first) = line.first() else {
+            continue;
+        };
+        let values: Vec<(&str, f64)> = line
+            .iter()
+            .map(|r| (r.metric_id.as_str(), r.value))
+            .collect();
+        for (id, value) in crate::domain::analysis::derived_metrics(&values) {
+            if wanted(id) && !line.iter().any(|r| r.metric_id == id) {
+                preview.rows.push(Row {
+                    metric_id: id.to_string(),
+                    value,
+                    ..first.clone()
+                });
+            }
+        }
     }
 }
 

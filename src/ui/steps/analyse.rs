@@ -11,7 +11,7 @@ use crate::ui::charts::chart_figure;
 
 use super::items::plan_text;
 use super::kpis::name_of;
-use crate::domain::analysis::{analyse, default_aggregation, spend_vs_plan, Status};
+use crate::domain::analysis::{analyse, default_aggregation, result_cost, spend_vs_plan, Status};
 use crate::domain::plan::{Direction, Plan, Problem};
 use crate::domain::research::channel_slug;
 use crate::domain::strategy::channel_name;
@@ -196,8 +196,8 @@ pub(super) fn result_charts(prefix: &'static str) -> AnyView {
 }
 
 /// Spend against plan per channel, worded: `(DOM key, [channel, planned, spent, remaining,
-/// used])`, with a total row (key `total`) last.
-fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 5])> {
+/// used, cost per result])`, with a total row (key `total`) last.
+fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 6])> {
     let money = |v: f64| format_money(v, &plan.currency, lang);
     let used = |u: Option<f64>| u.map_or_else(|| DASH.to_string(), |u| format_percent(u, 0, lang));
     let channels = spend_vs_plan(&plan.budget, &plan.spend);
@@ -215,8 +215,23 @@ fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 5])> {
             money(spent),
             money(planned - spent),
             used((planned > 0.0).then(|| spent / planned * 100.0)),
+            DASH.to_string(),
         ],
     );
+    let per_result = |c: &crate::domain::analysis::ChannelSpend| {
+        result_cost(plan, &c.channel, c.spent).map_or_else(
+            || DASH.to_string(),
+            |r| {
+                T::AnCostPer.fill(
+                    lang,
+                    &[
+                        ("cost", &money(r.cost)),
+                        ("name", &name_of(&r.kpi)(plan, lang)),
+                    ],
+                )
+            },
+        )
+    };
     channels
         .into_iter()
         .map(|c| {
@@ -228,6 +243,7 @@ fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 5])> {
                     money(c.spent),
                     money(c.remaining),
                     used(c.used_percent),
+                    per_result(&c),
                 ],
             )
         })
@@ -243,17 +259,20 @@ pub(super) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
     let body = move || {
         rows.get()
             .into_iter()
-            .map(|(key, [name, planned, spent, remaining, used])| {
-                view! {
-                    <tr id=format!("{prefix}-{key}")>
-                        <th scope="row">{name}</th>
-                        <td class="num">{planned}</td>
-                        <td class="num">{spent}</td>
-                        <td class="num">{remaining}</td>
-                        <td class="num">{used}</td>
-                    </tr>
-                }
-            })
+            .map(
+                |(key, [name, planned, spent, remaining, used, per_result])| {
+                    view! {
+                        <tr id=format!("{prefix}-{key}")>
+                            <th scope="row">{name}</th>
+                            <td class="num">{planned}</td>
+                            <td class="num">{spent}</td>
+                            <td class="num">{remaining}</td>
+                            <td class="num">{used}</td>
+                            <td class="num">{per_result}</td>
+                        </tr>
+                    }
+                },
+            )
             .collect_view()
     };
     view! {
@@ -269,6 +288,7 @@ pub(super) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
                         <th scope="col">{ctx.t(T::SpendSpent)}</th>
                         <th scope="col">{ctx.t(T::SpendRemaining)}</th>
                         <th scope="col">{ctx.t(T::AnColUsed)}</th>
+                        <th scope="col">{ctx.t(T::AnColCostPerResult)}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
