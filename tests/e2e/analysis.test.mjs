@@ -132,3 +132,46 @@ test('the KPI each metric feeds is remembered for the next file from the same so
   assert.equal(await page.locator('#collect-map-sessions').inputValue(), '');
   await ctx.close();
 });
+
+test('any other CSV imports through a column mapping that is remembered for the next file of that tool', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  const plan = structuredClone(PLAN);
+  plan.plan.id = 'crm';
+  plan.plan.name = 'CRM leads';
+  plan.plan.kpis = [{ id: 'kpi-leads', name: 'Leads', metric: 'leads', baseline: 0, target: 100, deadline: '2024-03-31' }];
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.setInputFiles('#import-file', { name: 'crm.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.getByRole('link', { name: 'CRM leads' }).waitFor();
+
+  await page.goto(`${app.server.url}#/plan/crm/collect`);
+  const file = { name: 'crm.csv', mimeType: 'text/csv', buffer: fixture('generic_leads_id_semicolon.csv') };
+  await page.setInputFiles('#collect-file', file);
+  await page.locator('#collect-generic').waitFor();
+  await page.locator('#collect-generic-date').selectOption({ label: 'Tanggal' });
+  await page.locator('#collect-generic-value').selectOption({ label: 'Leads' });
+  await page.locator('#collect-generic-decimal').selectOption('id');
+  await page.locator('#collect-generic-dates').selectOption('dmy');
+  await page.locator('#collect-generic-read').click();
+  await page.locator('#collect-preview').waitFor();
+  await page.locator('#collect-confirm').click();
+  await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
+  // Day first: 01/03/2024 is the 1st of March; the empty cell and the Total row add nothing.
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('alur:plan:crm')).measurements ?? []).length > 0);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('alur:plan:crm')).measurements);
+  assert.deepEqual(
+    stored.map((m) => [m.kpi, m.date, m.value]).sort(),
+    [['kpi-leads', '2024-03-01', 12], ['kpi-leads', '2024-03-02', 15], ['kpi-leads', '2024-03-04', 9]],
+  );
+
+  // The next export of the same tool: the form opens with the same choices.
+  await page.reload();
+  await appReady(page);
+  await page.setInputFiles('#collect-file', file);
+  await page.locator('#collect-generic').waitFor();
+  assert.equal(await page.locator('#collect-generic-value option:checked').textContent(), 'Leads');
+  assert.equal(await page.locator('#collect-generic-dates').inputValue(), 'dmy');
+  assert.equal(await page.locator('#collect-generic-decimal').inputValue(), 'id');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

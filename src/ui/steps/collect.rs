@@ -208,8 +208,22 @@ pub fn CollectStep() -> impl IntoView {
     }
 }
 
+/// How the dates of a generic file may be written: the format, its value in the form and in
+/// the remembered choice, and its label.
+const DATE_FORMATS: [(DateFormat, &str, T); 3] = [
+    (DateFormat::Auto, "auto", T::CollectDatesAuto),
+    (DateFormat::DayMonthYear, "dmy", T::CollectDatesDmy),
+    (DateFormat::MonthDayYear, "mdy", T::CollectDatesMdy),
+];
+
+/// The key a generic file's column choice is remembered under: its header, so the next export
+/// of the same tool (same columns) gets the same choice.
+fn generic_key(headers: &[String]) -> String {
+    format!("generic:{}", headers.join("\u{1f}"))
+}
+
 /// The column choice for a file of unknown layout; DOM ids `collect-generic-date`,
-/// `-value`, `-kpi`, `-decimal`, `-read`.
+/// `-value`, `-kpi`, `-decimal`, `-dates`, `-read`.
 fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
     let kpis = plan_memo(|p| {
         p.kpis
@@ -226,10 +240,42 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
             .map(|k| super::kpis::name_of(&k.id)(p, lang))
             .collect::<Vec<_>>()
     });
-    let date_col = RwSignal::new(0usize);
-    let value_col = RwSignal::new(unmapped.headers.len().saturating_sub(1));
-    let kpi = RwSignal::new(0usize);
-    let decimal = RwSignal::new(ctx.lang.get_untracked());
+    // The last choice for a file with these same columns (the same export of the same tool),
+    // or the first column as the date and the last as the value.
+    let key = generic_key(&unmapped.headers);
+    let plan_id = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    let last = crate::storage::remembered_mapping(&plan_id, &key).unwrap_or_default();
+    let last = |what: &str| {
+        last.iter()
+            .find(|(k, _)| k == what)
+            .and_then(|(_, v)| v.clone())
+    };
+    let column = |what: &str, fallback: usize| {
+        last(what)
+            .and_then(|name| unmapped.headers.iter().position(|h| *h == name))
+            .unwrap_or(fallback)
+    };
+    let date_col = RwSignal::new(column("date", 0));
+    let value_col = RwSignal::new(column("value", unmapped.headers.len().saturating_sub(1)));
+    let kpi = RwSignal::new(
+        last("kpi")
+            .and_then(|id| kpis.with_untracked(|k| k.iter().position(|(kid, _)| *kid == id)))
+            .unwrap_or(0),
+    );
+    let decimal = RwSignal::new(match last("decimal").as_deref() {
+        Some("en") => Lang::En,
+        Some("id") => Lang::Id,
+        _ => ctx.lang.get_untracked(),
+    });
+    let dates = RwSignal::new(
+        DATE_FORMATS
+            .iter()
+            .find(|(_, slug, _)| last("dates").as_deref() == Some(*slug))
+            .map_or(DateFormat::Auto, |(f, _, _)| *f),
+    );
     let header_options = move |chosen: RwSignal<usize>, headers: Vec<String>| {
         headers
             .into_iter()
@@ -263,11 +309,28 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
             date_column,
             value_column,
             metric_id: metric_id.clone(),
-            date_format: DateFormat::Auto,
+            date_format: dates.get_untracked(),
             decimal: decimal.get_untracked(),
         };
         match import_generic(&unmapped.text, &mapping) {
-            Ok(preview) => state.show(ctx, preview, Some(vec![(metric_id, Some(kpi_id))])),
+            Ok(preview) => {
+                let slug = DATE_FORMATS
+                    .iter()
+                    .find(|(f, _, _)| *f == mapping.date_format)
+                    .map_or("auto", |(_, slug, _)| *slug);
+                let choice = [
+                    ("date", mapping.date_column.clone()),
+                    ("value", mapping.value_column.clone()),
+                    ("kpi", kpi_id.clone()),
+                    ("decimal", mapping.decimal.tag().to_string()),
+                    ("dates", slug.to_string()),
+                ]
+                .map(|(k, v)| (k.to_string(), Some(v)))
+                .to_vec();
+                // Remembering is a convenience: a full storage must not stop the import.
+                let _ = crate::storage::remember_mapping(&plan_id, &key, choice);
+                state.show(ctx, preview, Some(vec![(metric_id, Some(kpi_id))]))
+            }
             Err(err) => {
                 state.error.set(Some(err));
             }
@@ -319,6 +382,26 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
                         <option value="en" prop:selected=move || decimal.get() == Lang::En>
                             {ctx.t(T::CollectDecimalEn)}
                         </option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="collect-generic-dates">{ctx.t(T::CollectDateFormat)}</label>
+                    <select
+                        id="collect-generic-dates"
+                        on:change=move |ev| {
+                            let slug = event_target_value(&ev);
+                            if let Some((f, _, _)) = DATE_FORMATS.iter().find(|(_, s, _)| *s == slug) {
+                                dates.set(*f);
+                            }
+                        }
+                    >
+                        {DATE_FORMATS
+                            .iter()
+                            .map(|(f, slug, label)| {
+                                let f = *f;
+                                view! { <option value=*slug prop:selected=move || dates.get() == f>{ctx.t(*label)}</option> }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
             </div>
