@@ -1181,7 +1181,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
     if entries.is_empty() && budget <= 0.0 {
         return Err(ChartError::Empty(Empty::NoData));
     }
-    entries.sort_by_key(|e| e.0);
+    crate::domain::sort::sort_by_key(&mut entries, |e| e.0);
     // The running total at the end of each day with spend.
     let mut cumulative: Vec<(Date, f64)> = Vec::new();
     for (date, amount) in entries {

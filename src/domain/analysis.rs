@@ -215,7 +215,7 @@ pub fn series(
         .filter(|m| m.kpi == kpi_id && m.value.is_finite())
         .map(|m| (m.end.unwrap_or(m.date), m.value))
         .collect();
-    points.sort_by_key(|p| p.0);
+    crate::domain::sort::sort_by_key(&mut points, |p| p.0);
     if aggregation == Aggregation::Sum {
         let mut total = 0.0;
         for p in &mut points {

@@ -30,7 +30,9 @@ pub fn due(newest: Option<i64>, now_ms: i64) -> bool {
 pub fn to_drop(backups: &[Backup], budget: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..backups.len()).collect();
     // Newest first.
-    order.sort_by_key(|&i| std::cmp::Reverse(backups.get(i).map_or(0, |b| b.at)));
+    crate::domain::sort::sort_by_key(&mut order, |&i| {
+        std::cmp::Reverse(backups.get(i).map_or(0, |b| b.at))
+    });
     let mut kept_per_plan: Vec<(&str, usize)> = Vec::new();
     let mut keep = Vec::new();
     let mut drop = Vec::new();
@@ -63,7 +65,7 @@ pub fn to_drop(backups: &[Backup], budget: usize) -> Vec<usize> {
         total -= backups.get(i).map_or(0, |b| b.size);
         drop.push(i);
     }
-    drop.sort_unstable();
+    crate::domain::sort::sort(&mut drop);
     drop
 }
 

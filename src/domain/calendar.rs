@@ -164,7 +164,7 @@ impl ContentFilter {
 pub fn filtered<'a>(items: &'a [ContentItem], filter: &ContentFilter) -> Vec<&'a ContentItem> {
     let mut out: Vec<&ContentItem> = items.iter().filter(|i| filter.accepts(i)).collect();
     // A stable sort keeps plan order among equal dates; `None` sorts after every date.
-    out.sort_by_key(|i| (i.publish.is_none(), i.publish));
+    crate::domain::sort::sort_by_key(&mut out, |i| (i.publish.is_none(), i.publish));
     out
 }
 

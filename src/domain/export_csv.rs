@@ -110,7 +110,9 @@ pub fn write_csv(header: &[&str], rows: &[Vec<Cell>], style: CsvStyle) -> String
 /// unit, value, source, note. Measurements of a KPI no longer in the plan keep their id.
 pub fn measurement_rows(plan: &Plan, kpi_name: impl Fn(&str) -> String) -> Vec<Vec<Cell>> {
     let mut list: Vec<_> = plan.measurements.iter().collect();
-    list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kpi.cmp(&b.kpi)));
+    crate::domain::sort::sort_by(&mut list, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.kpi.cmp(&b.kpi))
+    });
     list.into_iter()
         .map(|m| {
             let unit = plan
@@ -135,7 +137,7 @@ pub fn measurement_rows(plan: &Plan, kpi_name: impl Fn(&str) -> String) -> Vec<V
 /// The spend log, oldest first: date, channel (from `channel_name`), amount, currency, note.
 pub fn spend_rows(plan: &Plan, channel_name: impl Fn(&Channel) -> String) -> Vec<Vec<Cell>> {
     let mut list: Vec<_> = plan.spend.iter().collect();
-    list.sort_by_key(|s| s.date);
+    crate::domain::sort::sort_by_key(&mut list, |s| s.date);
     list.into_iter()
         .map(|s| {
             vec![

@@ -63,11 +63,12 @@ pub fn history(plan: &Plan) -> Vec<KpiHistory> {
         }
     }
     // Unlinked actions go last, whatever order they were first met in.
-    groups.sort_by_key(|g| g.kpi.is_none());
+    crate::domain::sort::sort_by_key(&mut groups, |g| g.kpi.is_none());
     for g in &mut groups {
         // Stable: same-day events keep problems (pushed first) before actions.
-        g.events
-            .sort_by_key(|(d, e)| (*d, matches!(e, Event::Optimisation(_))));
+        crate::domain::sort::sort_by_key(&mut g.events, |(d, e)| {
+            (*d, matches!(e, Event::Optimisation(_)))
+        });
     }
     groups.retain(|g| !g.events.is_empty());
     groups

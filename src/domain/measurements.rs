@@ -7,7 +7,7 @@ use super::plan::{Measurement, Plan};
 /// The measurements of a KPI, oldest first (plan order within a day).
 pub fn for_kpi<'a>(plan: &'a Plan, kpi: &str) -> Vec<&'a Measurement> {
     let mut out: Vec<&Measurement> = plan.measurements.iter().filter(|m| m.kpi == kpi).collect();
-    out.sort_by_key(|m| m.date);
+    crate::domain::sort::sort_by_key(&mut out, |m| m.date);
     out
 }
 

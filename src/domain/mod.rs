@@ -26,6 +26,7 @@ pub mod research;
 pub mod schedule;
 pub mod share;
 pub mod smart;
+pub mod sort;
 pub mod spend;
 pub mod strategy;
 pub mod templates;

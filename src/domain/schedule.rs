@@ -166,13 +166,13 @@ fn cycles(tasks: &[Task]) -> Vec<Vec<String>> {
                 }
                 let circular = group.len() > 1 || edges[node].contains(&node);
                 if circular {
-                    group.sort_unstable();
+                    crate::domain::sort::sort(&mut group);
                     groups.push(group);
                 }
             }
         }
     }
-    groups.sort_unstable();
+    crate::domain::sort::sort(&mut groups);
     groups
         .into_iter()
         .map(|g| g.into_iter().map(|i| tasks[i].id.clone()).collect())

@@ -91,7 +91,7 @@ pub struct RunningRow {
 pub fn running_totals(plan: &Plan) -> Vec<RunningRow> {
     let code = plan.currency.as_str();
     let mut entries: Vec<&SpendEntry> = plan.spend.iter().collect();
-    entries.sort_by_key(|e| e.date);
+    crate::domain::sort::sort_by_key(&mut entries, |e| e.date);
     let mut total = 0.0;
     let mut per_channel: Vec<(&Channel, f64)> = Vec::new();
     entries
@@ -127,7 +127,7 @@ pub fn totals_by_month(plan: &Plan) -> Vec<(Month, f64)> {
             None => out.push((month, amount(e))),
         }
     }
-    out.sort_by_key(|(m, _)| (m.year, m.month));
+    crate::domain::sort::sort_by_key(&mut out, |(m, _)| (m.year, m.month));
     for (_, sum) in &mut out {
         *sum = round_money(*sum, &plan.currency);
     }

@@ -69,7 +69,7 @@ fn open_items(plan: &Plan) -> Vec<DueItem> {
         })
     });
     let mut out: Vec<DueItem> = tasks.chain(execution).chain(content).collect();
-    out.sort_by_key(|i| i.date);
+    crate::domain::sort::sort_by_key(&mut out, |i| i.date);
     out
 }
 

@@ -75,7 +75,7 @@ pub fn keys() -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(PREFIX))
         .collect();
-    out.sort();
+    crate::domain::sort::sort(&mut out);
     out
 }
 

@@ -131,7 +131,7 @@ pub fn list() -> Result<Vec<PlanMeta>, StorageError> {
             }
         }
     }
-    metas.sort_by_key(|m| std::cmp::Reverse(m.updated_at));
+    crate::domain::sort::sort_by_key(&mut metas, |m| std::cmp::Reverse(m.updated_at));
     Ok(metas)
 }
 
@@ -264,7 +264,7 @@ pub fn trashed() -> Vec<TrashEntry> {
             })
         })
         .collect();
-    out.sort_by_key(|t| std::cmp::Reverse(t.deleted_at));
+    crate::domain::sort::sort_by_key(&mut out, |t| std::cmp::Reverse(t.deleted_at));
     out
 }
 
@@ -360,7 +360,7 @@ pub fn backups(id: &str) -> Vec<(String, i64)> {
         .filter(|(_, b)| b.plan == id)
         .map(|(key, b)| (key, b.at))
         .collect();
-    out.sort_by_key(|(_, at)| std::cmp::Reverse(*at));
+    crate::domain::sort::sort_by_key(&mut out, |(_, at)| std::cmp::Reverse(*at));
     out
 }
 

@@ -313,7 +313,7 @@ pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
 pub fn add_derived(preview: &mut ImportPreview, wanted: impl Fn(&str) -> bool) {
     // Each line's values together (stable: file order within a line), derived ones after them.
     let mut rows = std::mem::take(&mut preview.rows);
-    rows.sort_by_key(|r| r.line);
+    crate::domain::sort::sort_by_key(&mut rows, |r| r.line);
     for line in rows.chunk_by(|a, b| a.line == b.line) {
         preview.rows.extend_from_slice(line);
         let Some(first) = line.first() else {
