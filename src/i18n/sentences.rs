@@ -8,6 +8,20 @@ use crate::domain::currency::currency;
 use crate::domain::plan::{Channel, Objective, Priority};
 use crate::domain::smart::{GoalSentence, Movement, SmartLetter, SmartReason, Span};
 
+/// The goal as shown in summaries: the composed SMART sentence when the goal has its parts,
+/// else what was typed as the specific goal, else `none`.
+pub fn goal_summary(goal: &crate::domain::plan::Goal, lang: Lang, none: T) -> String {
+    if let Some(parts) = crate::domain::smart::goal_sentence(goal) {
+        return goal_sentence(&parts, lang);
+    }
+    let typed = goal.specific.trim();
+    if typed.is_empty() {
+        none.get(lang).to_string()
+    } else {
+        typed.to_string()
+    }
+}
+
 /// The goal as one sentence, e.g. "Raise monthly sales of product X by 20% (from 1,000 to
 /// 1,200 units) in 6 months (1 January 2026 – 1 July 2026)."
 pub fn goal_sentence(parts: &GoalSentence, lang: Lang) -> String {
@@ -219,6 +233,25 @@ mod tests {
             sentence(&goal(), Lang::En),
             "Raise monthly sales of product X by 20% (from 1,000 to 1,200 units) \
              in 6 months (1 January 2026 – 1 July 2026)."
+        );
+    }
+
+    // Guards: summaries (approval, report, share preview) prefer the composed sentence, fall
+    // back to what was typed, then to the given "none" text.
+    #[test]
+    fn goal_summary_falls_back_in_order() {
+        assert!(goal_summary(&goal(), Lang::En, T::SummaryNone).starts_with("Raise monthly sales"));
+        let typed = Goal {
+            specific: "  More sales in Bandung  ".into(),
+            ..Goal::default()
+        };
+        assert_eq!(
+            goal_summary(&typed, Lang::En, T::SummaryNone),
+            "More sales in Bandung"
+        );
+        assert_eq!(
+            goal_summary(&Goal::default(), Lang::Id, T::ReportNotWritten),
+            T::ReportNotWritten.get(Lang::Id)
         );
     }
 

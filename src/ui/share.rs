@@ -195,16 +195,7 @@ async fn open_link(payload: String) -> Result<Plan, OpenError> {
 /// The plan's preview, worded: name, goal, period, channels, budget, contents.
 fn preview_rows(plan: &Plan, lang: Lang) -> Vec<(T, String)> {
     let none = || T::SummaryNone.get(lang).to_string();
-    let goal = crate::domain::smart::goal_sentence(&plan.goal)
-        .map(|s| crate::i18n::sentences::goal_sentence(&s, lang))
-        .unwrap_or_else(|| {
-            let typed = plan.goal.specific.trim();
-            if typed.is_empty() {
-                none()
-            } else {
-                typed.to_string()
-            }
-        });
+    let goal = crate::i18n::sentences::goal_summary(&plan.goal, lang, T::SummaryNone);
     let date = |d: Option<crate::domain::date::Date>| {
         d.map_or_else(none, |d| format_date(d, lang, DateStyle::Short))
     };

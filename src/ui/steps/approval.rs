@@ -76,11 +76,6 @@ pub fn Summary() -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.plan.with(|plan| {
             let plan = plan.as_ref()?;
-            let goal = if plan.goal.specific.trim().is_empty() {
-                T::SummaryNone.get(lang).to_string()
-            } else {
-                plan.goal.specific.clone()
-            };
             let period = format!(
                 "{} – {}",
                 date_text(plan.goal.start, lang),
@@ -105,9 +100,7 @@ pub fn Summary() -> impl IntoView {
             } else {
                 crate::i18n::sentences::channel_list(&channels, lang)
             };
-            let goal = crate::domain::smart::goal_sentence(&plan.goal)
-                .map(|s| crate::i18n::sentences::goal_sentence(&s, lang))
-                .unwrap_or(goal);
+            let goal = crate::i18n::sentences::goal_summary(&plan.goal, lang, T::SummaryNone);
             let tasks = T::TasksCount.fill(lang, &[("count", &plan.tasks.len().to_string())]);
             Some((goal, period, channels, kpis, budget, tasks))
         })

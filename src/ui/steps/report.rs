@@ -94,20 +94,6 @@ fn print() {
     let _ = window().print();
 }
 
-/// The goal sentence, or what was typed, or "none".
-fn goal_text(plan: &Plan, lang: Lang) -> String {
-    crate::domain::smart::goal_sentence(&plan.goal)
-        .map(|s| crate::i18n::sentences::goal_sentence(&s, lang))
-        .unwrap_or_else(|| {
-            let typed = plan.goal.specific.trim();
-            if typed.is_empty() {
-                T::ReportNotWritten.get(lang).to_string()
-            } else {
-                typed.to_string()
-            }
-        })
-}
-
 /// The report's heading line: period and the date it was prepared.
 fn meta_text(plan: &Plan, lang: Lang) -> String {
     let date = |d: Option<crate::domain::date::Date>| {
@@ -176,7 +162,9 @@ pub fn ReportStep() -> impl IntoView {
         T::ReportTitle.fill(lang, &[("name", p.name.trim())])
     });
     let meta = plan_text(ctx, meta_text);
-    let goal = plan_text(ctx, goal_text);
+    let goal = plan_text(ctx, |p, lang| {
+        crate::i18n::sentences::goal_summary(&p.goal, lang, T::ReportNotWritten)
+    });
     let strategy = plan_text(ctx, strategy_rows);
     let strategy = Memo::new(move |_| strategy());
     let rows = plan_text(ctx, kpi_rows);
