@@ -215,12 +215,12 @@ impl Ctx {
         let now = now_ms();
         self.plan.update(|plan| {
             if let Some(plan) = plan {
-                let before = plan.clone();
+                // Typing coalesces into one undo step: the copy is made only when one is kept.
                 self.history.update_value(|h| {
                     if discrete {
-                        h.record_step(before);
+                        h.record_step(plan.clone());
                     } else {
-                        h.record(before, now);
+                        h.record_with(now, || plan.clone());
                     }
                 });
                 f(plan);
