@@ -33,7 +33,11 @@ async function once(url) {
         .map(({ audit }) => ({ id: audit.id, score: audit.score, value: audit.displayValue ?? '' }));
     }
     const metrics = Object.fromEntries(METRICS.map((id) => [id, lhr.audits[id]?.numericValue ?? null]));
-    return { scores, failing, metrics, warnings: lhr.runWarnings, error: lhr.runtimeError?.message ?? null };
+    // Lighthouse's own estimates of what would help performance (text compression, unused code…).
+    const opportunities = Object.values(lhr.audits)
+      .filter((a) => a.details?.type === 'opportunity' && ((a.details.overallSavingsMs ?? 0) > 0 || (a.details.overallSavingsBytes ?? 0) > 0))
+      .map((a) => ({ id: a.id, savings_ms: a.details.overallSavingsMs ?? 0, savings_bytes: a.details.overallSavingsBytes ?? 0 }));
+    return { scores, failing, metrics, opportunities, warnings: lhr.runWarnings, error: lhr.runtimeError?.message ?? null };
   } finally {
     await chrome.kill();
   }

@@ -57,6 +57,8 @@ export function printTable(r) {
   const lines = [
     `## make bench — ${m.date.slice(0, 10)}, ${m.machine}, ${m.chromium}, commit ${m.commit}`,
     '',
+    `Load average ${m.load_average[0]} at the start, ${m.load_average[1]} at the end (other processes share the cores).`,
+    '',
     '| # | measure | value | budget | result |',
     '| --- | --- | --- | --- | --- |',
   ];

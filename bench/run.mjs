@@ -7,7 +7,7 @@
 // inputs (/inputs/). BENCH_LOADS, BENCH_REPEATS and LH_RUNS change the number of repeats.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,8 @@ const OUT = join(HERE, 'out');
 const LOADS = Number(process.env.BENCH_LOADS ?? 12);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 15);
 const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
+// Imports through the UI, each in a fresh page (so the app's code is as cold as a user's).
+const UI_REPEATS = 5;
 const KB = 1024;
 // BENCH_ONLY=load,charts,… runs only those parts and prints their raw results (for profiling).
 const ONLY = process.env.BENCH_ONLY?.split(',');
@@ -140,7 +142,7 @@ async function openWithPlan(page, server, plan, hash) {
 /** 4, through the UI: choose the file in the collect step, time until its preview shows. */
 async function uiCsvImport(browser, server, plan, csv) {
   const samples = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < UI_REPEATS; i++) {
     const ctx = await browser.newContext({ locale: 'en-US' });
     const page = await ctx.newPage();
     await openWithPlan(page, server, plan, `#/plan/${plan.id}/collect`);
@@ -168,7 +170,7 @@ async function uiCsvImport(browser, server, plan, csv) {
 async function uiPlanImport(browser, server, file) {
   const samples = [];
   let outcome = '';
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < UI_REPEATS; i++) {
     const ctx = await browser.newContext({ locale: 'en-US' });
     const page = await ctx.newPage();
     await page.goto(server.url);
@@ -256,7 +258,7 @@ async function heapWhile(page, during) {
 }
 
 /** 5 and 6. Typing in a text field of an open plan; autosave; memory. */
-async function typing(browser, server, plan, { chars = 60, delay = 120, field = '#goal-specific', step = 'goals' } = {}) {
+async function typing(browser, server, plan, { chars = 100, delay = 100, field = '#goal-specific', step = 'goals' } = {}) {
   const ctx = await browser.newContext({ locale: 'en-US' });
   const page = await ctx.newPage();
   await page.addInitScript(watchMount, 'header.app-header');
@@ -269,7 +271,7 @@ async function typing(browser, server, plan, { chars = 60, delay = 120, field = 
       const t = window.__typing;
       t.keys.length = t.events.length = t.longtasks.length = t.saves.length = 0;
     });
-    const text = 'Naikkan penjualan produk X sebesar 20% dalam 6 bulan lewat Instagram dan Google Ads. '.repeat(2).slice(0, chars);
+    const text = 'Naikkan penjualan produk X sebesar 20% dalam 6 bulan lewat Instagram dan Google Ads. '.repeat(3).slice(0, chars);
     await page.keyboard.type(text, { delay });
     await page.waitForFunction((n) => window.__typing.keys.length >= n, chars);
     await page.waitForTimeout(2_500); // the autosave runs 600 ms after the last keystroke
@@ -348,6 +350,8 @@ function gitCommit() {
 
 async function main() {
   const started = Date.now();
+  const loadBefore = loadavg()[0];
+  if (loadBefore > 1) log(`the 1-minute load average is ${loadBefore.toFixed(1)}: other work on this machine makes the timings noisier`);
   mkdirSync(OUT, { recursive: true });
   log('generating inputs');
   const large = largePlan();
@@ -409,6 +413,8 @@ async function main() {
     repeats: REPEATS,
     lighthouse_runs: LH_RUNS,
     seconds: Math.round((Date.now() - started) / 1000),
+    // Other processes on the machine (the 1-minute load average) when the run began and ended.
+    load_average: [round(loadBefore, 2), round(loadavg()[0], 2)],
   };
   if (ONLY) {
     console.log(JSON.stringify(results, null, 2));
