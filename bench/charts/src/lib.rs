@@ -106,10 +106,7 @@ pub fn chart_svg() -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn chart_data() -> Result<String, JsError> {
     with_plan(|plan| {
-        let kpi = plan
-            .kpis
-            .first()
-            .ok_or_else(|| JsError::new("no KPI"))?;
+        let kpi = plan.kpis.first().ok_or_else(|| JsError::new("no KPI"))?;
         let points = series(KPI, &plan.measurements, default_aggregation(kpi));
         let pairs: Vec<(i64, f64)> = points.iter().map(|p| (p.0.to_days(), p.1)).collect();
         let deadline = kpi.deadline.ok_or_else(|| JsError::new("no deadline"))?;
@@ -138,8 +135,8 @@ pub fn chart_data() -> Result<String, JsError> {
 /// Imports a plan file as the plans page does; returns how many measurements it holds.
 #[wasm_bindgen]
 pub fn parse_plan(bytes: &[u8]) -> Result<u32, JsError> {
-    let plan = alur::domain::import::parse_plan_file(bytes)
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let plan =
+        alur::domain::import::parse_plan_file(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(u32::try_from(plan.measurements.len()).unwrap_or(u32::MAX))
 }
 
@@ -151,5 +148,8 @@ pub fn import_csv(bytes: &[u8]) -> Result<Vec<u32>, JsError> {
     let text = decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     let preview = import(&text).map_err(|e| JsError::new(&e.to_string()))?;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    Ok(vec![count(preview.rows.len()), count(preview.bad_rows.len())])
+    Ok(vec![
+        count(preview.rows.len()),
+        count(preview.bad_rows.len()),
+    ])
 }
