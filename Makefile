@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup run dist test test-native test-wasm test-e2e lint fmt clean fuzz
+.PHONY: setup run dist test test-native test-wasm test-e2e lint fmt clean fuzz bench
 
 setup:
 	@./scripts/setup.sh
@@ -40,6 +40,13 @@ test-e2e:
 fuzz:
 	PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test --release --test import_fuzz
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} cargo test --release --test import_fuzz -- --ignored --nocapture timed_fuzz
+
+# Measures the release build against the performance budgets (README, "Performance"): builds
+# dist/, the minimal Leptos app and the bench's wasm exports, then drives them in headless
+# Chromium. Prints a table and writes bench/results.json; a missed budget says MISS, exit 0.
+bench: dist
+	./bench/build.sh
+	node bench/run.mjs
 
 lint:
 	cargo fmt --check

@@ -133,6 +133,24 @@ fn refuses_another_format() {
     );
 }
 
+// Guards: the wrapper is checked without its plan (a large plan is not copied for it), yet an
+// export file that lacks the plan, or has a wrapper field of the wrong type, is still refused.
+#[test]
+fn refuses_an_export_wrapper_without_its_plan_or_with_a_bad_field() {
+    let mut doc = good_file();
+    doc.as_object_mut().unwrap().remove("plan");
+    let err = parse_plan_file(&serde_json::to_vec(&doc).unwrap()).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::MissingField { field, .. } if field == "plan"),
+        "{err:?}"
+    );
+    let err = parse_plan_file(&with("/app_version", json!(7))).unwrap_err();
+    assert!(
+        matches!(&err, ImportError::WrongType { path, .. } if path == "app_version"),
+        "{err:?}"
+    );
+}
+
 // Guards: without a version the file cannot be migrated safely.
 #[test]
 fn refuses_a_missing_schema_version() {

@@ -206,14 +206,20 @@ pub enum Gap {
 /// What a step lacks, for every step of the workflow (execution and analysis steps have no
 /// completeness and always report nothing).
 pub fn gaps(plan: &Plan, step: Step) -> Vec<Gap> {
+    gaps_given(plan, step, &super::completeness_b::missing(plan))
+}
+
+/// [`gaps`] with the plan-wide items of [`super::completeness_b::missing`] already found.
+fn gaps_given(plan: &Plan, step: Step, planning: &[super::completeness_b::Missing]) -> Vec<Gap> {
     let mut out: Vec<Gap> = step_missing(plan, step)
         .into_iter()
         .map(Gap::Research)
         .collect();
     out.extend(
-        super::completeness_b::missing(plan)
-            .into_iter()
+        planning
+            .iter()
             .filter(|m| m.step() == step)
+            .cloned()
             .map(Gap::Planning),
     );
     if step == Step::Approval && super::approval::current_approval(plan).is_none() {
@@ -222,10 +228,25 @@ pub fn gaps(plan: &Plan, step: Step) -> Vec<Gap> {
     out
 }
 
+/// Whether each step of [`Step::ALL`] is complete (lacks nothing), in that order. The
+/// plan-wide checks (schedule conflicts among them) run once here, not once per step: the
+/// navigation recomputes this on every edit, keystrokes included.
+pub fn complete_steps(plan: &Plan) -> Vec<bool> {
+    let planning = super::completeness_b::missing(plan);
+    Step::ALL
+        .iter()
+        .map(|s| gaps_given(plan, *s, &planning).is_empty())
+        .collect()
+}
+
 /// How many of the ten planning steps are complete, out of ten.
 pub fn planning_score(plan: &Plan) -> (usize, usize) {
+    let planning = super::completeness_b::missing(plan);
     let steps: Vec<Step> = super::workflow::Phase::Plan.steps().collect();
-    let done = steps.iter().filter(|s| gaps(plan, **s).is_empty()).count();
+    let done = steps
+        .iter()
+        .filter(|s| gaps_given(plan, **s, &planning).is_empty())
+        .count();
     (done, steps.len())
 }
 
@@ -254,6 +275,25 @@ mod gap_tests {
             .iter()
             .any(|g| matches!(g, Gap::Planning(_))));
         assert!(gaps(&plan, Step::Today).is_empty());
+    }
+
+    // Guards: the navigation's one-pass check agrees with asking step by step.
+    #[test]
+    fn complete_steps_agrees_with_gaps_per_step() {
+        let mut ids = (0..).map(|n| format!("id{n}"));
+        let example = crate::domain::templates::seed_example(
+            crate::i18n::Lang::En,
+            &mut || ids.next().unwrap_or_default(),
+            0,
+            Date::new(2026, 11, 28).unwrap(),
+        );
+        for plan in [Plan::blank("p", "Blank", 0), example] {
+            let one_by_one: Vec<bool> = Step::ALL
+                .iter()
+                .map(|s| gaps(&plan, *s).is_empty())
+                .collect();
+            assert_eq!(complete_steps(&plan), one_by_one);
+        }
     }
 
     // Guards: the seed example fills nine steps; approval completes the tenth.

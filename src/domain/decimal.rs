@@ -40,40 +40,92 @@ impl RoundedDecimal {
     }
 }
 
+/// A buffer on the stack for a value's shortest form: charts and tables format thousands of
+/// numbers, and a heap string for each was most of their cost. Writing fails when it is full.
+struct StackText {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let end = self.len + text.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// Rounds `value` to `decimals` fraction digits (at most [`MAX_DECIMALS`]), halves away from
 /// zero. `None` for NaN and infinities.
 pub fn round_half_away(value: f64, decimals: usize) -> Option<RoundedDecimal> {
+    with_rounded(value, decimals, |negative, int_digits, frac_digits| {
+        RoundedDecimal {
+            negative,
+            int_digits: int_digits.to_string(),
+            frac_digits: frac_digits.to_string(),
+        }
+    })
+}
+
+/// [`round_half_away`] handing its digits to `f` as `(negative, int_digits, frac_digits)`
+/// rather than as new strings: what formatting needs, with one allocation instead of three.
+pub fn with_rounded<R>(
+    value: f64,
+    decimals: usize,
+    f: impl FnOnce(bool, &str, &str) -> R,
+) -> Option<R> {
+    use std::fmt::Write;
     if !value.is_finite() {
         return None;
     }
     let decimals = decimals.min(MAX_DECIMALS);
-    let shortest = format!("{}", value.abs());
-    let (int_part, frac_part) = shortest.split_once('.').unwrap_or((&shortest, ""));
-    let mut digits: Vec<u8> = int_part.bytes().collect();
-    let kept_frac = frac_part.get(..decimals).unwrap_or(frac_part);
-    digits.extend(kept_frac.bytes());
-    digits.resize(int_part.len() + decimals, b'0');
+    // The shortest form: on the stack when it fits, as every everyday value does (1e300 has
+    // 301 digits and goes to the heap).
+    let mut stack = StackText {
+        bytes: [0; 48],
+        len: 0,
+    };
+    let heap;
+    let shortest: &[u8] = if write!(stack, "{}", value.abs()).is_ok() {
+        stack.bytes.get(..stack.len).unwrap_or_default()
+    } else {
+        heap = format!("{}", value.abs());
+        heap.as_bytes()
+    };
+    let (int_part, frac_part) = match shortest.iter().position(|&b| b == b'.') {
+        Some(dot) => (
+            shortest.get(..dot).unwrap_or_default(),
+            shortest.get(dot + 1..).unwrap_or_default(),
+        ),
+        None => (shortest, &[][..]),
+    };
+    // One buffer: a slot for a carry out of the first digit, the integer digits, the fraction.
+    let mut digits: Vec<u8> = Vec::with_capacity(1 + int_part.len() + decimals);
+    digits.push(b'0');
+    digits.extend_from_slice(int_part);
+    digits.extend_from_slice(frac_part.get(..decimals).unwrap_or(frac_part));
+    digits.resize(1 + int_part.len() + decimals, b'0');
     // The first dropped digit decides; 5 or more rounds the magnitude up (away from zero).
-    if frac_part
-        .as_bytes()
-        .get(decimals)
-        .is_some_and(|&d| d >= b'5')
-    {
+    if frac_part.get(decimals).is_some_and(|&d| d >= b'5') {
         increment(&mut digits);
     }
-    let split = digits.len().saturating_sub(decimals);
-    let (int_part, frac_part) = digits.split_at_checked(split).unwrap_or((&digits, &[]));
-    let frac_digits = String::from_utf8_lossy(frac_part).into_owned();
-    let mut int_digits = String::from_utf8_lossy(int_part).into_owned();
-    if int_digits.is_empty() {
-        int_digits.push('0');
-    }
+    let first = match digits.first() {
+        Some(b'0') if digits.len() > 1 + decimals => 1,
+        _ => 0,
+    };
     let is_zero = digits.iter().all(|&d| d == b'0');
-    Some(RoundedDecimal {
-        negative: value < 0.0 && !is_zero,
-        int_digits,
-        frac_digits,
-    })
+    let split = digits.len().saturating_sub(decimals);
+    let int_digits = digits.get(first..split).unwrap_or_default();
+    let frac_digits = digits.get(split..).unwrap_or_default();
+    // Only ASCII digits were put in, so these conversions cannot fail.
+    let text = |bytes| std::str::from_utf8(bytes).unwrap_or_default();
+    Some(f(
+        value < 0.0 && !is_zero,
+        text(int_digits),
+        text(frac_digits),
+    ))
 }
 
 /// `value` rounded to `decimals` fraction digits, halves away from zero; NaN and infinities
@@ -85,8 +137,8 @@ pub fn round_to(value: f64, decimals: usize) -> f64 {
     }
 }
 
-/// Adds one to a string of ASCII digits, growing it on a carry out of the first digit.
-fn increment(digits: &mut Vec<u8>) {
+/// Adds one to a string of ASCII digits whose first digit is a spare `0` for the carry.
+fn increment(digits: &mut [u8]) {
     for d in digits.iter_mut().rev() {
         if *d == b'9' {
             *d = b'0';
@@ -95,7 +147,6 @@ fn increment(digits: &mut Vec<u8>) {
             return;
         }
     }
-    digits.insert(0, b'1');
 }
 
 #[cfg(test)]
@@ -138,6 +189,72 @@ mod tests {
         assert_eq!(digits(-0.001, 2), "0.00");
         assert_eq!(digits(-0.0, 0), "0");
         assert!(round_to(-0.001, 2).is_sign_positive());
+    }
+
+    /// The rounding as first written, on heap strings: the reference the faster one must match.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn reference(value: f64, decimals: usize) -> String {
+        let decimals = decimals.min(MAX_DECIMALS);
+        let shortest = format!("{}", value.abs());
+        let (int_part, frac_part) = shortest.split_once('.').unwrap_or((&shortest, ""));
+        let mut digits: Vec<u8> = int_part.bytes().collect();
+        digits.extend(frac_part.bytes().take(decimals));
+        digits.resize(int_part.len() + decimals, b'0');
+        if frac_part
+            .as_bytes()
+            .get(decimals)
+            .is_some_and(|&d| d >= b'5')
+        {
+            match digits.iter().rposition(|&d| d != b'9') {
+                Some(i) => {
+                    digits[i] += 1;
+                    digits[i + 1..].fill(b'0');
+                }
+                None => {
+                    digits.fill(b'0');
+                    digits.insert(0, b'1');
+                }
+            }
+        }
+        let split = digits.len() - decimals;
+        let (int, frac) = digits.split_at(split);
+        let int = if int.is_empty() {
+            "0".to_string()
+        } else {
+            String::from_utf8(int.to_vec()).unwrap()
+        };
+        let frac = String::from_utf8(frac.to_vec()).unwrap();
+        let zero = digits.iter().all(|&d| d == b'0');
+        let sign = if value < 0.0 && !zero { "-" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{int}")
+        } else {
+            format!("{sign}{int}.{frac}")
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        // Guards: the stack-buffer rounding drifting from the plain string one, for any
+        // finite value (huge ones take the heap path) and any count of decimals.
+        #[test]
+        fn matches_the_plain_string_rounding(
+            value in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL | proptest::num::f64::ZERO,
+            decimals in 0usize..=(MAX_DECIMALS + 2),
+        ) {
+            proptest::prop_assert_eq!(digits(value, decimals), reference(value, decimals));
+        }
+
+        // Guards: the same for values with few digits, where halves and carries are common.
+        #[test]
+        fn matches_the_plain_string_rounding_on_short_values(
+            cents in -1_000_000i64..1_000_000,
+            scale in 0u32..=4,
+            decimals in 0usize..=3,
+        ) {
+            let value = cents as f64 / 10f64.powi(scale as i32);
+            proptest::prop_assert_eq!(digits(value, decimals), reference(value, decimals));
+        }
     }
 
     // Guards: exponent notation or precision loss on large values, and panics on odd input.

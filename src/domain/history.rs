@@ -27,6 +27,12 @@ impl<T> History<T> {
     /// Records the state `before` an edit made at `now_ms`. Within [`COALESCE_MS`] of the
     /// previous edit nothing new is kept: both edits undo as one step. Any edit clears redo.
     pub fn record(&mut self, before: T, now_ms: i64) {
+        self.record_with(now_ms, || before);
+    }
+
+    /// Like [`History::record`], taking the snapshot only when it is kept: a keystroke within
+    /// [`COALESCE_MS`] of the last one needs no copy of the document at all.
+    pub fn record_with(&mut self, now_ms: i64, before: impl FnOnce() -> T) {
         self.redo.clear();
         let coalesce = self
             .last_edit_ms
@@ -35,7 +41,7 @@ impl<T> History<T> {
         if coalesce && !self.undo.is_empty() {
             return;
         }
-        self.undo.push(before);
+        self.undo.push(before());
         if self.undo.len() > MAX_STEPS {
             self.undo.remove(0);
         }
@@ -111,6 +117,23 @@ mod tests {
         h.record("Ko", 400);
         assert_eq!(h.undo("Kop"), Some(""));
         assert!(!h.can_undo());
+    }
+
+    // Guards: typing in a large plan copied the whole plan on every keystroke, only to drop the
+    // copy when the keystroke joined the current step.
+    #[test]
+    fn a_coalesced_edit_takes_no_snapshot() {
+        let mut h = History::new();
+        let mut taken = 0;
+        for (i, now) in [0, 200, 400, 5_000].into_iter().enumerate() {
+            h.record_with(now, || {
+                taken += 1;
+                i
+            });
+        }
+        assert_eq!(taken, 2, "the first edit and the one after the pause");
+        assert_eq!(h.undo(9), Some(3));
+        assert_eq!(h.undo(3), Some(0));
     }
 
     // Guards: a restore right after typing is undone on its own, not together with the typing.

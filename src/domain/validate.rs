@@ -131,8 +131,12 @@ pub fn validate(plan: &Plan) -> Vec<ValidationIssue> {
     c.issues
 }
 
-/// Every entity id of the plan with its path (without the `.id` suffix), in document order.
-fn entity_ids(plan: &Plan) -> Vec<(String, &str)> {
+/// Where an entity is: its list's path and its index there (`tasks`, 2 is `tasks[2]`). Paths
+/// are written out only for an issue: a large plan has tens of thousands of entities.
+type Place = (&'static str, usize);
+
+/// Every entity id of the plan with its place, in document order.
+fn entity_ids(plan: &Plan) -> Vec<(Place, &str)> {
     let mut out = Vec::new();
     for (section, notes) in market_sections(plan) {
         push_ids(&mut out, section, notes, |n| &n.id);
@@ -175,13 +179,13 @@ fn market_sections(plan: &Plan) -> [(&'static str, &[Note]); 5] {
 }
 
 fn push_ids<'a, E>(
-    out: &mut Vec<(String, &'a str)>,
-    section: &str,
+    out: &mut Vec<(Place, &'a str)>,
+    section: &'static str,
     items: &'a [E],
     id: impl Fn(&'a E) -> &'a String,
 ) {
     for (i, item) in items.iter().enumerate() {
-        out.push((format!("{section}[{i}]"), id(item).as_str()));
+        out.push(((section, i), id(item).as_str()));
     }
 }
 
@@ -199,36 +203,42 @@ impl Checker {
         self.issues.push(ValidationIssue { path, kind });
     }
 
-    fn check_ids(&mut self, ids: &[(String, &str)]) {
-        let mut first: HashMap<&str, &str> = HashMap::new();
-        for (path, id) in ids {
-            let path_id = format!("{path}.id");
+    fn check_ids(&mut self, ids: &[(Place, &str)]) {
+        let path_id = |(section, i): Place| format!("{section}[{i}].id");
+        let mut first: HashMap<&str, Place> = HashMap::new();
+        for &(place, id) in ids {
             if !is_valid_id(id) {
-                self.push(path_id, IssueKind::InvalidId((*id).to_string()));
-            } else if let Some(first_path) = first.get(id) {
+                self.push(path_id(place), IssueKind::InvalidId(id.to_string()));
+            } else if let Some(&first_place) = first.get(id) {
                 let kind = IssueKind::DuplicateId {
-                    id: (*id).to_string(),
-                    first: format!("{first_path}.id"),
+                    id: id.to_string(),
+                    first: path_id(first_place),
                 };
-                self.push(path_id, kind);
+                self.push(path_id(place), kind);
             } else {
-                first.insert(id, path);
+                first.insert(id, place);
             }
         }
     }
 
     /// Reports `id` at `path` unless `known` holds it.
-    fn reference(&mut self, path: String, id: &str, known: &HashSet<&str>, target: RefTarget) {
+    fn reference(
+        &mut self,
+        path: impl FnOnce() -> String,
+        id: &str,
+        known: &HashSet<&str>,
+        target: RefTarget,
+    ) {
         if !known.contains(id) {
             let id = id.to_string();
-            self.push(path, IssueKind::UnknownReference { id, target });
+            self.push(path(), IssueKind::UnknownReference { id, target });
         }
     }
 
     /// Checks each id of the list at `path` against `known`.
     fn references(&mut self, path: &str, ids: &[String], known: &HashSet<&str>, target: RefTarget) {
         for (j, id) in ids.iter().enumerate() {
-            self.reference(format!("{path}[{j}]"), id, known, target);
+            self.reference(|| format!("{path}[{j}]"), id, known, target);
         }
     }
 
@@ -260,9 +270,9 @@ impl Checker {
         }
         for (i, task) in plan.tasks.iter().enumerate() {
             for (j, id) in task.depends_on.iter().enumerate() {
-                let path = format!("tasks[{i}].depends_on[{j}]");
+                let path = || format!("tasks[{i}].depends_on[{j}]");
                 if *id == task.id {
-                    self.push(path, IssueKind::SelfDependency);
+                    self.push(path(), IssueKind::SelfDependency);
                 } else {
                     self.reference(path, id, &tasks, RefTarget::Task);
                 }
@@ -270,18 +280,23 @@ impl Checker {
         }
         for (i, m) in plan.measurements.iter().enumerate() {
             self.reference(
-                format!("measurements[{i}].kpi"),
+                || format!("measurements[{i}].kpi"),
                 &m.kpi,
                 &kpis,
                 RefTarget::Kpi,
             );
         }
         for (i, p) in plan.problems.iter().enumerate() {
-            self.reference(format!("problems[{i}].kpi"), &p.kpi, &kpis, RefTarget::Kpi);
+            self.reference(
+                || format!("problems[{i}].kpi"),
+                &p.kpi,
+                &kpis,
+                RefTarget::Kpi,
+            );
         }
         for (i, o) in plan.optimisations.iter().enumerate() {
             if let Some(id) = &o.problem {
-                let path = format!("optimisations[{i}].problem");
+                let path = || format!("optimisations[{i}].problem");
                 self.reference(path, id, &problems, RefTarget::Problem);
             }
         }

@@ -51,7 +51,7 @@
 
 use crate::domain::currency::{currency, CURRENCIES};
 use crate::domain::date::Date;
-use crate::domain::decimal::{round_half_away, round_to};
+use crate::domain::decimal::{round_to, with_rounded};
 use crate::i18n::{Lang, T};
 
 /// What a number that cannot be computed is written as.
@@ -76,26 +76,26 @@ fn separators(lang: Lang) -> (char, char) {
 /// NaN and infinities are `—`; `decimals` is capped at
 /// [`MAX_DECIMALS`](crate::domain::decimal::MAX_DECIMALS).
 pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
-    let Some(rounded) = round_half_away(value, decimals) else {
-        return NOT_A_NUMBER.to_string();
-    };
     let (group, decimal) = separators(lang);
-    let int = rounded.int_digits.as_bytes();
-    let mut out = String::with_capacity(int.len() * 4 / 3 + rounded.frac_digits.len() + 2);
-    if rounded.negative {
-        out.push('-');
-    }
-    for (i, &digit) in int.iter().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
+    let formatted = with_rounded(value, decimals, |negative, int_digits, frac_digits| {
+        let int = int_digits.as_bytes();
+        let mut out = String::with_capacity(int.len() * 4 / 3 + frac_digits.len() + 2);
+        if negative {
+            out.push('-');
         }
-        out.push(char::from(digit));
-    }
-    if !rounded.frac_digits.is_empty() {
-        out.push(decimal);
-        out.push_str(&rounded.frac_digits);
-    }
-    out
+        for (i, &digit) in int.iter().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(char::from(digit));
+        }
+        if !frac_digits.is_empty() {
+            out.push(decimal);
+            out.push_str(frac_digits);
+        }
+        out
+    });
+    formatted.unwrap_or_else(|| NOT_A_NUMBER.to_string())
 }
 
 /// An amount of money in `lang`'s style: `Rp 1.500.000` / `Rp 1,500,000`, `US$1.500,00` /

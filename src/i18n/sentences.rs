@@ -5,7 +5,8 @@ use super::format::{format_date, format_money, format_number, format_percent, Da
 use super::{Lang, T};
 use crate::domain::completeness::Missing;
 use crate::domain::currency::currency;
-use crate::domain::plan::{Channel, Objective, Priority};
+use crate::domain::kpi_library::metric_of;
+use crate::domain::plan::{Channel, Kpi, Objective, Priority};
 use crate::domain::smart::{GoalSentence, Movement, SmartLetter, SmartReason, Span};
 
 /// The goal as shown in summaries: the composed SMART sentence when the goal has its parts,
@@ -168,6 +169,23 @@ pub fn channel_name(channel: &Channel, lang: Lang) -> String {
     crate::domain::strategy::channel_name(channel, lang)
 }
 
+/// A KPI's name as the UI shows it: a library metric's name in `lang`, then its channel when it
+/// has one (so two KPIs of one metric on different channels read apart), or the name typed.
+pub fn kpi_name(kpi: &Kpi, lang: Lang) -> String {
+    match (metric_of(kpi), &kpi.channel) {
+        (Some(metric), Some(channel)) => {
+            format!(
+                "{} · {}",
+                metric.name.get(lang),
+                channel_name(channel, lang)
+            )
+        }
+        (Some(metric), None) => metric.name.get(lang).to_string(),
+        (None, _) if kpi.name.trim().is_empty() => T::KpiCustom.get(lang).to_string(),
+        (None, _) => kpi.name.trim().to_string(),
+    }
+}
+
 /// Channels as a comma-separated list of names.
 pub fn channel_list(channels: &[Channel], lang: Lang) -> String {
     channels
@@ -220,6 +238,33 @@ mod tests {
             end: Some(date("2026-07-01")),
             ..Goal::default()
         }
+    }
+
+    // Guards: two KPIs of one library metric on different channels had the same name (and so
+    // the same heading and landmark name on the measurement log).
+    #[test]
+    fn kpi_names_tell_channels_apart_and_keep_typed_names() {
+        let kpi = |metric: Option<&str>, channel: Option<Channel>, name: &str| Kpi {
+            metric: metric.map(String::from),
+            channel,
+            name: name.into(),
+            ..Kpi::default()
+        };
+        let instagram = kpi(Some("engagement_rate"), Some(Channel::Instagram), "IG");
+        let tiktok = kpi(Some("engagement_rate"), Some(Channel::Tiktok), "TT");
+        assert_eq!(
+            kpi_name(&instagram, Lang::En),
+            "Engagement rate · Instagram"
+        );
+        assert_ne!(kpi_name(&instagram, Lang::Id), kpi_name(&tiktok, Lang::Id));
+        let plain = kpi(Some("engagement_rate"), None, "IG");
+        assert_eq!(kpi_name(&plain, Lang::En), "Engagement rate");
+        let custom = kpi(None, Some(Channel::Email), "  Replies  ");
+        assert_eq!(kpi_name(&custom, Lang::En), "Replies");
+        assert_eq!(
+            kpi_name(&kpi(None, None, " "), Lang::En),
+            T::KpiCustom.get(Lang::En)
+        );
     }
 
     fn sentence(goal: &Goal, lang: Lang) -> String {

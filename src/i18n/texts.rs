@@ -119,6 +119,8 @@ texts! {
     Open => "Buka", "Open";
     Rename => "Ganti nama", "Rename";
     RenameLabel => "Nama baru untuk {name}", "New name for {name}";
+    // A button's name starts with its visible text, so voice control finds it by what it says.
+    RenameNamed => "Ganti nama {name}", "Rename {name}";
     Save => "Simpan", "Save";
     Cancel => "Batal", "Cancel";
     Duplicate => "Duplikat", "Duplicate";

@@ -108,9 +108,19 @@ pub fn decode(key: &str, text: &str) -> Result<Plan, LoadError> {
 /// The list of plans, newest edit first. The index is rebuilt from the plan keys when it is
 /// missing or damaged, or when a plan key is not in it (an index write that failed).
 pub fn list() -> Result<Vec<PlanMeta>, StorageError> {
+    list_knowing(None)
+}
+
+/// [`list`], with the summary of a plan just written given rather than read back: a plan new
+/// to the index (an import, a copy) is not parsed again right after it was saved.
+fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> {
     let mut metas: Vec<PlanMeta> = read(INDEX_KEY)?
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default();
+    if let Some(known) = known {
+        metas.retain(|m| m.id != known.id);
+        metas.push(known);
+    }
     let plan_keys: Vec<String> = keys()
         .into_iter()
         .filter(|k| k.starts_with(PLAN_PREFIX))
@@ -211,16 +221,18 @@ pub fn exists(id: &str) -> bool {
 /// and the previous version is still stored whole.
 pub fn save(plan: &Plan) -> Result<(), StorageError> {
     let text = serde_json::to_string(plan).map_err(|e| StorageError::Other(e.to_string()))?;
-    let previous = read(&plan_key(&plan.id)).ok().flatten();
+    // The version being replaced is read only when a backup of it is due (at most one per
+    // 10 minutes): copying a large plan's text out of storage on every autosave costs.
+    let previous = if backup_due(&plan.id, plan.updated_at) {
+        read(&plan_key(&plan.id)).ok().flatten()
+    } else {
+        None
+    };
     write(&plan_key(&plan.id), &text)?;
     if let Some(previous) = previous {
         back_up(&plan.id, &previous, plan.updated_at);
     }
-    let mut metas = list()?;
-    match metas.iter_mut().find(|m| m.id == plan.id) {
-        Some(meta) => *meta = PlanMeta::of(plan),
-        None => metas.push(PlanMeta::of(plan)),
-    }
+    let metas = list_knowing(Some(PlanMeta::of(plan)))?;
     // The index is only a cache of the plan keys (`list` rebuilds it), so a failed index
     // write loses nothing.
     let _ = write_index(&metas);
@@ -318,20 +330,22 @@ fn all_backups(with_sizes: bool) -> Vec<(String, crate::domain::backups::Backup)
         .collect()
 }
 
-/// Keeps the version a save just replaced as a rolling backup, when one is due, then prunes
-/// backups to their per-plan count and storage share. A backup never stands in the way of a
-/// save: when it cannot be written, older backups make room once, and otherwise it is skipped.
-fn back_up(id: &str, previous: &str, now_ms: i64) {
-    use crate::domain::backups::{due, to_drop, BUDGET_CHARS};
-    let existing = all_backups(false);
-    let newest = existing
-        .iter()
+/// True when plan `id` has no backup from the last 10 minutes (its keys say when).
+fn backup_due(id: &str, now_ms: i64) -> bool {
+    let newest = all_backups(false)
+        .into_iter()
         .filter(|(_, b)| b.plan == id)
         .map(|(_, b)| b.at)
         .max();
-    if !due(newest, now_ms) {
-        return;
-    }
+    crate::domain::backups::due(newest, now_ms)
+}
+
+/// Keeps the version a save just replaced as a rolling backup (the caller checked that one is
+/// due), then prunes backups to their per-plan count and storage share. A backup never stands
+/// in the way of a save: when it cannot be written, older backups make room once, and
+/// otherwise it is skipped.
+fn back_up(id: &str, previous: &str, now_ms: i64) {
+    use crate::domain::backups::{to_drop, BUDGET_CHARS};
     let at = serde_json::from_str::<RevisionOnly>(previous)
         .map(|r| r.updated_at)
         .unwrap_or(now_ms);

@@ -470,7 +470,7 @@ fn PlanRow(meta: PlanMeta) -> impl IntoView {
                             draft.set(name_for_rename.clone());
                             editing.set(true);
                         }
-                        aria-label=T::RenameLabel.fill(ctx.lang.get(), &[("name", &name)])
+                        aria-label=T::RenameNamed.fill(ctx.lang.get(), &[("name", &name)])
                     >
                         {ctx.t(T::Rename)}
                     </button>

@@ -14,6 +14,35 @@ use crate::storage::{self, plans, StorageError};
 /// How long after the last edit the plan is written.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(600);
 
+/// The User Timing measure around each save that writes: the browser's performance panel, and
+/// `make bench`, see what autosave costs on the main thread.
+const SAVE_MEASURE: &str = "alur:save";
+const SAVE_MARK: &str = "alur:save:start";
+
+/// Marks the start of a save; the measure is taken when it is dropped, whichever way the save
+/// ends. Only the latest measure is kept in the timeline, so a long session does not pile them up.
+struct SaveTiming(Option<web_sys::Performance>);
+
+impl SaveTiming {
+    fn start() -> SaveTiming {
+        let performance = web_sys::window().and_then(|w| w.performance());
+        if let Some(p) = &performance {
+            let _ = p.mark(SAVE_MARK);
+        }
+        SaveTiming(performance)
+    }
+}
+
+impl Drop for SaveTiming {
+    fn drop(&mut self) {
+        if let Some(p) = &self.0 {
+            p.clear_measures_with_measure_name(SAVE_MEASURE);
+            let _ = p.measure_with_start_mark(SAVE_MEASURE, SAVE_MARK);
+            p.clear_marks_with_mark_name(SAVE_MARK);
+        }
+    }
+}
+
 /// Whether the open plan's last edit is stored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
@@ -186,12 +215,12 @@ impl Ctx {
         let now = now_ms();
         self.plan.update(|plan| {
             if let Some(plan) = plan {
-                let before = plan.clone();
+                // Typing coalesces into one undo step: the copy is made only when one is kept.
                 self.history.update_value(|h| {
                     if discrete {
-                        h.record_step(before);
+                        h.record_step(plan.clone());
                     } else {
-                        h.record(before, now);
+                        h.record_with(now, || plan.clone());
                     }
                 });
                 f(plan);
@@ -272,6 +301,7 @@ impl Ctx {
         if state == SaveState::Saved || state == SaveState::Conflict {
             return;
         }
+        let _timing = SaveTiming::start();
         let Some(id) = self
             .plan
             .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))

@@ -90,13 +90,8 @@ fn Nav() -> impl IntoView {
     });
     // Which planning steps are complete, for the marks beside their links.
     let complete = Memo::new(move |_| {
-        ctx.plan.with(|p| {
-            p.as_ref().map(|p| {
-                Step::ALL
-                    .map(|s| crate::domain::completeness::gaps(p, s).is_empty())
-                    .to_vec()
-            })
-        })
+        ctx.plan
+            .with(|p| p.as_ref().map(crate::domain::completeness::complete_steps))
     });
     let mark = move |step: Step| {
         let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);

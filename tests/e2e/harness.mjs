@@ -10,7 +10,8 @@ import { chromium } from 'playwright-core';
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const SUB_PATH = '/alur/';
 
-const CHROMIUM_ARGS = [
+/** Chromium's flags here (root needs --no-sandbox; nothing may reach the network). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -21,13 +22,18 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Starts `python3 -m http.server` on a free port, serving `dir` (dist/ unless told) at SUB_PATH. */
-export async function startServer(dir = DIST) {
+/**
+ * Starts `python3 -m http.server` on a free port, serving `dir` (dist/ unless told) at SUB_PATH,
+ * and each folder of `mounts` (`{ name: absolute path }`) at `/name/` (the bench serves more
+ * than the app).
+ */
+export async function startServer({ dir = DIST, mounts = {} } = {}) {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`${dir} has no index.html: run \`make dist\` first`);
   }
   const root = mkdtempSync(join(tmpdir(), 'alur-e2e-'));
   symlinkSync(dir, join(root, SUB_PATH.replaceAll('/', '')));
+  for (const [name, path] of Object.entries(mounts)) symlinkSync(path, join(root, name));
   const proc = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

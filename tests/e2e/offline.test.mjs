@@ -108,7 +108,7 @@ test('the web app manifest parses without errors and Chromium finds the app inst
 
 test('a new release is used at once when online, and replaces the old cache for offline use', async () => {
   const release = copyOfDist();
-  const server = await startServer(release.dir);
+  const server = await startServer({ dir: release.dir });
   const { ctx, page, problems } = await openPage(app.browser);
   try {
     await page.goto(server.url);
@@ -155,7 +155,7 @@ test('a new release is used at once when online, and replaces the old cache for 
 test('when the service worker cannot be registered the app still starts, online only', async () => {
   const release = copyOfDist();
   rmSync(join(release.dir, 'sw.js'));
-  const server = await startServer(release.dir);
+  const server = await startServer({ dir: release.dir });
   const { ctx, page, problems } = await openPage(app.browser);
   try {
     await page.goto(server.url);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::items::{find, ids, optional_channels, plan_text, read, remover, write, RemoveButton};
 use crate::domain::kpi_library::{metric_of, new_kpi, DirectionKind, LIBRARY};
 use crate::domain::plan::{Direction, Kpi, Plan};
+use crate::i18n::sentences::kpi_name;
 use crate::i18n::{Lang, T};
 use crate::ui::form::{
     field_id, plan_value, ChoiceField, DateField, NumberField, SelectField, TextField,
@@ -116,19 +117,11 @@ pub fn KpisStep() -> impl IntoView {
     }
 }
 
-/// The KPI's name as shown: the library name in the UI language, or the name typed.
+/// The KPI's name as shown ([`kpi_name`]): the library name in the UI language with its
+/// channel, or the name typed.
 pub(crate) fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
     let id = id.to_string();
-    move |p, lang| {
-        let Some(kpi) = find::<Kpi>(p, &id) else {
-            return String::new();
-        };
-        match metric_of(kpi) {
-            Some(metric) => metric.name.get(lang).to_string(),
-            None if kpi.name.trim().is_empty() => T::KpiCustom.get(lang).to_string(),
-            None => kpi.name.trim().to_string(),
-        }
-    }
+    move |p, lang| find::<Kpi>(p, &id).map_or_else(String::new, |kpi| kpi_name(kpi, lang))
 }
 
 /// A range KPI's upper (`true`) or lower bound; `None` for other directions.

@@ -150,12 +150,15 @@ pub fn SpendStep() -> impl IntoView {
     };
     view! {
         <section class="wizard spend">
-            <dl class="figures" role="status">
-                <div>
-                    <dt>{ctx.t(T::SpendTotal)}</dt>
-                    <dd id="spend-total">{move || summary.with(|s| s.0.clone())}</dd>
-                </div>
-            </dl>
+            // A live region around the list: `dl` itself may not take the status role.
+            <div role="status">
+                <dl class="figures">
+                    <div>
+                        <dt>{ctx.t(T::SpendTotal)}</dt>
+                        <dd id="spend-total">{move || summary.with(|s| s.0.clone())}</dd>
+                    </div>
+                </dl>
+            </div>
             {crate::ui::charts::chart_figure(
                 "chart-spend-burn".into(),
                 std::sync::Arc::new(|p: &Plan, lang| crate::charts::burn(p, crate::ui::today(), lang)),

@@ -1,0 +1,73 @@
+// The budgets of issue #11 and the table `make bench` prints.
+
+const KB = 1024;
+const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / KB / KB).toFixed(1)} MB`;
+const ratio = (x) => `${x.toFixed(2)}×`;
+
+/** Each measure with its budget and whether it passed (`pass: null` for figures without one). */
+export function budgets(r) {
+  const rows = [];
+  const add = (item, measure, value, budget, pass) => rows.push({ item, measure, value, budget, pass });
+  const s = r.size.alur;
+  add(1, 'Transfer size (wasm + JS + CSS), raw', kb(s.raw), '', null);
+  add(1, 'Transfer size, gzip -9', kb(s.gzip), '≤ 350 KB', s.gzip <= 350 * KB);
+  add(1, 'Transfer size, brotli -11', kb(s.brotli), '', null);
+  add(1, 'Minimal Leptos app, gzip (for reference)', kb(r.size.hello.gzip), '', null);
+
+  const l = r.load;
+  add(2, `Load to interactive, Alur (median of ${l.loads} cold loads)`, ms(l.alur.mounted_ms), '', null);
+  add(2, `Load to interactive, minimal Leptos app`, ms(l.hello.mounted_ms), '', null);
+  add(2, 'Load to interactive, Alur ÷ minimal app', ratio(l.ratio), '≤ 1.30×', l.ratio <= 1.3);
+
+  for (const c of r.charts) {
+    add(3, `Chart, ${c.n} points: Alur ${ms(c.alur_ms)}, Chart.js ${ms(c.chartjs_ms)}`, ratio(c.ratio), '≤ 1.00×', c.ratio <= 1.0);
+  }
+
+  const i = r.imports;
+  add(4, `GA4 CSV import, ${i.csv_rows.toLocaleString('en')} values from 50,000 rows (wasm)`, ms(i.csv_ms), '≤ 500 ms', i.csv_ms <= 500);
+  add(4, 'GA4 CSV import through the collect step (file chosen → preview)', ms(r.ui_csv_import.ms), '≤ 500 ms', r.ui_csv_import.ms <= 500);
+  add(4, `Plan file import, ${mb(i.plan_bytes)} (wasm)`, ms(i.plan_ms), '≤ 300 ms', i.plan_ms <= 300);
+  add(4, `Plan file import through the plans page (file chosen → ${r.ui_plan_import.outcome})`, ms(r.ui_plan_import.ms), '≤ 300 ms', r.ui_plan_import.ms <= 300);
+
+  const t = r.typing_large;
+  add(5, 'Autosave of the large plan: saves during typing', String(t.saves_during_typing), '0 (off the keystroke path)', t.saves_during_typing === 0);
+  add(5, 'Autosave of the large plan: main-thread time of one save', ms(t.save_ms), '', null);
+  add(5, `Typing in the large plan, keystroke → next paint, p50 (${t.keystrokes} keys)`, ms(t.p50_ms), '', null);
+  add(5, 'Typing in the large plan, keystroke → next paint, p95', ms(t.p95_ms), '≤ 16 ms', t.p95_ms <= 16);
+  add(5, 'Typing in the example plan (for reference), p50 / p95', `${ms(r.typing_example.p50_ms)} / ${ms(r.typing_example.p95_ms)}`, '', null);
+
+  add(6, 'Peak JS heap, large plan', mb(t.js_heap_peak_bytes), '', null);
+  add(6, 'Wasm memory, large plan', t.wasm_memory_bytes ? mb(t.wasm_memory_bytes) : '—', '', null);
+
+  const violations = r.axe.reduce((n, p) => n + p.violations.length, 0);
+  const worst = r.axe.filter((p) => p.violations.length).map((p) => `${p.page}: ${p.violations.map((v) => v.id).join(', ')}`);
+  add(7, `axe-core violations, ${r.axe.length} pages`, worst.length ? `${violations} (${worst.join('; ')})` : '0', '0', violations === 0);
+  const lh = r.lighthouse.scores;
+  add(7, `Lighthouse performance (median of ${r.lighthouse.runs})`, String(lh.performance), '≥ 95', lh.performance >= 95);
+  add(7, 'Lighthouse accessibility', String(lh.accessibility), '100', lh.accessibility === 100);
+  add(7, 'Lighthouse best practices', String(lh['best-practices']), '100', lh['best-practices'] === 100);
+  return rows;
+}
+
+/** Prints the table in Markdown, and the misses again below it. */
+export function printTable(r) {
+  const m = r.meta;
+  const lines = [
+    `## make bench — ${m.date.slice(0, 10)}, ${m.machine}, ${m.chromium}, commit ${m.commit}`,
+    '',
+    `Load average ${m.load_average[0]} at the start, ${m.load_average[1]} at the end (other processes share the cores).`,
+    '',
+    '| # | measure | value | budget | result |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const b of r.budgets) {
+    const result = b.pass === null ? '' : b.pass ? 'pass' : '**MISS**';
+    lines.push(`| ${b.item} | ${b.measure} | ${b.value} | ${b.budget} | ${result} |`);
+  }
+  const misses = r.budgets.filter((b) => b.pass === false);
+  lines.push('', misses.length ? `MISS: ${misses.length} budget(s) missed: ${misses.map((b) => b.measure).join('; ')}` : 'All budgets met.');
+  lines.push(`Details: bench/results.json (${m.seconds} s).`);
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,428 @@
+// `make bench`: drives the release build (dist/) in headless Chromium and prints a table of
+// measures against the budgets of issue #11; writes everything to bench/results.json.
+// A measurement, not a test: it exits 0 when a budget is missed, and says MISS.
+//
+// Serves like the end-to-end tests (python3 -m http.server, dist/ under /alur/), plus the
+// minimal Leptos app (/hello/), the bench page with Chart.js (/bench/) and the generated
+// inputs (/inputs/). BENCH_LOADS, BENCH_REPEATS and LH_RUNS change the number of repeats.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, startServer } from '../tests/e2e/harness.mjs';
+import { exportFile, ga4Csv, largePlan, planFile, sha256 } from './gen.mjs';
+import { lighthouseRuns } from './lighthouse.mjs';
+import { budgets, printTable } from './report.mjs';
+
+const HERE = import.meta.dirname;
+const ROOT = resolve(HERE, '..');
+const OUT = join(HERE, 'out');
+const LOADS = Number(process.env.BENCH_LOADS ?? 12);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 15);
+const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
+// Imports through the UI, each in a fresh page (so the app's code is as cold as a user's).
+const UI_REPEATS = 5;
+const KB = 1024;
+// BENCH_ONLY=load,charts,… runs only those parts and prints their raw results (for profiling).
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (part) => !ONLY || ONLY.includes(part);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const log = (text) => console.error(`[bench] ${text}`);
+
+/** 1. Transfer size of what a visit downloads: wasm, JS and CSS, raw, gzip -9 and brotli -11. */
+function transferSizes(dir) {
+  const files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const rows = files.map((name) => {
+    const bytes = readFileSync(join(dir, name));
+    return {
+      name,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    };
+  });
+  const total = (k) => rows.reduce((sum, r) => sum + r[k], 0);
+  return { files: rows, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
+/** In every bench page: when the app's first view is in the DOM, and the wasm exports. */
+function watchMount(selector) {
+  const t = {};
+  window.__bench = t;
+  const seen = () => {
+    if (t.mounted || !document.querySelector(selector)) return false;
+    t.mounted = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (t.painted = performance.now());
+      channel.port2.postMessage(null);
+    });
+    return true;
+  };
+  new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    t.started = performance.now();
+    window.__wasm = e.detail.wasm;
+  });
+}
+
+/** 2. Navigation to a mounted app, cold (a new browser context each time), alternating apps. */
+async function loadTimes(browser, server) {
+  const apps = { alur: { url: server.url, selector: 'header.app-header' }, hello: { url: `${server.origin}/hello/`, selector: 'main.hello' } };
+  const samples = { alur: [], hello: [] };
+  for (let i = 0; i < LOADS; i++) {
+    const order = i % 2 ? ['hello', 'alur'] : ['alur', 'hello'];
+    for (const name of order) {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await page.addInitScript(watchMount, apps[name].selector);
+      await page.goto(apps[name].url);
+      await page.waitForFunction(() => window.__bench?.painted, null, { timeout: 30_000 });
+      samples[name].push(await page.evaluate(() => ({ ...window.__bench })));
+      await ctx.close();
+    }
+  }
+  const summary = (list) => ({ mounted_ms: median(list.map((s) => s.mounted)), painted_ms: median(list.map((s) => s.painted)), samples: list });
+  const alur = summary(samples.alur);
+  const hello = summary(samples.hello);
+  return { loads: LOADS, alur, hello, ratio: alur.mounted_ms / hello.mounted_ms };
+}
+
+/** 3 and 4. Alur's chart and importers (compiled to wasm by bench/charts) on the bench page. */
+async function benchPage(browser, server) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.origin}/bench/`);
+  await page.waitForSelector('body[data-ready="yes"]', { timeout: 30_000 }).catch(() => {
+    throw new Error(`the bench page did not start: ${errors.join('; ')}`);
+  });
+  const charts = [];
+  for (const n of [12, 365, 3_650]) {
+    log(`chart of ${n} points`);
+    const r = await page.evaluate(([n, repeats]) => window.bench.chart(n, repeats), [n, REPEATS]);
+    charts.push({ ...r, ratio: r.alur_ms / r.chartjs_ms });
+  }
+  log('plan file and GA4 CSV import (wasm)');
+  const imports = await page.evaluate(() => window.bench.imports('../inputs/plan.alur.json', '../inputs/ga4.csv', 7));
+  await ctx.close();
+  return { charts, imports };
+}
+
+/** Puts `plan` in storage as Alur stores it, then opens `hash` in a fresh load of the app. */
+async function openWithPlan(page, server, plan, hash) {
+  await page.goto(server.url);
+  await page.locator('header.app-header').waitFor();
+  await page.evaluate((text) => {
+    const plan = JSON.parse(text);
+    localStorage.setItem(`alur:plan:${plan.id}`, text);
+    // The plan list's cache, as Alur writes it when it saves a plan.
+    const meta = { id: plan.id, name: plan.name, status: plan.status, updated_at: plan.updated_at };
+    localStorage.setItem('alur:index', JSON.stringify([meta]));
+    localStorage.setItem('alur:settings', JSON.stringify({ lang: 'en', last_plan: plan.id, import_mappings: [] }));
+  }, JSON.stringify(plan));
+  await page.goto(`${server.url}${hash}`);
+  await page.reload();
+  await page.locator('header.app-header').waitFor();
+}
+
+/** 4, through the UI: choose the file in the collect step, time until its preview shows. */
+async function uiCsvImport(browser, server, plan, csv) {
+  const samples = [];
+  for (let i = 0; i < UI_REPEATS; i++) {
+    const ctx = await browser.newContext({ locale: 'en-US' });
+    const page = await ctx.newPage();
+    await openWithPlan(page, server, plan, `#/plan/${plan.id}/collect`);
+    await page.locator('#collect-file').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const t = (window.__import = {});
+      document.addEventListener('change', () => (t.chosen = performance.now()), true);
+      new MutationObserver((_, o) => {
+        if (document.querySelector('#collect-preview')) {
+          t.shown = performance.now();
+          o.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.setInputFiles('#collect-file', { name: 'ga4.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('#collect-preview').waitFor({ timeout: 60_000 });
+    const t = await page.evaluate(() => window.__import);
+    samples.push(t.shown - t.chosen);
+    await ctx.close();
+  }
+  return { ms: median(samples), samples };
+}
+
+/** 4, through the UI: import the plan file on the plans page, time until the plan is listed. */
+async function uiPlanImport(browser, server, file) {
+  const samples = [];
+  let outcome = '';
+  for (let i = 0; i < UI_REPEATS; i++) {
+    const ctx = await browser.newContext({ locale: 'en-US' });
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    await page.locator('#import-file').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      const t = (window.__import = {});
+      document.addEventListener('change', () => (t.chosen = performance.now()), true);
+      new MutationObserver((_, o) => {
+        const listed = document.querySelector('a[href*="bench-file"]');
+        const warned = document.querySelector('[role="alert"]');
+        if (listed || warned) {
+          t.shown = performance.now();
+          t.outcome = listed ? 'listed' : `warning: ${warned.textContent.trim()}`;
+          o.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.setInputFiles('#import-file', { name: 'bench.alur.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.waitForFunction(() => window.__import.shown, null, { timeout: 60_000 });
+    const t = await page.evaluate(() => window.__import);
+    samples.push(t.shown - t.chosen);
+    outcome = t.outcome;
+    await ctx.close();
+  }
+  return { ms: median(samples), samples, outcome };
+}
+
+/**
+ * In the typing page: for each keystroke, the time from the key event to the next painted
+ * frame (a task queued from the next requestAnimationFrame); Event Timing entries of 16 ms or
+ * more; long tasks; and the autosave's `alur:save` measures.
+ */
+function watchTyping() {
+  const t = (window.__typing = { keys: [], events: [], longtasks: [], saves: [] });
+  addEventListener(
+    'keydown',
+    (e) => {
+      const start = e.timeStamp;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => t.keys.push({ start, paint: performance.now() });
+        channel.port2.postMessage(null);
+      });
+    },
+    true,
+  );
+  const observe = (type, into, options = {}) => {
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) into.push({ name: e.name, start: e.startTime, duration: e.duration });
+      }).observe({ type, buffered: true, ...options });
+    } catch {
+      /* not supported: the list stays empty */
+    }
+  };
+  observe('event', t.events, { durationThreshold: 16 });
+  observe('longtask', t.longtasks);
+  observe('measure', t.saves);
+}
+
+/** Samples CDP's JS heap size while `during` runs; returns the peak and the samples. */
+async function heapWhile(page, during) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const samples = [];
+  const sample = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    samples.push(metrics.find((m) => m.name === 'JSHeapUsedSize').value);
+  };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await sample().catch(() => {});
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+  })();
+  try {
+    await during();
+  } finally {
+    running = false;
+    await loop;
+  }
+  await sample();
+  return { peak: Math.max(...samples), samples: samples.length };
+}
+
+/** 5 and 6. Typing in a text field of an open plan; autosave; memory. */
+async function typing(browser, server, plan, { chars = 100, delay = 100, field = '#goal-specific', step = 'goals' } = {}) {
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  const page = await ctx.newPage();
+  await page.addInitScript(watchMount, 'header.app-header');
+  await page.addInitScript(watchTyping);
+  const memory = await heapWhile(page, async () => {
+    await openWithPlan(page, server, plan, `#/plan/${plan.id}/${step}`);
+    await page.locator(field).click();
+    await page.waitForTimeout(1_000);
+    await page.evaluate(() => {
+      const t = window.__typing;
+      t.keys.length = t.events.length = t.longtasks.length = t.saves.length = 0;
+    });
+    const text = 'Naikkan penjualan produk X sebesar 20% dalam 6 bulan lewat Instagram dan Google Ads. '.repeat(3).slice(0, chars);
+    await page.keyboard.type(text, { delay });
+    await page.waitForFunction((n) => window.__typing.keys.length >= n, chars);
+    await page.waitForTimeout(2_500); // the autosave runs 600 ms after the last keystroke
+  });
+  const t = await page.evaluate(() => window.__typing);
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+  const stored = await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`)?.length ?? 0, plan.id);
+  await ctx.close();
+
+  const latencies = t.keys.map((k) => k.paint - k.start);
+  const firstKey = Math.min(...t.keys.map((k) => k.start));
+  const lastPaint = Math.max(...t.keys.map((k) => k.paint));
+  const saves = t.saves.filter((s) => s.name === 'alur:save');
+  const duringTyping = saves.filter((s) => s.start >= firstKey && s.start <= lastPaint - delay);
+  const afterTyping = saves.filter((s) => s.start > lastPaint - delay);
+  const saveTask = (s) => Math.max(s.duration, ...t.longtasks.filter((l) => l.start <= s.start && l.start + l.duration >= s.start + s.duration).map((l) => l.duration));
+  const keyEvents = t.events.filter((e) => ['keydown', 'keypress', 'keyup', 'input', 'beforeinput'].includes(e.name));
+  return {
+    keystrokes: latencies.length,
+    p50_ms: median(latencies),
+    p95_ms: percentile(latencies, 95),
+    max_ms: Math.max(...latencies),
+    event_timing_over_16ms: keyEvents.length,
+    event_timing_max_ms: keyEvents.length ? Math.max(...keyEvents.map((e) => e.duration)) : 0,
+    saves_during_typing: duringTyping.length,
+    save_ms: afterTyping.length ? Math.max(...afterTyping.map((s) => s.duration)) : null,
+    save_task_ms: afterTyping.length ? Math.max(...afterTyping.map(saveTask)) : null,
+    longtasks_during_typing: t.longtasks.filter((l) => l.start >= firstKey && l.start <= lastPaint).length,
+    js_heap_peak_bytes: memory.peak,
+    wasm_memory_bytes: wasm,
+    stored_chars: stored,
+    latencies: latencies.map((x) => round(x, 2)),
+  };
+}
+
+const ROUTES = ['', 'goals', 'market', 'competitors', 'audience', 'gaps', 'strategy', 'kpis', 'budget', 'actions', 'approval', 'today', 'board', 'calendar', 'spend', 'measurements', 'collect', 'analyse', 'optimise', 'report', 'next'];
+
+/** 7. axe-core on every page of the app, with a plan that has something on every page. */
+async function axePages(browser, server, plan) {
+  const axeSource = readFileSync(join(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const ctx = await browser.newContext({ locale: 'en-US' });
+  const page = await ctx.newPage();
+  await openWithPlan(page, server, plan, '#/');
+  const pages = [{ hash: '#/', ready: '.plans-page' }].concat(
+    ROUTES.map((slug) => ({
+      hash: slug ? `#/plan/${plan.id}/${slug}` : `#/plan/${plan.id}`,
+      ready: slug ? `article.step[data-step="${slug}"]` : 'article.overview',
+    })),
+  );
+  const results = [];
+  for (const { hash, ready } of pages) {
+    await page.goto(`${server.url}${hash}`);
+    await page.locator(ready).first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300);
+    // page.evaluate is not subject to the page's CSP, which forbids inline scripts.
+    if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    results.push({ page: hash.replace(plan.id, '<id>'), violations });
+  }
+  await ctx.close();
+  return results;
+}
+
+function gitCommit() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT }).toString().trim();
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const loadBefore = loadavg()[0];
+  if (loadBefore > 1) log(`the 1-minute load average is ${loadBefore.toFixed(1)}: other work on this machine makes the timings noisier`);
+  mkdirSync(OUT, { recursive: true });
+  log('generating inputs');
+  const large = largePlan();
+  const file = planFile();
+  const csv = ga4Csv();
+  writeFileSync(join(OUT, 'plan.alur.json'), file.text);
+  writeFileSync(join(OUT, 'ga4.csv'), csv);
+  const inputs = {
+    large_plan: { tasks: large.tasks.length, kpis: large.kpis.length, measurements: large.measurements.length, json_chars: JSON.stringify(large).length, sha256: sha256(JSON.stringify(large)) },
+    plan_file: { bytes: file.text.length, measurements: file.measurements, sha256: sha256(file.text) },
+    ga4_csv: { bytes: csv.length, rows: 50_000, sha256: sha256(csv) },
+  };
+  // A plan with something on every page, for the accessibility checks and the UI import.
+  const medium = largePlan({ id: 'bench-medium', tasks: 30, kpis: 8, measurements: 480 });
+  const small = JSON.parse(readFileSync(join(ROOT, 'examples/seed-example.alur.json'), 'utf8')).plan;
+
+  const server = await startServer({ mounts: { hello: join(HERE, 'hello/dist'), bench: join(HERE, 'page'), chartjs: join(HERE, 'node_modules/chart.js/dist'), inputs: OUT } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const results = { inputs };
+  try {
+    results.size = { alur: transferSizes(join(ROOT, 'dist')), hello: transferSizes(join(HERE, 'hello/dist')) };
+    if (want('load')) {
+      log(`${LOADS} cold loads of each app`);
+      results.load = await loadTimes(browser, server);
+    }
+    if (want('charts')) Object.assign(results, await benchPage(browser, server));
+    if (want('ui-import')) {
+      log('GA4 CSV import through the collect step');
+      results.ui_csv_import = await uiCsvImport(browser, server, medium, csv);
+      log('plan file import through the plans page');
+      results.ui_plan_import = await uiPlanImport(browser, server, file.text);
+    }
+    if (want('typing')) {
+      log('typing in the large plan');
+      results.typing_large = await typing(browser, server, large);
+      log('typing in the example plan (for reference)');
+      results.typing_example = await typing(browser, server, small);
+    }
+    if (want('axe')) {
+      log('axe-core on every page');
+      results.axe = await axePages(browser, server, medium);
+    }
+    if (want('lighthouse')) {
+      log(`Lighthouse, ${LH_RUNS} run(s)`);
+      results.lighthouse = await lighthouseRuns(server.url, LH_RUNS);
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  const chromiumVersion = execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+  results.meta = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / KB ** 3)} GiB`,
+    chromium: chromiumVersion,
+    node: process.version,
+    loads: LOADS,
+    repeats: REPEATS,
+    lighthouse_runs: LH_RUNS,
+    seconds: Math.round((Date.now() - started) / 1000),
+    // Other processes on the machine (the 1-minute load average) when the run began and ended.
+    load_average: [round(loadBefore, 2), round(loadavg()[0], 2)],
+  };
+  if (ONLY) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  results.budgets = budgets(results);
+  writeFileSync(join(HERE, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  printTable(results);
+}
+
+await main();
