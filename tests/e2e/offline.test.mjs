@@ -120,13 +120,14 @@ test('a new release is used at once when online, and replaces the old cache for 
     // The next release: a changed index.html, and sw.js written again by the build's generator.
     const index = join(release.dir, 'index.html');
     writeFileSync(index, readFileSync(index, 'utf8').replace('<title>', '<meta name="alur-release" content="2" />\n    <title>'));
-    // A later release has a later modification time. Without this, an edit within the same
-    // second as the copy looks unmodified to the server's one-second If-Modified-Since check
-    // (the revalidation answers 304 with the old page), which made this test flaky.
-    const later = new Date(Date.now() + 60_000);
-    utimesSync(index, later, later);
     const second = writeServiceWorker(release.dir).cache;
     assert.notEqual(second, first);
+    // A later release has later modification times. Without this, files rewritten within the
+    // same second as the copy look unmodified to the server's one-second If-Modified-Since
+    // check: the revalidation of index.html or of sw.js answers 304, and the browser keeps the
+    // old page or never sees the new worker (both made this test flaky).
+    const later = new Date(Date.now() + 60_000);
+    for (const file of [index, join(release.dir, 'sw.js')]) utimesSync(file, later, later);
 
     // Pages come from the network first: a reload shows the new release straight away.
     await page.reload();
