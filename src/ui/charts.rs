@@ -22,32 +22,52 @@ pub fn chart_figure(id: String, draw: Draw) -> AnyView {
                 .map(|p| draw(p, lang).map_err(|e| e.message(lang)))
         })
     });
+    // The data table is built only while "Show data" is open: a page of charts (the analysis
+    // page, the report) would otherwise hold thousands of hidden rows.
+    let open = RwSignal::new(false);
+    let toggled = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(details) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            open.set(details.open());
+        }
+    };
     view! {
         <figure class="chart" id=id>
             {move || match chart.get() {
                 Some(Ok(chart)) => {
-                    let (header, rows) = match chart.table.split_first() {
-                        Some((h, r)) => (h.clone(), r.to_vec()),
-                        None => (Vec::new(), Vec::new()),
+                    let table = chart.table;
+                    let rows = move || {
+                        open.get().then(|| {
+                            let (header, rows) = match table.split_first() {
+                                Some((h, r)) => (h.clone(), r.to_vec()),
+                                None => (Vec::new(), Vec::new()),
+                            };
+                            view! {
+                                <table class="data-table">
+                                    <thead>
+                                        <tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows
+                                            .into_iter()
+                                            .map(|row| {
+                                                view! { <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                        })
                     };
                     view! {
                         <div class="chart-svg" aria-hidden="true" inner_html=chart.svg></div>
                         <figcaption>{chart.summary}</figcaption>
-                        <details>
+                        <details on:toggle=toggled prop:open=move || open.get_untracked()>
                             <summary>{ctx.t(T::ChartShowData)}</summary>
-                            <table class="data-table">
-                                <thead>
-                                    <tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
-                                </thead>
-                                <tbody>
-                                    {rows
-                                        .into_iter()
-                                        .map(|row| {
-                                            view! { <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            {rows}
                         </details>
                     }
                     .into_any()

@@ -66,6 +66,9 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   await chart.locator('svg polyline').first().waitFor({ state: 'attached' });
   assert.notEqual(await chart.locator('figcaption').textContent(), captionBefore);
   assert.match(await chart.locator('figcaption').textContent(), /Sessions/);
+  // The data table is there for whoever opens "Show data" (and only then built).
+  assert.equal(await chart.locator('table').count(), 0);
+  await chart.locator('summary').click();
   assert.ok((await chart.locator('table tbody tr').count()) >= 3, 'the data table lists the values');
   await page.locator('#chart-overview svg').waitFor({ state: 'attached' });
   const ctr = await page.locator('#an-kpi-kpi-ctr-status').getAttribute('data-status');
@@ -102,6 +105,7 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   const ctrChart = page.locator('#chart-kpi-kpi-ctr');
   await ctrChart.locator('svg').waitFor({ state: 'attached' });
   assert.match(await ctrChart.locator('svg').innerHTML(), /Optimisation/);
+  await ctrChart.locator('summary').press('Enter');
   assert.match(await ctrChart.locator('table').textContent(), /Optimisation[\s\S]*New ad copy with the free-shipping offer/);
   assert.doesNotMatch(await page.locator('#chart-kpi-kpi-sessions svg').innerHTML(), /Optimisation/, 'only the KPI it concerns');
   assert.deepEqual(problems, []);
