@@ -10,9 +10,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::date::Date;
+use super::json_path;
 use super::migrate::{self, MigrateError};
 use super::plan::{Plan, SCHEMA_VERSION};
 use super::validate::{validate, IssueKind, ValidationIssue};
+use super::value_reader::{self, Fault};
 
 /// The largest file import reads. A plan is a few hundred KB; 10 MB leaves room for years of
 /// measurements while keeping a wrong file (a video, a database dump) from freezing the tab.
@@ -339,8 +341,7 @@ fn parse_text(text: &str) -> Result<Plan, ImportError> {
         path: join(prefix, "schema_version"),
         source,
     })?;
-    let plan: Plan = serde_path_to_error::deserialize(&plan_value)
-        .map_err(|e| field_error(e, &plan_value, prefix))?;
+    let plan: Plan = read_as(&plan_value, prefix)?;
     // Paths in messages count from the file's top, as the user sees it in an editor.
     let issues: Vec<ValidationIssue> = validate(&plan)
         .into_iter()
@@ -390,9 +391,13 @@ fn check_header(top: &serde_json::Map<String, Value>, has_plan: bool) -> Result<
         path: "schema_version".into(),
         source,
     })?;
-    serde_path_to_error::deserialize::<_, ExportFile<IgnoredAny>>(&wrapper)
-        .map(|_| ())
-        .map_err(|e| field_error(e, &wrapper, ""))
+    read_as::<ExportFile<IgnoredAny>>(&wrapper, "").map(|_| ())
+}
+
+/// Reads `value` as a `T`, naming the faulty field by its path (after `prefix`) when it is not
+/// one.
+fn read_as<'a, T: Deserialize<'a>>(value: &'a Value, prefix: &str) -> Result<T, ImportError> {
+    value_reader::read(value).map_err(|fault| field_error(fault, value, prefix))
 }
 
 /// Refuses nesting deeper than [`MAX_DEPTH`], counting brackets outside strings. Linear and
@@ -437,34 +442,20 @@ fn check_depth(text: &str) -> Result<(), ImportError> {
 
 /// Parses the text into a JSON value, turning syntax errors into positioned import errors.
 fn parse_json(text: &str) -> Result<Value, ImportError> {
-    // As for the plan below: the fast parse, and the one that tracks paths only to explain a
-    // failure (both stop at the same byte, so the error is the one the tracked parse finds).
-    if let Ok(value) = serde_json::from_str(text) {
-        return Ok(value);
-    }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: Value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        syntax_error(e.into_inner(), text, &path)
-    })?;
-    de.end().map_err(|e| syntax_error(e, text, ""))?;
-    Ok(value)
+    serde_json::from_str(text).map_err(|e| syntax_error(&e, text))
 }
 
-fn syntax_error(err: serde_json::Error, text: &str, path: &str) -> ImportError {
+fn syntax_error(err: &serde_json::Error, text: &str) -> ImportError {
     let (line, column) = (err.line(), err.column());
     if err.is_eof() {
         return ImportError::Truncated { line, column };
     }
-    let full = err.to_string();
-    // serde_json appends the position to its message; the variants carry it separately.
-    let detail = full
-        .rsplit_once(" at line ")
-        .map_or(full.as_str(), |(d, _)| d)
-        .to_string();
+    let detail = message(err);
     if detail.starts_with("number out of range") {
+        // serde_json stops inside or just after the number, so the path is the number's.
+        let at = json_path::offset(text, line, column);
         return ImportError::NumberOutOfRange {
-            path: clean_path(path),
+            path: json_path::path_text(&json_path::spot(text, at).path),
             line,
             column,
         };
@@ -497,13 +488,11 @@ fn non_number_literal(text: &str, line: usize, column: usize) -> Option<&'static
         .find(|lit| rest.starts_with(lit))
 }
 
-/// `.` (serde_path_to_error's root) becomes the empty path.
-fn clean_path(path: &str) -> String {
-    if path == "." {
-        String::new()
-    } else {
-        path.to_string()
-    }
+/// serde_json's message without the position it appends (the variants carry that apart).
+fn message(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_string()
 }
 
 fn join(prefix: &str, path: &str) -> String {
@@ -513,16 +502,6 @@ fn join(prefix: &str, path: &str) -> String {
         (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
         (false, false) => format!("{prefix}.{path}"),
     }
-}
-
-/// The value at a serde_path_to_error path inside `root`, if it exists.
-fn value_at<'a>(root: &'a Value, path: &serde_path_to_error::Path) -> Option<&'a Value> {
-    use serde_path_to_error::Segment;
-    path.iter().try_fold(root, |v, seg| match seg {
-        Segment::Seq { index } => v.get(*index),
-        Segment::Map { key } | Segment::Enum { variant: key } => v.get(key.as_str()),
-        Segment::Unknown => None,
-    })
 }
 
 /// The name between the first pair of backticks of a serde message.
@@ -556,14 +535,10 @@ fn expected_kind(expected: &str) -> Option<JsonKind> {
 }
 
 /// Turns a typed-deserialisation error into an import error with its path from the file's top.
-fn field_error(
-    err: serde_path_to_error::Error<serde_json::Error>,
-    root: &Value,
-    prefix: &str,
-) -> ImportError {
-    let found = value_at(root, err.path());
-    let path = join(prefix, &clean_path(&err.path().to_string()));
-    let detail = err.inner().to_string();
+fn field_error(fault: Fault, root: &Value, prefix: &str) -> ImportError {
+    let found = json_path::value_at(root, &fault.path);
+    let path = join(prefix, &json_path::path_text(&fault.path));
+    let detail = fault.error.to_string();
     if let Some(rest) = detail.strip_prefix("missing field ") {
         let field = backticked(rest).unwrap_or(rest).to_string();
         return ImportError::MissingField { path, field };
@@ -637,6 +612,354 @@ mod tests {
                 limit: MAX_DEPTH
             })
         );
+    }
+
+    /// A bare plan document with `extra` (JSON object entries) merged into a minimal plan.
+    fn bare(extra: &str) -> String {
+        let comma = if extra.is_empty() { "" } else { "," };
+        format!(r#"{{"schema_version":1,"id":"p","name":"P"{comma}{extra}}}"#)
+    }
+
+    fn wrong_type(path: &str, expected: JsonKind, found: JsonKind) -> ImportError {
+        ImportError::WrongType {
+            path: path.into(),
+            expected,
+            found,
+        }
+    }
+
+    fn invalid_value(path: &str, detail: &str) -> ImportError {
+        ImportError::InvalidValue {
+            path: path.into(),
+            detail: detail.into(),
+        }
+    }
+
+    // Guards: a value that does not fit is named wherever it stands: as the last entry of its
+    // object, in lists, nested, scalars, lists and objects alike.
+    #[test]
+    fn type_errors_name_the_value_wherever_it_stands() {
+        use JsonKind::*;
+        let cases = [
+            (
+                r#""kpis":[{"id":"k","unit":5}]"#,
+                wrong_type("kpis[0].unit", Text, Number),
+            ),
+            (
+                r#""kpis":[{},{"unit":[1]}]"#,
+                wrong_type("kpis[1].unit", Text, List),
+            ),
+            (
+                r#""kpis":[{"target":{}}]"#,
+                wrong_type("kpis[0].target", Number, Object),
+            ),
+            (
+                r#""tasks":[{"depends_on":["a",{}]}]"#,
+                wrong_type("tasks[0].depends_on[1]", Text, Object),
+            ),
+            (
+                r#""tasks":[{"depends_on":["a",7]}]"#,
+                wrong_type("tasks[0].depends_on[1]", Text, Number),
+            ),
+            (
+                r#""goal":{"end":true}"#,
+                wrong_type("goal.end", Text, Boolean),
+            ),
+            (r#""goal":"soon""#, wrong_type("goal", Object, Text)),
+            (r#""tasks":{"a":1}"#, wrong_type("tasks", List, Object)),
+            (
+                r#""market":{"trends":[{"id":"n","text":null}]}"#,
+                wrong_type("market.trends[0].text", Text, Null),
+            ),
+            // The right type, out of range.
+            (
+                r#""revision":-1"#,
+                invalid_value("revision", "invalid value: integer `-1`, expected u64"),
+            ),
+        ];
+        for (extra, expected) in cases {
+            assert_eq!(parse_text(&bare(extra)), Err(expected), "{extra}");
+        }
+    }
+
+    // Guards: missing fields are named with the object lacking them, at any depth, and the
+    // document itself is the empty path (or `plan` inside an export file).
+    #[test]
+    fn missing_fields_name_their_object() {
+        let missing = |path: &str, field: &str| ImportError::MissingField {
+            path: path.into(),
+            field: field.into(),
+        };
+        assert_eq!(
+            parse_text(&bare(r#""spend":[{"id":"s","channel":"sem","amount":1}]"#)),
+            Err(missing("spend[0]", "date"))
+        );
+        assert_eq!(
+            parse_text(&bare(
+                r#""market":{"trends":[{"id":"a","text":"t"},{"id":"b"}]}"#
+            )),
+            Err(missing("market.trends[1]", "text"))
+        );
+        assert_eq!(
+            parse_text(r#"{"schema_version":1,"name":"P"}"#),
+            Err(missing("", "id"))
+        );
+        let wrapped = r#"{"format":"alur-plan","schema_version":1,"plan":{"schema_version":1}}"#;
+        assert_eq!(parse_text(wrapped), Err(missing("plan", "id")));
+        let no_plan = r#"{"format":"alur-plan","schema_version":1}"#;
+        assert_eq!(parse_text(no_plan), Err(missing("", "plan")));
+    }
+
+    // Guards: unknown fields are named by their full path, keys with quotes and non-ASCII text
+    // included, in the plan and in the export wrapper.
+    #[test]
+    fn unknown_fields_name_the_key() {
+        let unknown = |path: &str| ImportError::UnknownField { path: path.into() };
+        assert_eq!(
+            parse_text(&bare(r#""goal":{"start":"2026-01-01","say \"hi\"":1}"#)),
+            Err(unknown("goal.say \"hi\""))
+        );
+        assert_eq!(
+            parse_text(&bare(r#""kpis":[{},{"tárget":1}]"#)),
+            Err(unknown("kpis[1].tárget"))
+        );
+        let wrapped = r#"{"format":"alur-plan","schema_version":1,"plan":{},"zzz":1}"#;
+        assert_eq!(parse_text(wrapped), Err(unknown("zzz")));
+        let wrapped = r#"{"app_version":2,"format":"alur-plan","schema_version":1,"plan":{}}"#;
+        assert_eq!(
+            parse_text(wrapped),
+            Err(wrong_type("app_version", JsonKind::Text, JsonKind::Number))
+        );
+    }
+
+    // Guards: choices (enums) not among the allowed words, as a word or as a one-key object,
+    // in fields and in lists, including the last element.
+    #[test]
+    fn unknown_choices_name_the_choice() {
+        let choice = |path: &str, value: &str| ImportError::UnknownChoice {
+            path: path.into(),
+            value: value.into(),
+        };
+        let cases = [
+            (r#""status":"lost""#, "status", "lost"),
+            (
+                r#""problems":[{"id":"x","kpi":"k","date":"2026-01-01","causes":["offer","luck"]}]"#,
+                "problems[0].causes[1]",
+                "luck",
+            ),
+            (
+                r#""tasks":[{"channel":{"tv":"x"}}]"#,
+                "tasks[0].channel",
+                "tv",
+            ),
+            (
+                r#""kpis":[{"direction":{"kind":"sideways"}}]"#,
+                "kpis[0].direction.kind",
+                "sideways",
+            ),
+        ];
+        for (extra, path, value) in cases {
+            assert_eq!(
+                parse_text(&bare(extra)),
+                Err(choice(path, value)),
+                "{extra}"
+            );
+        }
+    }
+
+    // Guards: a choice given a value of the wrong shape is worded as before: text expected for
+    // scalars and lists, one key expected for other objects; `"other"` alone (it needs a text)
+    // names the variant, wherever it stands.
+    #[test]
+    fn choices_of_the_wrong_shape_are_explained() {
+        use JsonKind::*;
+        let one_key = "invalid value: map, expected map with a single key";
+        let cases = [
+            (
+                r#""tasks":[{"channel":5}]"#,
+                wrong_type("tasks[0].channel", Text, Number),
+            ),
+            (
+                r#""tasks":[{"channel":[]}]"#,
+                wrong_type("tasks[0].channel", Text, List),
+            ),
+            (r#""status":null"#, wrong_type("status", Text, Null)),
+            (
+                r#""personas":[{"channels":["sem",true]}]"#,
+                wrong_type("personas[0].channels[1]", Text, Boolean),
+            ),
+            (
+                r#""tasks":[{"channel":{}}]"#,
+                invalid_value("tasks[0].channel", one_key),
+            ),
+            (
+                r#""tasks":[{"channel":{"sem":null,"x":1}}]"#,
+                invalid_value("tasks[0].channel", one_key),
+            ),
+            (
+                r#""tasks":[{"channel":{"tv":null,"x":1}}]"#,
+                invalid_value("tasks[0].channel", one_key),
+            ),
+            (
+                r#""tasks":[{"channel":{"sem":[],"x":1}}]"#,
+                invalid_value("tasks[0].channel", one_key),
+            ),
+            (
+                r#""tasks":[{"channel":{"sem":[]}}]"#,
+                invalid_value(
+                    "tasks[0].channel.sem",
+                    "invalid type: sequence, expected unit",
+                ),
+            ),
+            (
+                r#""tasks":[{"channel":{"other":5,"x":1}}]"#,
+                invalid_value("tasks[0].channel", one_key),
+            ),
+        ];
+        for (extra, expected) in cases {
+            assert_eq!(parse_text(&bare(extra)), Err(expected), "{extra}");
+        }
+        let bare_other = "invalid type: unit variant, expected newtype variant";
+        for (extra, path) in [
+            (
+                r#""personas":[{"channels":["other"]}]"#,
+                "personas[0].channels[0].other",
+            ),
+            (
+                r#""personas":[{"channels":["other","sem"]}]"#,
+                "personas[0].channels[0].other",
+            ),
+            (r#""tasks":[{"channel":"other"}]"#, "tasks[0].channel.other"),
+            (
+                r#""tasks":[{"channel":"other","id":"t"}]"#,
+                "tasks[0].channel.other",
+            ),
+        ] {
+            assert_eq!(
+                parse_text(&bare(extra)),
+                Err(invalid_value(path, bare_other)),
+                "{extra}"
+            );
+        }
+    }
+
+    // Guards: faults inside a KPI's direction (read once its object is whole) name the
+    // direction, also when it is the KPI's last entry.
+    #[test]
+    fn direction_faults_name_the_direction() {
+        let missing_max = ImportError::MissingField {
+            path: "kpis[0].direction".into(),
+            field: "max".into(),
+        };
+        for extra in [
+            r#""kpis":[{"direction":{"kind":"within_range","min":1}}]"#,
+            r#""kpis":[{"direction":{"kind":"within_range","min":1},"id":"k"}]"#,
+        ] {
+            assert_eq!(
+                parse_text(&bare(extra)),
+                Err(missing_max.clone()),
+                "{extra}"
+            );
+        }
+        let text = bare(r#""kpis":[{"direction":{"kind":"within_range","min":"x","max":1}}]"#);
+        assert_eq!(
+            parse_text(&text),
+            Err(wrong_type(
+                "kpis[0].direction",
+                JsonKind::Number,
+                JsonKind::Object
+            ))
+        );
+        let text = bare(r#""kpis":[{"direction":{"min":1}}]"#);
+        assert_eq!(
+            parse_text(&text),
+            Err(ImportError::MissingField {
+                path: "kpis[0].direction".into(),
+                field: "kind".into()
+            })
+        );
+        let text = bare(r#""kpis":[{"direction":"up"}]"#);
+        assert_eq!(
+            parse_text(&text),
+            Err(invalid_value(
+                "kpis[0].direction",
+                "invalid type: string \"up\", expected internally tagged enum Direction"
+            ))
+        );
+        // Its list form still reads.
+        let text = bare(r#""kpis":[{"direction":["within_range",1,2],"id":"k","name":"K"}]"#);
+        assert_eq!(
+            parse_text(&text).map(|p| p.kpis.first().map(|k| k.direction)),
+            Ok(Some(super::super::plan::Direction::WithinRange {
+                min: 1.0,
+                max: 2.0
+            }))
+        );
+    }
+
+    // Guards: bad dates are named with their text, as the last entry of an object too.
+    #[test]
+    fn bad_dates_are_named_with_their_text() {
+        let date = |path: &str, value: &str| ImportError::InvalidDate {
+            path: path.into(),
+            value: value.into(),
+        };
+        assert_eq!(
+            parse_text(&bare(r#""tasks":[{"end":"2026-02-30"}]"#)),
+            Err(date("tasks[0].end", "2026-02-30"))
+        );
+        assert_eq!(
+            parse_text(&bare(
+                r#""tasks":[{"end":"2026-02-01","start":"1/2/2026"}]"#
+            )),
+            Err(date("tasks[0].start", "1/2/2026"))
+        );
+        assert_eq!(
+            parse_text(&bare(r#""goal":{"end":5}"#)),
+            Err(wrong_type("goal.end", JsonKind::Text, JsonKind::Number))
+        );
+    }
+
+    // Guards: a struct written as a list (serde accepts it) longer than the struct is refused
+    // on the list, with the length.
+    #[test]
+    fn an_overlong_list_for_a_struct_is_named() {
+        let text = bare(r#""market":{"trends":[["n","t","surplus"]]}"#);
+        assert_eq!(
+            parse_text(&text),
+            Err(invalid_value(
+                "market.trends[0]",
+                "invalid length 3, expected fewer elements in array"
+            ))
+        );
+    }
+
+    // Guards: numbers beyond f64 are named by path in any layout: nested lists, pretty
+    // printing, Windows line ends.
+    #[test]
+    fn numbers_out_of_range_are_named_by_path() {
+        let path_of = |text: &str| match parse_text(text) {
+            Err(ImportError::NumberOutOfRange { path, .. }) => path,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            path_of(&bare(r#""kpis":[{},{"target":1e400}]"#)),
+            "kpis[1].target"
+        );
+        assert_eq!(
+            path_of("{\r\n  \"budget\": {\r\n    \"allocations\": [\r\n      {\"amount\": -2e999}\r\n    ]\r\n  }\r\n}"),
+            "budget.allocations[0].amount"
+        );
+        assert_eq!(path_of("[[1, 2], [3, 9e9999]]"), "[1][1]");
+        assert_eq!(path_of("1e400"), "");
+    }
+
+    // Guards: a key given twice keeps its last value, as JSON readers do, rather than being
+    // refused; the plan is read from the parsed document, not the file's text.
+    #[test]
+    fn a_repeated_key_keeps_its_last_value() {
+        let plan = parse_text(r#"{"schema_version":1,"id":"p","name":"A","name":"B"}"#);
+        assert_eq!(plan.map(|p| p.name), Ok("B".to_string()));
     }
 
     // Guards: paths join without stray dots.

@@ -17,6 +17,7 @@ pub mod history;
 pub mod import;
 pub mod importers;
 pub mod iterations;
+pub mod json_path;
 pub mod kpi_library;
 pub mod measurements;
 pub mod migrate;
@@ -32,6 +33,7 @@ pub mod strategy;
 pub mod templates;
 pub mod today;
 pub mod validate;
+pub mod value_reader;
 pub mod workflow;
 
 pub use import::{
