@@ -14,6 +14,12 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, startServer } from '../tests/e2e/harness.mjs';
 import { exportFile, ga4Csv, largePlan, planFile, sha256 } from './gen.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
+
+// Every measurement is of a first visit: no service worker. Alur's would otherwise serve
+// repeat loads from its cache (the minimal app has none), and, installing in each fresh
+// context, it precaches the whole release from the one-threaded bench server alongside the
+// measured work (page loads stalled behind it).
+const CONTEXT = { serviceWorkers: 'block' };
 import { budgets, printTable } from './report.mjs';
 
 const HERE = import.meta.dirname;
@@ -85,7 +91,7 @@ async function loadTimes(browser, server) {
   for (let i = 0; i < LOADS; i++) {
     const order = i % 2 ? ['hello', 'alur'] : ['alur', 'hello'];
     for (const name of order) {
-      const ctx = await browser.newContext();
+      const ctx = await browser.newContext(CONTEXT);
       const page = await ctx.newPage();
       await page.addInitScript(watchMount, apps[name].selector);
       await page.goto(apps[name].url);
@@ -102,7 +108,7 @@ async function loadTimes(browser, server) {
 
 /** 3 and 4. Alur's chart and importers (compiled to wasm by bench/charts) on the bench page. */
 async function benchPage(browser, server) {
-  const ctx = await browser.newContext();
+  const ctx = await browser.newContext(CONTEXT);
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -143,7 +149,7 @@ async function openWithPlan(page, server, plan, hash) {
 async function uiCsvImport(browser, server, plan, csv) {
   const samples = [];
   for (let i = 0; i < UI_REPEATS; i++) {
-    const ctx = await browser.newContext({ locale: 'en-US' });
+    const ctx = await browser.newContext({ ...CONTEXT, locale: 'en-US' });
     const page = await ctx.newPage();
     await openWithPlan(page, server, plan, `#/plan/${plan.id}/collect`);
     await page.locator('#collect-file').waitFor({ state: 'attached' });
@@ -171,7 +177,7 @@ async function uiPlanImport(browser, server, file) {
   const samples = [];
   let outcome = '';
   for (let i = 0; i < UI_REPEATS; i++) {
-    const ctx = await browser.newContext({ locale: 'en-US' });
+    const ctx = await browser.newContext({ ...CONTEXT, locale: 'en-US' });
     const page = await ctx.newPage();
     await page.goto(server.url);
     await page.locator('#import-file').waitFor({ state: 'attached' });
@@ -259,7 +265,7 @@ async function heapWhile(page, during) {
 
 /** 5 and 6. Typing in a text field of an open plan; autosave; memory. */
 async function typing(browser, server, plan, { chars = 100, delay = 100, field = '#goal-specific', step = 'goals' } = {}) {
-  const ctx = await browser.newContext({ locale: 'en-US' });
+  const ctx = await browser.newContext({ ...CONTEXT, locale: 'en-US' });
   const page = await ctx.newPage();
   await page.addInitScript(watchMount, 'header.app-header');
   await page.addInitScript(watchTyping);
@@ -312,7 +318,7 @@ const ROUTES = ['', 'goals', 'market', 'competitors', 'audience', 'gaps', 'strat
 /** 7. axe-core on every page of the app, with a plan that has something on every page. */
 async function axePages(browser, server, plan) {
   const axeSource = readFileSync(join(HERE, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  const ctx = await browser.newContext({ locale: 'en-US' });
+  const ctx = await browser.newContext({ ...CONTEXT, locale: 'en-US' });
   const page = await ctx.newPage();
   await openWithPlan(page, server, plan, '#/');
   const pages = [{ hash: '#/', ready: '.plans-page' }].concat(

@@ -949,6 +949,7 @@ texts! {
     ReportSummaryLabel => "Ringkasan untuk manajemen", "Summary for management";
     ReportSummaryHint => "Dua atau tiga kalimat: apa hasilnya, dan apa yang perlu diputuskan.", "Two or three sentences: what came of it, and what needs deciding.";
     ReportLearnings => "Pelajaran yang didapat", "Lessons learned";
+    ReportLearningsEdit => "Catat pelajaran yang didapat", "Record the lessons learned";
     ReportLearning => "Pelajaran {n}", "Lesson {n}";
     ReportAddLearning => "Tambah pelajaran", "Add a lesson";
     ReportNoLearnings => "Belum ada pelajaran yang dicatat.", "No lessons recorded yet.";

@@ -219,7 +219,8 @@ pub fn ReportStep() -> impl IntoView {
                 </button>
             </div>
             <details class="report-editor no-print" open=true>
-                <summary>{ctx.t(T::ReportWrite)}</summary>
+                // A heading in the summary keeps the outline in order (h1, h2, then the lists' h3).
+                <summary><h2 class="summary-heading">{ctx.t(T::ReportWrite)}</h2></summary>
                 <p class="hint">{ctx.t(T::ReportWriteHint)}</p>
                 <TextField
                     id="report-summary-input".into()
@@ -231,7 +232,7 @@ pub fn ReportStep() -> impl IntoView {
                 />
                 <NoteList
                     id="report-learning".into()
-                    heading=T::ReportLearnings
+                    heading=T::ReportLearningsEdit
                     item_label=T::ReportLearning
                     add_label=T::ReportAddLearning
                     empty=T::ReportNoLearnings
