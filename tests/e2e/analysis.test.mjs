@@ -69,6 +69,8 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   // The data table is there for whoever opens "Show data" (and only then built).
   assert.equal(await chart.locator('table').count(), 0);
   await chart.locator('summary').click();
+  // Built when the details open (the toggle event comes just after the click).
+  await chart.locator('table tbody tr').nth(2).waitFor();
   assert.ok((await chart.locator('table tbody tr').count()) >= 3, 'the data table lists the values');
   await page.locator('#chart-overview svg').waitFor({ state: 'attached' });
   const ctr = await page.locator('#an-kpi-kpi-ctr-status').getAttribute('data-status');
@@ -106,6 +108,7 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   await ctrChart.locator('svg').waitFor({ state: 'attached' });
   assert.match(await ctrChart.locator('svg').innerHTML(), /Optimisation/);
   await ctrChart.locator('summary').press('Enter');
+  await ctrChart.locator('table tbody tr').first().waitFor();
   assert.match(await ctrChart.locator('table').textContent(), /Optimisation[\s\S]*New ad copy with the free-shipping offer/);
   assert.doesNotMatch(await page.locator('#chart-kpi-kpi-sessions svg').innerHTML(), /Optimisation/, 'only the KPI it concerns');
   assert.deepEqual(problems, []);
