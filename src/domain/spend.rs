@@ -15,57 +15,22 @@ fn amount(entry: &SpendEntry) -> f64 {
     }
 }
 
-/// One channel's money: what the budget planned, what was spent, and what is left.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChannelSpend {
-    /// The channel.
-    pub channel: Channel,
-    /// The sum of its allocations.
-    pub planned: f64,
-    /// The sum of its spend entries.
-    pub spent: f64,
-    /// Planned minus spent (negative when overspent).
-    pub remaining: f64,
-}
+pub use super::analysis::ChannelSpend;
 
-/// Per channel: planned, spent and remaining. Channels come in the budget's order, then
+/// Per channel: planned, spent and remaining, rounded to the currency's minor units (the
+/// sums of [`super::analysis::spend_vs_plan`]). Channels come in the budget's order, then
 /// channels with spend but no allocation, in the order they were first logged.
 pub fn by_channel(plan: &Plan) -> Vec<ChannelSpend> {
     let code = plan.currency.as_str();
-    let mut channels: Vec<&Channel> = Vec::new();
-    let all = plan
-        .budget
-        .allocations
-        .iter()
-        .map(|a| &a.channel)
-        .chain(plan.spend.iter().map(|s| &s.channel));
-    for channel in all {
-        if !channels.contains(&channel) {
-            channels.push(channel);
-        }
-    }
-    channels
+    super::analysis::spend_vs_plan(&plan.budget, &plan.spend)
         .into_iter()
-        .map(|channel| {
-            let planned: f64 = plan
-                .budget
-                .allocations
-                .iter()
-                .filter(|a| &a.channel == channel && a.amount.is_finite())
-                .map(|a| a.amount)
-                .sum();
-            let spent: f64 = plan
-                .spend
-                .iter()
-                .filter(|s| &s.channel == channel)
-                .map(amount)
-                .sum();
-            let (planned, spent) = (round_money(planned, code), round_money(spent, code));
+        .map(|c| {
+            let (planned, spent) = (round_money(c.planned, code), round_money(c.spent, code));
             ChannelSpend {
-                channel: channel.clone(),
                 planned,
                 spent,
                 remaining: round_money(planned - spent, code),
+                ..c
             }
         })
         .collect()
