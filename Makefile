@@ -20,7 +20,8 @@ run: dist
 
 dist: setup
 	trunk build --release --offline
-	node scripts/postbuild.mjs dist
+	cargo run --quiet --example prerender > target/boot-shell.html
+	node scripts/postbuild.mjs dist target/boot-shell.html
 	@./scripts/size.sh
 
 test: setup lint test-native test-wasm dist test-e2e

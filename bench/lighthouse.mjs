@@ -37,7 +37,10 @@ async function once(url) {
     const opportunities = Object.values(lhr.audits)
       .filter((a) => a.details?.type === 'opportunity' && ((a.details.overallSavingsMs ?? 0) > 0 || (a.details.overallSavingsBytes ?? 0) > 0))
       .map((a) => ({ id: a.id, savings_ms: a.details.overallSavingsMs ?? 0, savings_bytes: a.details.overallSavingsBytes ?? 0 }));
-    return { scores, failing, metrics, opportunities, warnings: lhr.runWarnings, error: lhr.runtimeError?.message ?? null };
+    // The element Lighthouse took as the largest contentful paint.
+    const lcpItems = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items ?? [];
+    const lcp_element = lcpItems.find((i) => i.node)?.node?.snippet ?? null;
+    return { scores, failing, metrics, lcp_element, opportunities, warnings: lhr.runWarnings, error: lhr.runtimeError?.message ?? null };
   } finally {
     await chrome.kill();
   }

@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, startServer } from '../tests/e2e/harness.mjs';
 import { exportFile, ga4Csv, largePlan, planFile, sha256 } from './gen.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
+import { serveCompressed } from './serve.mjs';
 
 // Every measurement is of a first visit: no service worker. Alur's would otherwise serve
 // repeat loads from its cache (the minimal app has none), and, installing in each fresh
@@ -86,7 +87,7 @@ function watchMount(selector) {
 
 /** 2. Navigation to a mounted app, cold (a new browser context each time), alternating apps. */
 async function loadTimes(browser, server) {
-  const apps = { alur: { url: server.url, selector: 'header.app-header' }, hello: { url: `${server.origin}/hello/`, selector: 'main.hello' } };
+  const apps = { alur: { url: server.url, selector: 'body > header.app-header' }, hello: { url: `${server.origin}/hello/`, selector: 'main.hello' } };
   const samples = { alur: [], hello: [] };
   for (let i = 0; i < LOADS; i++) {
     const order = i % 2 ? ['hello', 'alur'] : ['alur', 'hello'];
@@ -131,7 +132,7 @@ async function benchPage(browser, server) {
 /** Puts `plan` in storage as Alur stores it, then opens `hash` in a fresh load of the app. */
 async function openWithPlan(page, server, plan, hash) {
   await page.goto(server.url);
-  await page.locator('header.app-header').waitFor();
+  await page.locator('body > header.app-header').waitFor();
   await page.evaluate((text) => {
     const plan = JSON.parse(text);
     localStorage.setItem(`alur:plan:${plan.id}`, text);
@@ -142,7 +143,7 @@ async function openWithPlan(page, server, plan, hash) {
   }, JSON.stringify(plan));
   await page.goto(`${server.url}${hash}`);
   await page.reload();
-  await page.locator('header.app-header').waitFor();
+  await page.locator('body > header.app-header').waitFor();
 }
 
 /** 4, through the UI: choose the file in the collect step, time until its preview shows. */
@@ -267,7 +268,7 @@ async function heapWhile(page, during) {
 async function typing(browser, server, plan, { chars = 100, delay = 100, field = '#goal-specific', step = 'goals' } = {}) {
   const ctx = await browser.newContext({ ...CONTEXT, locale: 'en-US' });
   const page = await ctx.newPage();
-  await page.addInitScript(watchMount, 'header.app-header');
+  await page.addInitScript(watchMount, 'body > header.app-header');
   await page.addInitScript(watchTyping);
   const memory = await heapWhile(page, async () => {
     await openWithPlan(page, server, plan, `#/plan/${plan.id}/${step}`);
@@ -402,7 +403,13 @@ async function main() {
     }
     if (want('lighthouse')) {
       log(`Lighthouse, ${LH_RUNS} run(s)`);
-      results.lighthouse = await lighthouseRuns(server.url, LH_RUNS);
+      // Served compressed, as a static host serves it (bench/serve.mjs).
+      const compressed = await serveCompressed(join(ROOT, 'dist'), '/alur/');
+      try {
+        results.lighthouse = await lighthouseRuns(compressed.url, LH_RUNS);
+      } finally {
+        compressed.stop();
+      }
     }
   } finally {
     await browser.close();

@@ -1,6 +1,10 @@
 // After `trunk build`: move Trunk's inline loader script into a file of its own and add a
-// Content-Security-Policy, so no inline script is allowed to run (an XSS payload would need
-// one). The policy allows wasm compilation ('wasm-unsafe-eval') and nothing from other origins.
+// Content-Security-Policy, so no inline script runs but the one named by its hash (an XSS
+// payload would need one). The policy allows wasm compilation ('wasm-unsafe-eval') and nothing
+// from other origins.
+// The static first paint (`cargo run --example prerender`, the file given as second argument)
+// goes into <body>, and web/boot-lang.js, which picks its language, into <head>: it must run
+// before the first paint, so it is inline (an external file would cost a round trip).
 // Last, write the service worker for the finished files (scripts/service-worker.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -8,6 +12,7 @@ import { join } from 'node:path';
 import { writeServiceWorker } from './service-worker.mjs';
 
 const dist = process.argv[2] ?? 'dist';
+const shellPath = process.argv[3];
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
@@ -24,9 +29,23 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   process.exit(1);
 }
 
+if (!shellPath) {
+  console.error('postbuild: usage: postbuild.mjs <dist> <prerendered shell .html>');
+  process.exit(1);
+}
+const shells = readFileSync(shellPath, 'utf8').trim();
+if (!shells.includes('class="boot-shell"')) {
+  console.error(`postbuild: ${shellPath} holds no boot shell`);
+  process.exit(1);
+}
+html = html.replace('<body>', `<body>\n${shells}`);
+const bootLang = readFileSync(join(import.meta.dirname, '../web/boot-lang.js'), 'utf8').trim();
+const bootLangHash = `sha256-${createHash('sha256').update(bootLang).digest('base64')}`;
+html = html.replace('</head>', `<script>${bootLang}</script>\n  </head>`);
+
 const csp = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' '${bootLangHash}'`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

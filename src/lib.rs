@@ -11,11 +11,44 @@ pub mod crash;
 pub mod domain;
 pub mod files;
 pub mod i18n;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod storage;
 pub mod ui;
 
-/// Installs the crash screen and mounts the app on `<body>`.
+/// Installs the crash screen and mounts the app on `<body>`, in place of the static first paint
+/// (`prerender`) shown while the wasm loaded.
+///
+/// The mount waits until a frame has been painted (a task after the next animation frame). On a
+/// slow network the static frame painted long ago and this costs nothing; on a fast one the
+/// visitor still sees something at the first frame instead of waiting for the app's first
+/// render, and the page's first paint never depends on the wasm.
 pub fn start() {
     crash::install();
-    leptos::mount::mount_to_body(ui::App);
+    leptos::prelude::request_animation_frame(|| {
+        leptos::prelude::set_timeout(
+            || {
+                remove_boot_shells();
+                leptos::mount::mount_to_body(ui::App);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
+/// Removes the static frames of the first paint. The app mounts in the same task, so no frame
+/// is painted without either.
+fn remove_boot_shells() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(shells) = document.query_selector_all(".boot-shell") {
+        for i in 0..shells.length() {
+            if let Some(node) = shells.item(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
 }

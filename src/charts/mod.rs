@@ -118,8 +118,9 @@ fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-/// Escapes text for SVG markup written here (plotters escapes its own).
-fn escape(text: &str) -> String {
+/// Escapes text for markup written by hand: SVG here (plotters escapes its own) and the static
+/// first paint (`crate::prerender`).
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -30,6 +30,7 @@ texts! {
     Language => "Bahasa", "Language";
     SkipToContent => "Langsung ke isi", "Skip to content";
     MainNav => "Alur kerja", "Workflow";
+    Loading => "Memuat Alur…", "Loading Alur…";
     NavPlans => "Rencana saya", "My plans";
     NavOverview => "Ringkasan rencana", "Plan overview";
     PhasePlan => "Fase 1 · Riset & Perencanaan", "Phase 1 · Research & planning";

@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: serve dist/ with a plain static server (Python's
 // http.server, no rewrites) under a sub-path, and drive Debian's Chromium with Playwright.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, after } from 'node:test';
@@ -48,7 +48,12 @@ export async function startServer({ dir = DIST, mounts = {} } = {}) {
     });
     proc.on('exit', (code) => fail(new Error(`static server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, origin: `http://127.0.0.1:${port}`, stop: () => proc.kill() };
+  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, origin: `http://127.0.0.1:${port}`, stop: () => {
+      proc.kill();
+      // The folder holds only symlinks: this removes them, not what they point to.
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Launches headless Chromium from /usr/bin/chromium; never downloads a browser. */
@@ -68,9 +73,9 @@ export async function openPage(browser, { locale = 'en-US', context } = {}) {
   return { ctx, page, problems };
 }
 
-/** Waits until the app has mounted (the header is rendered by the wasm). */
+/** Waits until the app has mounted (its header is rendered by the wasm, in place of the static first paint's). */
 export async function appReady(page) {
-  await page.locator('header.app-header').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('body > header.app-header').waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /**

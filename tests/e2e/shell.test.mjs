@@ -130,3 +130,78 @@ test('a panic shows the crash screen in the UI language with the saved data to d
   assert.equal(saved.entries['alur:probe'], '{"kept":true}');
   await ctx.close();
 });
+
+/**
+ * Opens the app with the wasm held back, so the page shows only what the HTML itself paints.
+ * Returns a function that lets the wasm through.
+ */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The navigation's link texts and targets, in the shown copy of the frame or the app. */
+const navLinks = (page, root) =>
+  page.locator(`${root} nav.app-nav a`).evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
+
+test('before the wasm arrives the page already shows the frame and navigation, in the language the app will use', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'id-ID' });
+  const release = await holdWasm(page);
+  await page.goto(app.server.url);
+  const shell = page.locator('.boot-shell[lang="id"]');
+  await shell.waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.boot-shell[lang="en"]').isVisible(), false);
+  assert.equal(await shell.getByRole('status').textContent(), 'Memuat Alur…');
+  // The language switch is shown but cannot be used before the app runs.
+  assert.equal(await shell.getByLabel('Bahasa').isDisabled(), true);
+  const before = await navLinks(page, '.boot-shell[lang="id"]');
+  assert.ok(before.length >= 21, `only ${before.length} links in the frame`);
+
+  release();
+  await appReady(page);
+  // The app replaced the frame: one header, one navigation, with the same links.
+  assert.equal(await page.locator('.boot-shell').count(), 0);
+  assert.equal(await page.locator('header.app-header').count(), 1);
+  assert.deepEqual(await navLinks(page, 'body > .app-body >'), before);
+  // The inline script that picks the language is allowed by its hash: no CSP report.
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('the first paint follows a saved language over the browser’s, and a link clicked in it is where the app opens', async () => {
+  // No service worker: on reload it would serve the wasm from its cache, past the hold.
+  const context = await app.browser.newContext({ locale: 'id-ID', serviceWorkers: 'block' });
+  const { ctx, page, problems } = await openPage(app.browser, { context });
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.getByLabel('Bahasa').selectOption('en');
+  await page.locator('h1', { hasText: 'My plans' }).waitFor();
+
+  const release = await holdWasm(page);
+  await page.reload();
+  const shell = page.locator('.boot-shell[lang="en"]');
+  await shell.waitFor({ state: 'visible' });
+  assert.equal(await shell.getByRole('status').textContent(), 'Loading Alur…');
+  await shell.getByRole('link', { name: 'Budget' }).click();
+  release();
+  await appReady(page);
+  await page.locator('main h1', { hasText: 'Budget' }).waitFor();
+  // Blocking the service worker logs a warning; nothing else may.
+  assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
+  await ctx.close();
+});
+
+test('without JavaScript only the explanation shows, not a frame that would never load', async () => {
+  const ctx = await app.browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(app.server.url);
+  assert.equal(await page.locator('.boot-shell').first().isVisible(), false);
+  assert.equal(await page.locator('.boot-shell').nth(1).isVisible(), false);
+  assert.match(await page.locator('body').innerText(), /Alur needs JavaScript and WebAssembly/);
+  await ctx.close();
+});
