@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;

@@ -1,6 +1,7 @@
 //! Thin Leptos components. They read state from [`Ctx`], call the pure core, and render.
 
 mod charts;
+mod control;
 mod form;
 mod overview;
 mod plans;

@@ -1,5 +1,6 @@
 //! The plan overview: the plan's name and status, and the way into each step.
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::route::Route;

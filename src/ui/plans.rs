@@ -1,6 +1,7 @@
 //! The plans page: every plan in this browser, with create, rename, duplicate, export, delete
 //! (restorable), and import by file picker or drag and drop.
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::route::Route;

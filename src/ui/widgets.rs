@@ -1,5 +1,6 @@
 //! Small pieces used on several pages: the notice area, the save status, status labels.
 
+use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use super::use_ctx;

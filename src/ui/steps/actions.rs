@@ -2,6 +2,7 @@
 //! timeline of plain HTML bars; schedule conflicts beside each task and in a summary. The
 //! checks and the geometry are in [`crate::domain::schedule`].
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use crate::ui::charts::chart_figure;

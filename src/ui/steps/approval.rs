@@ -1,6 +1,7 @@
 //! Step 10: management approval. A one-page summary, submit, record the decision, reopen; the
 //! content fingerprint shows whether the plan still matches what was approved.
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use crate::domain::approval::{self, Act, ApprovalError};

@@ -3,6 +3,7 @@
 //! items), the action-plan tasks of its channels, and done / total roll-ups. The logic is in
 //! [`crate::domain::execution`].
 
+use crate::ui::control::For;
 use leptos::prelude::*;
 
 use super::actions::status_text;

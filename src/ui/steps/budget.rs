@@ -2,6 +2,7 @@
 //! kept in step, priority, expected return and ROI; warns when the allocations do not match
 //! the total. The arithmetic is in [`crate::domain::budget`].
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{channels, find, find_mut, ids, priorities, read, remover, write, RemoveButton};

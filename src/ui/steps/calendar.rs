@@ -2,6 +2,7 @@
 //! from idea to published), shown in a month grid from Monday or as a list, filtered by channel
 //! and status. The grid and filters are in [`crate::domain::calendar`].
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{find, ids, optional_channels, or_untitled, read, remover, write, RemoveButton};

@@ -4,6 +4,7 @@
 //! stored, then confirm. Nothing is stored before "Add the values". Parsing is in
 //! [`crate::domain::importers`], applying in [`crate::domain::collect`].
 
+use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use crate::domain::collect::{

@@ -1,6 +1,7 @@
 //! Step 3, competitor analysis: one card per competitor, and a side-by-side comparison table
 //! (one column per competitor) behind a toggle button.
 
+use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use crate::domain::plan::Competitor;

@@ -1,6 +1,7 @@
 //! Step 5, market gaps: each gap with its description, priority and the evidence it rests on,
 //! chosen from the trends, opportunities, challenges, competitors and personas of the plan.
 
+use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use crate::domain::plan::{MarketGap, Priority};

@@ -1,6 +1,7 @@
 //! Step 1, goals & targets: the objective, the SMART builder on `plan.goal`, a live SMART check
 //! and the composed goal sentence.
 
+use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use crate::domain::plan::Objective;

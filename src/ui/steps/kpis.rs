@@ -1,6 +1,7 @@
 //! Step 7, KPIs and metrics: KPIs picked from the built-in library (formula shown in the UI
 //! language) or custom, each with its channel, baseline, target, deadline and direction.
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{find, ids, optional_channels, plan_text, read, remover, write, RemoveButton};

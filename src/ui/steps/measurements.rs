@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{find, plan_text, read, write};

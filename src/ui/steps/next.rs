@@ -2,6 +2,7 @@
 //! now and next, the learnings carried over) and creates it. The copying is in
 //! [`crate::domain::next_campaign`].
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::plan_text;

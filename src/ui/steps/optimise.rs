@@ -2,6 +2,7 @@
 //! the actions taken against them, and the history of both per KPI in date order, so every
 //! iteration stays on record. The grouping is in [`crate::domain::iterations`].
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{ids, or_untitled, plan_text, read, write, RemoveButton};

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use super::analyse::{budget_table, kpi_rows, kpi_table, result_charts};

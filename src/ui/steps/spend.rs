@@ -2,6 +2,7 @@
 //! language's format), planned against spent and remaining per channel, running totals by date
 //! and totals per month. The arithmetic is in [`crate::domain::spend`].
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{channels, find, find_mut, ids, plan_text, read, remover, write, RemoveButton};

@@ -1,6 +1,7 @@
 //! Step 6, the digital strategy: the channels chosen, why (linked to market gaps and
 //! personas), and the tactics of each.
 
+use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{ids, or_untitled, plan_text, read, remover, write, RemoveButton};
