@@ -29,23 +29,27 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   process.exit(1);
 }
 
-if (!shellPath) {
-  console.error('postbuild: usage: postbuild.mjs <dist> <prerendered shell .html>');
-  process.exit(1);
+// Trunk leaves a blank line where each data-trunk element was. (Before the inline script goes
+// in: its text must stay exactly what its hash was taken of.)
+html = html.replace(/\n(?:[ \t]*\n)+/g, '\n');
+
+// The minimal app of `make bench` has no first paint to add (no second argument).
+let bootLangHash = null;
+if (shellPath) {
+  const shells = readFileSync(shellPath, 'utf8').trim();
+  if (!shells.includes('class="boot-shell"')) {
+    console.error(`postbuild: ${shellPath} holds no boot shell`);
+    process.exit(1);
+  }
+  html = html.replace('<body>', `<body>\n${shells}`);
+  const bootLang = readFileSync(join(import.meta.dirname, '../web/boot-lang.js'), 'utf8').trim();
+  bootLangHash = `sha256-${createHash('sha256').update(bootLang).digest('base64')}`;
+  html = html.replace('</head>', `<script>${bootLang}</script>\n  </head>`);
 }
-const shells = readFileSync(shellPath, 'utf8').trim();
-if (!shells.includes('class="boot-shell"')) {
-  console.error(`postbuild: ${shellPath} holds no boot shell`);
-  process.exit(1);
-}
-html = html.replace('<body>', `<body>\n${shells}`);
-const bootLang = readFileSync(join(import.meta.dirname, '../web/boot-lang.js'), 'utf8').trim();
-const bootLangHash = `sha256-${createHash('sha256').update(bootLang).digest('base64')}`;
-html = html.replace('</head>', `<script>${bootLang}</script>\n  </head>`);
 
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' '${bootLangHash}'`,
+  `script-src 'self' 'wasm-unsafe-eval'${bootLangHash ? ` '${bootLangHash}'` : ''}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
@@ -57,8 +61,6 @@ const csp = [
   "form-action 'none'",
   "frame-src 'none'",
 ].join('; ');
-// Trunk leaves a blank line where each data-trunk element was.
-html = html.replace(/\n(?:[ \t]*\n)+/g, '\n');
 if (!html.includes('Content-Security-Policy')) {
   html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 }

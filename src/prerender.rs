@@ -6,7 +6,9 @@
 //!
 //! There is one copy per language; `web/boot-lang.js`, inlined in `<head>`, sets `<html lang>`
 //! the way the app will (the saved choice, else the browser's preferences) and the stylesheet
-//! shows the matching copy. Compiled natively only: none of this is in the wasm.
+//! shows the matching copy. If the app cannot start (the wasm fails to load), the same script
+//! swaps the loading message for an explanation. Compiled natively only: none of this is in the
+//! wasm.
 
 use crate::charts::escape;
 use crate::domain::workflow::Phase;
@@ -55,9 +57,10 @@ pub fn boot_shell(lang: Lang) -> String {
         html.push_str("</ol></section>");
     }
     html.push_str(&format!(
-        r#"</nav><main><p class="boot-status" role="status">{}</p></main></div>
+        r#"</nav><main><p class="boot-status" role="status">{}</p><p class="boot-failed notice error" role="alert" hidden>{}</p></main></div>
 </div>"#,
-        t(T::Loading)
+        t(T::Loading),
+        t(T::BootFailed)
     ));
     html
 }
@@ -99,6 +102,10 @@ mod tests {
                 from += at + link.len();
             }
             assert!(html.contains(&escape(T::Loading.get(lang))));
+            assert!(html.contains(&format!(
+                r#"role="alert" hidden>{}</p>"#,
+                escape(T::BootFailed.get(lang))
+            )));
             assert!(html.starts_with(&format!(
                 r#"<div class="boot-shell" lang="{}">"#,
                 lang.tag()

@@ -23,4 +23,26 @@
   }
   document.documentElement.lang = lang;
   document.documentElement.setAttribute('data-boot', lang);
+
+  // The app removes the frame when it starts. An error while the frame is still there (the wasm
+  // or its loader failed to load or compile) means it never will: say so instead of "Loading".
+  function failed() {
+    if (!document.querySelector('.boot-shell')) return;
+    document.querySelectorAll('.boot-status').forEach(function (el) {
+      el.hidden = true;
+    });
+    document.querySelectorAll('.boot-failed').forEach(function (el) {
+      el.hidden = false;
+    });
+  }
+  // Caught while capturing, so a <script> that fails to load counts too; other elements' load
+  // errors (an icon) do not.
+  addEventListener(
+    'error',
+    function (e) {
+      if (e.target === window || (e.target && e.target.tagName === 'SCRIPT')) failed();
+    },
+    true,
+  );
+  addEventListener('unhandledrejection', failed);
 })();

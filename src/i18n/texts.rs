@@ -31,6 +31,7 @@ texts! {
     SkipToContent => "Langsung ke isi", "Skip to content";
     MainNav => "Alur kerja", "Workflow";
     Loading => "Memuat Alur…", "Loading Alur…";
+    BootFailed => "Alur tidak dapat dimulai di peramban ini (WebAssembly tidak termuat). Muat ulang halaman; rencana yang tersimpan tetap ada di peramban ini.", "Alur could not start in this browser (the WebAssembly did not load). Reload the page; your saved plans are still in this browser.";
     NavPlans => "Rencana saya", "My plans";
     NavOverview => "Ringkasan rencana", "Plan overview";
     PhasePlan => "Fase 1 · Riset & Perencanaan", "Phase 1 · Research & planning";

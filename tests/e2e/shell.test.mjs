@@ -205,3 +205,15 @@ test('without JavaScript only the explanation shows, not a frame that would neve
   assert.match(await page.locator('body').innerText(), /Alur needs JavaScript and WebAssembly/);
   await ctx.close();
 });
+
+test('when the wasm cannot load, the loading message gives way to an explanation', async () => {
+  const context = await app.browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort('failed'));
+  await page.goto(app.server.url);
+  const shell = page.locator('.boot-shell[lang="en"]');
+  await shell.getByRole('alert').waitFor({ state: 'visible' });
+  assert.match(await shell.getByRole('alert').textContent(), /Alur could not start in this browser.*saved plans are still in this browser/);
+  assert.equal(await shell.getByRole('status').isVisible(), false);
+  await context.close();
+});
