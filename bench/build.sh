@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export CARGO_TARGET_DIR="$PWD/target"
+# binaryen's wasm-opt and the cargo-installed tools, as `make` puts them on PATH (for running
+# this script on its own).
+export PATH="$PWD/../node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 # The bench's npm packages (Chart.js, axe-core, Lighthouse, playwright-core) live here, not in
 # the root package.json, so `make test` stays light. npm ci only when missing or out of date.

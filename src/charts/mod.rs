@@ -118,6 +118,52 @@ fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// The points of a line worth drawing across `columns` pixel columns: where several points
+/// fall in one column, its lowest and highest (in their order), plus the line's first and last
+/// point. The drawn line covers the same pixels (every peak and dip stays) with at most two
+/// points a column, so a ten-year daily series costs what a one-year one does. Lines with no
+/// more than two points a column come back whole. `points` are in x order within `x0..=x1`.
+fn line_points(points: &[(i64, f64)], x0: i64, x1: i64, columns: usize) -> Vec<(i64, f64)> {
+    if points.len() <= 2 * columns.max(1) || x1 <= x0 {
+        return points.to_vec();
+    }
+    let span = x1.saturating_sub(x0).saturating_add(1);
+    let column = |x: i64| x.saturating_sub(x0).saturating_mul(columns as i64) / span;
+    let last = points.len() - 1;
+    let mut out = Vec::with_capacity(2 * columns + 2);
+    let mut start = 0;
+    while start < points.len() {
+        let col = points.get(start).map_or(0, |p| column(p.0));
+        let mut end = start;
+        while points.get(end + 1).is_some_and(|p| column(p.0) == col) {
+            end += 1;
+        }
+        let bucket = points.get(start..=end).unwrap_or_default();
+        // NaN never reaches a chart (`series` keeps finite values), so `total_cmp` orders as `<`.
+        let low = bucket
+            .iter()
+            .enumerate()
+            .min_by(|a, b| a.1 .1.total_cmp(&b.1 .1))
+            .map(|(i, _)| i);
+        let high = bucket
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1 .1.total_cmp(&b.1 .1))
+            .map(|(i, _)| i);
+        let mut keep: Vec<usize> = [Some(0).filter(|_| start == 0), low, high]
+            .into_iter()
+            .flatten()
+            .map(|i| start + i)
+            .chain((end == last).then_some(last))
+            .collect();
+        keep.sort_unstable();
+        keep.dedup();
+        out.extend(keep.into_iter().filter_map(|i| points.get(i).copied()));
+        start = end + 1;
+    }
+    out
+}
+
 /// Escapes text for markup written by hand: SVG here (plotters escapes its own) and the static
 /// first paint (`crate::prerender`).
 pub(crate) fn escape(text: &str) -> String {
@@ -627,9 +673,15 @@ pub fn kpi_progress(
                     .legend(|(x, y)| PathElement::new([(x, y), (x + 20, y)], VERMILION));
             }
         }
+        let line: Vec<(i64, f64)> = points.iter().map(|p| (p.0.to_days(), p.1)).collect();
         chart
             .draw_series(LineSeries::new(
-                points.iter().map(|p| (p.0.to_days(), p.1)),
+                line_points(
+                    &line,
+                    x0,
+                    x1,
+                    chart.plotting_area().dim_in_pixel().0 as usize,
+                ),
                 BLUE.stroke_width(2),
             ))?
             .label(T::ChartActual.get(lang))

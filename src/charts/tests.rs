@@ -714,3 +714,97 @@ fn each_bar_row_has_one_label_beside_its_bar_and_no_empty_band() {
         "{widths:?}"
     );
 }
+
+/// A wavy daily series of `n` points from day 0, with one spike and one dip.
+fn wavy(n: usize) -> Vec<(i64, f64)> {
+    (0..n)
+        .map(|i| {
+            let v = match i {
+                1234 => 500.0,
+                2345 => -400.0,
+                _ => ((i as f64) / 9.0).sin() * 50.0 + (i % 7) as f64,
+            };
+            (i as i64, v)
+        })
+        .collect()
+}
+
+#[test]
+fn a_line_with_few_points_a_column_is_drawn_whole() {
+    // Guards: a year of daily values on a 720-pixel chart loses nothing.
+    let points = wavy(365);
+    assert_eq!(line_points(&points, 0, 364, 720), points);
+    assert_eq!(line_points(&[], 0, 10, 720), Vec::new());
+}
+
+#[test]
+fn a_ten_year_daily_line_keeps_every_columns_low_and_high_and_its_ends() {
+    // Guards: thinning a long series must not hide a peak or a dip, reorder points, or move the
+    // line's ends: per pixel column the drawn line spans the same values as the full one.
+    let points = wavy(3650);
+    let columns = 720;
+    let kept = line_points(&points, 0, 3649, columns);
+    assert!(kept.len() <= 2 * columns + 2, "{} points", kept.len());
+    assert!(kept.len() < points.len() / 2);
+    assert_eq!(kept.first(), points.first());
+    assert_eq!(kept.last(), points.last());
+    assert!(kept.windows(2).all(|w| w[0].0 < w[1].0), "x order kept");
+    assert!(kept.iter().all(|p| points.contains(p)), "only real points");
+    assert!(kept.contains(&(1234, 500.0)) && kept.contains(&(2345, -400.0)));
+    let column = |x: i64| x as usize * columns / 3650;
+    for c in 0..columns {
+        let of = |ps: &[(i64, f64)]| -> Option<(f64, f64)> {
+            let vs: Vec<f64> = ps
+                .iter()
+                .filter(|p| column(p.0) == c)
+                .map(|p| p.1)
+                .collect();
+            (!vs.is_empty()).then(|| {
+                (
+                    vs.iter().copied().fold(f64::MAX, f64::min),
+                    vs.iter().copied().fold(f64::MIN, f64::max),
+                )
+            })
+        };
+        assert_eq!(of(&kept), of(&points), "column {c}");
+    }
+}
+
+#[test]
+fn a_ten_year_kpi_chart_draws_a_thinned_line() {
+    // Guards the wiring: the actual-vs-target chart of 3,650 daily values writes at most two
+    // points a pixel column for its line, not 3,650.
+    let mut plan = typical();
+    plan.goal.start = Some(d(2016, 1, 1));
+    let start = d(2016, 1, 1).to_days();
+    plan.measurements = wavy(3650)
+        .into_iter()
+        .map(|(i, v)| {
+            measurement(
+                &format!("m{i}"),
+                "conv",
+                Date::from_days(start + i).unwrap(),
+                v.abs(),
+            )
+        })
+        .collect();
+    let chart = kpi_progress(&plan, "conv", d(2026, 1, 1), Lang::En).unwrap();
+    let longest = chart
+        .svg
+        .split("<polyline")
+        .skip(1)
+        .map(|p| {
+            p.split("points=\"").nth(1).map_or(0, |pts| {
+                pts.split('"')
+                    .next()
+                    .unwrap_or("")
+                    .split(' ')
+                    .filter(|s| !s.is_empty())
+                    .count()
+            })
+        })
+        .max()
+        .unwrap();
+    assert!(longest > 100, "the line is drawn: {longest}");
+    assert!(longest <= 2 * 720 + 2, "{longest} points");
+}
