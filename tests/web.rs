@@ -178,3 +178,92 @@ fn trash_keeps_every_deleted_version_until_restored() {
     assert!(plans::trashed().is_empty());
     clear_alur_keys();
 }
+
+// Guards the autosave's revision check: the head of a stored value is read without the rest,
+// cut in UTF-16 units as JavaScript counts them, and says whether it is the whole value.
+#[wasm_bindgen_test]
+fn the_head_of_a_stored_value_reads_without_the_rest() {
+    clear_alur_keys();
+    storage::write("alur:test", "🚀abcdef").unwrap();
+    assert_eq!(
+        storage::read_head("alur:test", 4).unwrap(),
+        Some(("🚀ab".to_string(), false))
+    );
+    assert_eq!(
+        storage::read_head("alur:test", 8).unwrap(),
+        Some(("🚀abcdef".to_string(), true))
+    );
+    assert_eq!(storage::read_head("alur:absent", 8).unwrap(), None);
+    clear_alur_keys();
+}
+
+// Guards: a large plan's stored revision is read from its head, a small one's from the whole
+// text, and a stored plan whose head does not tell (here: the revision moved past the head)
+// is still read right, from the whole text.
+#[wasm_bindgen_test]
+fn the_stored_revision_of_small_large_and_unusual_plans() {
+    use alur::storage::plans;
+    clear_alur_keys();
+    let mut small = sample_plan("small", "Small", 1_000);
+    small.revision = 7;
+    plans::save(&small).unwrap();
+    assert_eq!(plans::stored_revision("small"), Some(7));
+
+    let mut large = sample_plan("large", &"L".repeat(100), 2_000);
+    large.revision = 41;
+    large.goal.specific = "x".repeat(200_000);
+    plans::save(&large).unwrap();
+    assert_eq!(plans::stored_revision("large"), Some(41));
+
+    let late = format!(
+        "{{\"schema_version\":1,\"id\":\"late\",\"name\":\"{}\",\"revision\":9}}",
+        "n".repeat(10_000)
+    );
+    storage::write("alur:plan:late", &late).unwrap();
+    assert_eq!(plans::stored_revision("late"), Some(9));
+    assert_eq!(plans::stored_revision("absent"), None);
+    clear_alur_keys();
+}
+
+// Guards the rolling backups: the version a save replaces is kept byte for byte under the time
+// it was last edited, at most one per 10 minutes, and all backups together stay within their
+// share of storage (sizes as the browser counts them), newest kept.
+#[wasm_bindgen_test]
+fn a_save_keeps_the_replaced_version_and_backups_stay_within_their_budget() {
+    use alur::domain::backups::{BUDGET_CHARS, INTERVAL_MS};
+    use alur::storage::plans;
+    clear_alur_keys();
+    let minute = 60_000;
+    let mut plan = sample_plan("big", "Big 🚀", 1_000_000);
+    plan.goal.specific = "é".repeat(400_000);
+    plans::save(&plan).unwrap();
+    let first = storage::read("alur:plan:big").unwrap().unwrap();
+
+    plan.updated_at += minute;
+    plan.revision += 1;
+    plans::save(&plan).unwrap();
+    assert_eq!(plans::backups("big").len(), 1, "the first replaced version is kept");
+    let (key, at) = plans::backups("big")[0].clone();
+    assert_eq!(at, 1_000_000);
+    assert_eq!(storage::read(&key).unwrap().as_deref(), Some(first.as_str()));
+
+    plan.updated_at += minute;
+    plans::save(&plan).unwrap();
+    assert_eq!(plans::backups("big").len(), 1, "no second backup within 10 minutes");
+
+    for _ in 0..5 {
+        plan.updated_at += INTERVAL_MS + minute;
+        plan.revision += 1;
+        plans::save(&plan).unwrap();
+    }
+    let kept = plans::backups("big");
+    let total: usize = kept
+        .iter()
+        .map(|(k, _)| storage::value_len(k).unwrap())
+        .sum();
+    assert!(kept.len() >= 2, "{} backups", kept.len());
+    assert!(total <= BUDGET_CHARS, "{total} characters of backups");
+    // The newest backup is the version just replaced.
+    assert_eq!(kept[0].1, plan.updated_at - INTERVAL_MS - minute);
+    clear_alur_keys();
+}

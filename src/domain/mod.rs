@@ -17,6 +17,7 @@ pub mod history;
 pub mod import;
 pub mod importers;
 pub mod iterations;
+pub mod json_head;
 pub mod json_path;
 pub mod kpi_library;
 pub mod measurements;

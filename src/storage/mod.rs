@@ -54,6 +54,57 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
     raw()?.get_item(key).map_err(classify)
 }
 
+/// The first `max_chars` UTF-16 units of a key's value (fewer if it is shorter), and whether
+/// that is all of it. The value is cut inside JavaScript, so a large value is not copied into
+/// the wasm to read its start. A cut through a surrogate pair ends in U+FFFD.
+pub fn read_head(key: &str, max_chars: u32) -> Result<Option<(String, bool)>, StorageError> {
+    Ok(read_js(key)?.map(|text| {
+        let whole = text.length() <= max_chars;
+        let head = if whole {
+            text
+        } else {
+            text.slice(0, max_chars)
+        };
+        (String::from(head), whole)
+    }))
+}
+
+/// A key's value as the browser's own string, not copied into the wasm: for moving a large
+/// value to another key ([`write_js`]) or measuring it.
+pub fn read_js(key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
+    items(&raw()?).get_item_js(key).map_err(classify)
+}
+
+/// Writes a browser string (from [`read_js`]) to a key, whole or not at all.
+pub fn write_js(key: &str, value: &js_sys::JsString) -> Result<(), StorageError> {
+    items(&raw()?).set_item_js(key, value).map_err(classify)
+}
+
+/// The length of a key's value in UTF-16 units (as the browser counts it against its quota),
+/// without copying the value into the wasm.
+pub fn value_len(key: &str) -> Option<usize> {
+    read_js(key).ok().flatten().map(|v| v.length() as usize)
+}
+
+fn items(storage: &web_sys::Storage) -> &StorageItems {
+    wasm_bindgen::JsCast::unchecked_ref(storage)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A `Storage`, seen through the methods that keep values as JavaScript strings.
+    type StorageItems;
+
+    /// `Storage.getItem`, returning the JavaScript string itself.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &StorageItems, key: &str) -> Result<Option<js_sys::JsString>, JsValue>;
+
+    /// `Storage.setItem` with a JavaScript string.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &StorageItems, key: &str, value: &js_sys::JsString)
+        -> Result<(), JsValue>;
+}
+
 /// Writes a key. The browser writes a key whole or not at all, so on error the previous value
 /// is still there.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {

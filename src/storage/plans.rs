@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{keys, read, remove, write, StorageError};
+use super::{keys, read, remove, write, write_js, StorageError};
 use crate::domain::plan::{Plan, PlanStatus};
 
 const INDEX_KEY: &str = "alur:index";
@@ -190,6 +190,10 @@ pub fn purge_damaged(key: &str) -> Result<(), StorageError> {
     }
 }
 
+/// How much of a stored plan's start is read for its revision or edit time: Alur writes both
+/// within the first few hundred characters.
+const HEAD_CHARS: u32 = 4096;
+
 /// Only the revision and edit time of a stored plan: checks must not parse whole plans.
 #[derive(Deserialize)]
 struct RevisionOnly {
@@ -199,9 +203,22 @@ struct RevisionOnly {
     updated_at: i64,
 }
 
-/// The revision of the stored plan `id`, if it is stored and readable.
+/// The revision of the stored plan `id`, if it is stored and readable. Alur writes the revision
+/// near the start of a plan, so the first few thousand characters usually tell; only when they
+/// do not is the whole plan read.
 pub fn stored_revision(id: &str) -> Option<u64> {
-    let text = read(&plan_key(id)).ok().flatten()?;
+    let key = plan_key(id);
+    let (head, whole) = crate::storage::read_head(&key, HEAD_CHARS).ok().flatten()?;
+    if !whole {
+        if let Some(revision) = crate::domain::json_head::top_level_u64(&head, "revision") {
+            return Some(revision);
+        }
+    }
+    let text = if whole {
+        head
+    } else {
+        read(&key).ok().flatten()?
+    };
     serde_json::from_str::<RevisionOnly>(&text)
         .ok()
         .map(|r| r.revision)
@@ -221,10 +238,11 @@ pub fn exists(id: &str) -> bool {
 /// and the previous version is still stored whole.
 pub fn save(plan: &Plan) -> Result<(), StorageError> {
     let text = serde_json::to_string(plan).map_err(|e| StorageError::Other(e.to_string()))?;
-    // The version being replaced is read only when a backup of it is due (at most one per
-    // 10 minutes): copying a large plan's text out of storage on every autosave costs.
+    // The version being replaced is kept only when a backup of it is due (at most one per
+    // 10 minutes). It stays the browser's string: it goes from one key to another without being
+    // copied into the wasm and back.
     let previous = if backup_due(&plan.id, plan.updated_at) {
-        read(&plan_key(&plan.id)).ok().flatten()
+        crate::storage::read_js(&plan_key(&plan.id)).ok().flatten()
     } else {
         None
     };
@@ -316,7 +334,7 @@ fn all_backups(with_sizes: bool) -> Vec<(String, crate::domain::backups::Backup)
             let (plan, at) = rest.rsplit_once(':')?;
             let at = at.parse().ok()?;
             let size = if with_sizes {
-                read(&key).ok().flatten().map_or(0, |t| t.len())
+                crate::storage::value_len(&key).unwrap_or(0)
             } else {
                 0
             };
@@ -344,11 +362,19 @@ fn backup_due(id: &str, now_ms: i64) -> bool {
 /// due), then prunes backups to their per-plan count and storage share. A backup never stands
 /// in the way of a save: when it cannot be written, older backups make room once, and
 /// otherwise it is skipped.
-fn back_up(id: &str, previous: &str, now_ms: i64) {
+fn back_up(id: &str, previous: &js_sys::JsString, now_ms: i64) {
     use crate::domain::backups::{to_drop, BUDGET_CHARS};
-    let at = serde_json::from_str::<RevisionOnly>(previous)
-        .map(|r| r.updated_at)
+    // When the replaced version was last edited: read from its head when it tells, else whole.
+    let head = String::from(previous.slice(0, HEAD_CHARS));
+    let at = crate::domain::json_head::top_level_u64(&head, "updated_at")
+        .and_then(|at| i64::try_from(at).ok())
+        .or_else(|| {
+            serde_json::from_str::<RevisionOnly>(&String::from(previous))
+                .ok()
+                .map(|r| r.updated_at)
+        })
         .unwrap_or(now_ms);
+    let size = previous.length() as usize;
     let prune = |budget: usize| {
         let all = all_backups(true);
         let backups: Vec<_> = all.iter().map(|(_, b)| b.clone()).collect();
@@ -358,9 +384,9 @@ fn back_up(id: &str, previous: &str, now_ms: i64) {
             }
         }
     };
-    if write(&backup_key(id, at), previous).is_err() {
-        prune(BUDGET_CHARS.saturating_sub(previous.len()));
-        if write(&backup_key(id, at), previous).is_err() {
+    if write_js(&backup_key(id, at), previous).is_err() {
+        prune(BUDGET_CHARS.saturating_sub(size));
+        if write_js(&backup_key(id, at), previous).is_err() {
             return;
         }
     }
