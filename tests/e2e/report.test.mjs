@@ -180,7 +180,10 @@ test('a damaged or cut-off share link says what is wrong and stores nothing', as
   ];
   for (const [url, message] of cases) {
     await page.goto(url);
-    await page.locator('#share-error').waitFor();
+    // Only the hash changes between cases, so the previous case's message is still there until
+    // the page re-renders: wait for this case's.
+    const error = page.locator('#share-error', { hasText: message });
+    await error.waitFor({ timeout: 5_000 }).catch(() => {});
     assert.match(await page.locator('#share-error').textContent(), message, url.slice(-40));
   }
   assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before, 'storage is untouched');
