@@ -242,14 +242,25 @@ fn a_save_keeps_the_replaced_version_and_backups_stay_within_their_budget() {
     plan.updated_at += minute;
     plan.revision += 1;
     plans::save(&plan).unwrap();
-    assert_eq!(plans::backups("big").len(), 1, "the first replaced version is kept");
+    assert_eq!(
+        plans::backups("big").len(),
+        1,
+        "the first replaced version is kept"
+    );
     let (key, at) = plans::backups("big")[0].clone();
     assert_eq!(at, 1_000_000);
-    assert_eq!(storage::read(&key).unwrap().as_deref(), Some(first.as_str()));
+    assert_eq!(
+        storage::read(&key).unwrap().as_deref(),
+        Some(first.as_str())
+    );
 
     plan.updated_at += minute;
     plans::save(&plan).unwrap();
-    assert_eq!(plans::backups("big").len(), 1, "no second backup within 10 minutes");
+    assert_eq!(
+        plans::backups("big").len(),
+        1,
+        "no second backup within 10 minutes"
+    );
 
     for _ in 0..5 {
         plan.updated_at += INTERVAL_MS + minute;
