@@ -25,15 +25,22 @@ pub mod ui;
 /// render, and the page's first paint never depends on the wasm.
 pub fn start() {
     crash::install();
-    leptos::prelude::request_animation_frame(|| {
-        leptos::prelude::set_timeout(
-            || {
-                remove_boot_shells();
-                leptos::mount::mount_to_body(ui::App);
-            },
-            std::time::Duration::ZERO,
-        );
-    });
+    let mount = || {
+        remove_boot_shells();
+        leptos::mount::mount_to_body(ui::App);
+    };
+    // A tab opened in the background paints no frames (and runs no animation frames) until it
+    // is shown: there is nothing to wait for, so the app mounts at once.
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    if hidden {
+        mount();
+    } else {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+        });
+    }
 }
 
 /// Removes the static frames of the first paint. The app mounts in the same task, so no frame

@@ -217,3 +217,18 @@ test('when the wasm cannot load, the loading message gives way to an explanation
   assert.equal(await shell.getByRole('status').isVisible(), false);
   await context.close();
 });
+
+test('a tab opened in the background starts the app without waiting for a painted frame', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  // A background tab: hidden, and it runs no animation frames.
+  await page.addInitScript(() => {
+    Object.defineProperty(document, 'hidden', { get: () => true });
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.goto(app.server.url);
+  await appReady(page);
+  assert.equal(await page.locator('.boot-shell').count(), 0);
+  assert.equal(await page.locator('main h1').textContent(), 'My plans');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
