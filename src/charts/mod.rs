@@ -388,11 +388,14 @@ fn bar_gap(band: u32) -> u32 {
     band / 5
 }
 
+mod svg;
+use svg::Svg;
+
 /// The drawing area every chart draws on.
-type Root<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+type Root<'a> = DrawingArea<Svg<'a>, Shift>;
 
 /// A chart drawn on a [`Root`] with cartesian coordinates.
-type Plot<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
+type Plot<'a, 'b, X, Y> = ChartContext<'a, Svg<'b>, Cartesian2d<X, Y>>;
 
 /// Draws one chart: a white page of `size`, then `draw`, which returns the overlays to lay on
 /// top, then [`finish`].
@@ -403,7 +406,7 @@ fn render(
 ) -> Result<String, ChartError> {
     let mut svg = String::new();
     let overlay = {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let root = Svg(SVGBackend::with_string(&mut svg, size)).into_drawing_area();
         root.fill(&WHITE)?;
         let overlay = draw(&root)?;
         root.present()?;
