@@ -290,21 +290,6 @@ fn finish(svg: String, size: (u32, u32), title: &str, overlay: &str) -> String {
     out
 }
 
-/// An empty series that only adds a dashed entry to the legend, for an overlay line.
-fn legend_dashed<'a, 'b: 'a, X: Ranged, Y: Ranged>(
-    chart: &mut Plot<'a, 'b, X, Y>,
-    label: &str,
-    color: RGBColor,
-) -> Result<(), ChartError> {
-    chart
-        .draw_series(std::iter::empty::<Circle<(X::ValueType, Y::ValueType), i32>>())?
-        .label(label)
-        .legend(move |(x, y)| {
-            DashedPathElement::new(vec![(x, y), (x + 20, y)], 4, 3, color.stroke_width(2))
-        });
-    Ok(())
-}
-
 fn row_height(rows: usize) -> u32 {
     let rows = u32::try_from(rows).unwrap_or(u32::MAX);
     rows.saturating_mul(ROW)
@@ -502,19 +487,98 @@ fn time_frame<'a, 'b>(
     )
 }
 
-/// The legend of the series given labels, in a corner.
-fn legend<'a, 'b: 'a, X: Ranged, Y: Ranged>(
-    chart: &mut Plot<'a, 'b, X, Y>,
-    position: SeriesLabelPosition,
-) -> Result<(), ChartError> {
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.85))
-        .border_style(GREY)
-        .label_font(font(12))
-        .draw()?;
-    Ok(())
+/// How a series looks in its legend.
+#[derive(Clone, Copy)]
+enum Swatch {
+    Line(RGBColor),
+    Dashed(RGBColor),
+    Dot(RGBColor),
+    Triangle(RGBColor),
+    Outline(RGBColor),
+    Filled(RGBColor),
+}
+
+/// The upper corner of the plot a legend sits in.
+#[derive(Clone, Copy)]
+enum Corner {
+    Left,
+    Right,
+}
+
+/// A chart's legend, drawn by Alur rather than by plotters: plotters measures each label
+/// through the page in wasm (a forced layout each, about 8 per chart), where the SVG only needs
+/// room for the labels, which [`svg::text_size`] estimates.
+#[derive(Default)]
+struct Legend(Vec<(String, Swatch)>);
+
+impl Legend {
+    fn add(&mut self, label: &str, swatch: Swatch) {
+        self.0.push((label.to_string(), swatch));
+    }
+
+    /// A white box in the plot's upper `corner` with a row per entry: its swatch and label.
+    fn draw<X: Ranged, Y: Ranged>(
+        &self,
+        chart: &Plot<'_, '_, X, Y>,
+        corner: Corner,
+    ) -> Result<(), ChartError> {
+        const PAD: i32 = 5;
+        const SWATCH: i32 = 20;
+        const GAP: i32 = 8;
+        const ROW: i32 = 18;
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let area = chart.plotting_area().strip_coord_spec();
+        let (width, _) = area.dim_in_pixel();
+        let text = self
+            .0
+            .iter()
+            .map(|(label, _)| svg::text_size(label, 12.0).0)
+            .max()
+            .unwrap_or(0);
+        let rows = i32::try_from(self.0.len()).unwrap_or(i32::MAX);
+        let box_w = 2 * PAD + SWATCH + GAP + i32::try_from(text).unwrap_or(0);
+        let box_h = 2 * PAD + ROW.saturating_mul(rows);
+        let x0 = match corner {
+            Corner::Left => PAD,
+            Corner::Right => i32::try_from(width).unwrap_or(0) - box_w - PAD,
+        };
+        let (x1, y0, y1) = (x0 + box_w, PAD, PAD + box_h);
+        area.draw(&Rectangle::new(
+            [(x0, y0), (x1, y1)],
+            WHITE.mix(0.85).filled(),
+        ))?;
+        area.draw(&Rectangle::new([(x0, y0), (x1, y1)], GREY))?;
+        for (i, (label, swatch)) in (0..).zip(&self.0) {
+            let (x, y) = (x0 + PAD, y0 + PAD + ROW * i + ROW / 2);
+            match *swatch {
+                Swatch::Line(c) => area.draw(&PathElement::new([(x, y), (x + 20, y)], c))?,
+                Swatch::Dashed(c) => area.draw(&DashedPathElement::new(
+                    vec![(x, y), (x + 20, y)],
+                    4,
+                    3,
+                    c.stroke_width(2),
+                ))?,
+                Swatch::Dot(c) => area.draw(&Circle::new((x + 10, y), 3, c.filled()))?,
+                Swatch::Triangle(c) => {
+                    area.draw(&TriangleMarker::new((x + 10, y), 5, c.filled()))?
+                }
+                Swatch::Outline(c) => {
+                    area.draw(&Rectangle::new([(x, y - 5), (x + 16, y + 5)], c))?
+                }
+                Swatch::Filled(c) => {
+                    area.draw(&Rectangle::new([(x, y - 5), (x + 16, y + 5)], c.filled()))?
+                }
+            }
+            area.draw(&Text::new(
+                label.as_str(),
+                (x + SWATCH + GAP, y),
+                font(12).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
+        Ok(())
+    }
 }
 
 /// One row of a horizontal bar chart: a named bar (none without a value) and its label.
@@ -664,31 +728,28 @@ pub fn kpi_progress(
     let svg = render(size, &title, |root| {
         let mut overlay = String::new();
         let mut chart = time_frame(root, &title, (x0..x1, y0..y1), &value_axis, lang)?;
+        let mut legend = Legend::default();
 
         for (i, t) in targets.iter().enumerate() {
-            let series = chart.draw_series(LineSeries::new(
+            chart.draw_series(LineSeries::new(
                 [(x0, *t), (x1, *t)],
                 VERMILION.stroke_width(1),
             ))?;
             if i == 0 {
-                series
-                    .label(T::ChartTarget.get(lang))
-                    .legend(|(x, y)| PathElement::new([(x, y), (x + 20, y)], VERMILION));
+                legend.add(T::ChartTarget.get(lang), Swatch::Line(VERMILION));
             }
         }
         let line: Vec<(i64, f64)> = points.iter().map(|p| (p.0.to_days(), p.1)).collect();
-        chart
-            .draw_series(LineSeries::new(
-                line_points(
-                    &line,
-                    x0,
-                    x1,
-                    chart.plotting_area().dim_in_pixel().0 as usize,
-                ),
-                BLUE.stroke_width(2),
-            ))?
-            .label(T::ChartActual.get(lang))
-            .legend(|(x, y)| Circle::new((x + 10, y), 3, BLUE.filled()));
+        chart.draw_series(LineSeries::new(
+            line_points(
+                &line,
+                x0,
+                x1,
+                chart.plotting_area().dim_in_pixel().0 as usize,
+            ),
+            BLUE.stroke_width(2),
+        ))?;
+        legend.add(T::ChartActual.get(lang), Swatch::Dot(BLUE));
         // Markers on every point while they stay readable; beyond that the line says it all.
         if points.len() <= 200 {
             chart.draw_series(
@@ -700,28 +761,26 @@ pub fn kpi_progress(
         for (i, (date, _)) in linked.iter().enumerate() {
             let x = date.to_days();
             chart.draw_series(LineSeries::new([(x, y0), (x, y1)], PURPLE.stroke_width(1)))?;
-            let marker = chart.draw_series(std::iter::once(TriangleMarker::new(
+            chart.draw_series(std::iter::once(TriangleMarker::new(
                 (x, y1),
                 6,
                 PURPLE.filled(),
             )))?;
             if i == 0 {
-                marker
-                    .label(T::ChartOptimisation.get(lang))
-                    .legend(|(x, y)| TriangleMarker::new((x + 10, y), 5, PURPLE.filled()));
+                legend.add(T::ChartOptimisation.get(lang), Swatch::Triangle(PURPLE));
             }
         }
         if let Some(line) = trajectory {
             let px: Vec<_> = line.iter().map(|p| chart.backend_coord(p)).collect();
             overlay.push_str(&dashed(&px, GREEN, DASH_TRAJECTORY));
-            legend_dashed(&mut chart, T::ChartTrajectory.get(lang), GREEN)?;
+            legend.add(T::ChartTrajectory.get(lang), Swatch::Dashed(GREEN));
         }
         if let Some(line) = projection {
             let px: Vec<_> = line.iter().map(|p| chart.backend_coord(p)).collect();
             overlay.push_str(&dashed(&px, ORANGE, DASH_PROJECTION));
-            legend_dashed(&mut chart, T::ChartProjection.get(lang), ORANGE)?;
+            legend.add(T::ChartProjection.get(lang), Swatch::Dashed(ORANGE));
         }
-        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        legend.draw(&chart, Corner::Left)?;
         Ok(overlay)
     })?;
 
@@ -958,6 +1017,7 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         )?;
         let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, true);
         let (gap, half) = (bar_gap(band) / 2, band / 2);
+        let mut legend = Legend::default();
         for (i, r) in rows.iter().enumerate() {
             let span = |v: f64| [(SegmentValue::Exact(i), 0.0), (band_end(i, n), v)];
             let mut planned = Rectangle::new(span(r.planned), SKY_BLUE.mix(0.35).filled());
@@ -967,20 +1027,14 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
             let mut spent = Rectangle::new(span(r.spent), BLUE.filled());
             spent.set_margin(0, 0, half, gap);
             let first = i == 0;
-            let drawn = chart.draw_series([planned, outline])?;
+            chart.draw_series([planned, outline])?;
+            chart.draw_series(std::iter::once(spent))?;
             if first {
-                drawn
-                    .label(T::ChartPlanned.get(lang))
-                    .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 16, y + 5)], SKY_BLUE));
-            }
-            let drawn = chart.draw_series(std::iter::once(spent))?;
-            if first {
-                drawn
-                    .label(T::ChartSpent.get(lang))
-                    .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 16, y + 5)], BLUE.filled()));
+                legend.add(T::ChartPlanned.get(lang), Swatch::Outline(SKY_BLUE));
+                legend.add(T::ChartSpent.get(lang), Swatch::Filled(BLUE));
             }
         }
-        legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+        legend.draw(&chart, Corner::Right)?;
         Ok(String::new())
     })?;
 
@@ -1267,10 +1321,9 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
         // Held flat up to today (within the window), never back before the last spend.
         let last = cumulative.last().map_or(x0, |p| p.0.to_days());
         steps.push((today.to_days().clamp(x0, x1).max(last), spent));
-        chart
-            .draw_series(LineSeries::new(steps, BLUE.stroke_width(2)))?
-            .label(T::ChartCumulativeSpend.get(lang))
-            .legend(|(x, y)| Circle::new((x + 10, y), 3, BLUE.filled()));
+        let mut legend = Legend::default();
+        chart.draw_series(LineSeries::new(steps, BLUE.stroke_width(2)))?;
+        legend.add(T::ChartCumulativeSpend.get(lang), Swatch::Dot(BLUE));
         if cumulative.len() <= 200 {
             chart.draw_series(
                 cumulative
@@ -1284,7 +1337,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
                 chart.backend_coord(&(x1, budget)),
             ];
             overlay.push_str(&dashed(&px, ORANGE, DASH_PROJECTION));
-            legend_dashed(&mut chart, T::ChartEvenPace.get(lang), ORANGE)?;
+            legend.add(T::ChartEvenPace.get(lang), Swatch::Dashed(ORANGE));
         }
         if (window.start..=window.end).contains(&today) {
             let x = today.to_days();
@@ -1300,7 +1353,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
                     .pos(Pos::new(HPos::Left, VPos::Top)),
             )))?;
         }
-        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+        legend.draw(&chart, Corner::Left)?;
         Ok(overlay)
     })?;
 

@@ -182,3 +182,33 @@ test('any other CSV imports through a column mapping that is remembered for the 
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('drawing the analysis page’s charts never makes the browser lay out the page to measure text', async () => {
+  // plotters measures text by adding a span to <body> and reading its size: one forced layout
+  // of the whole page per label. Alur estimates text sizes instead (src/charts/svg.rs, Legend).
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  await page.goto(app.server.url);
+  await appReady(page);
+  const file = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../examples/seed-example.alur.json'), 'utf8'));
+  await page.evaluate((plan) => {
+    localStorage.setItem(`alur:plan:${plan.id}`, JSON.stringify(plan));
+  }, file.plan);
+  await page.evaluate(() => {
+    window.__bodySpans = 0;
+    const append = Element.prototype.append;
+    Element.prototype.append = function (...nodes) {
+      if (this === document.body && nodes.some((n) => n?.tagName === 'SPAN')) window.__bodySpans++;
+      return append.apply(this, nodes);
+    };
+  });
+  await page.evaluate((id) => (location.hash = `#/plan/${id}/analyse`), file.plan.id);
+  await page.locator('main figure svg').first().waitFor();
+  const charts = await page.locator('main figure svg').count();
+  assert.ok(charts >= 4, `${charts} charts`);
+  // Every chart has its caption and legend, in the SVG, with no measuring span left behind.
+  const texts = (await page.locator('main figure svg text').allTextContents()).map((t) => t.trim());
+  assert.ok(texts.includes('Actual') && texts.includes('Target'), texts.slice(0, 20).join(' | '));
+  assert.equal(await page.evaluate(() => window.__bodySpans), 0);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
