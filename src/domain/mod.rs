@@ -21,6 +21,7 @@ pub mod json_head;
 pub mod json_path;
 pub mod kpi_library;
 pub mod measurements;
+pub mod merge;
 pub mod migrate;
 pub mod next_campaign;
 pub mod plan;

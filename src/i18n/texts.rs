@@ -100,6 +100,9 @@ texts! {
     // Save status
     SaveLabel => "Status penyimpanan", "Save status";
     SaveSaved => "Tersimpan di peramban ini", "Saved in this browser";
+    SaveInMemory => "Hanya di tab ini (tidak tersimpan)", "In this tab only (not saved)";
+    StorageOffTitle => "Peramban ini tidak mengizinkan Alur menyimpan apa pun", "This browser does not let Alur save anything";
+    StorageOffBody => "Penyimpanan lokal dimatikan (mode pribadi atau kebijakan peramban). Anda tetap bisa bekerja seperti biasa, tetapi semuanya hilang saat tab ini ditutup: ekspor rencana Anda untuk menyimpannya.", "Local storage is switched off (a private mode or a browser policy). You can work as usual, but everything is gone when this tab closes: export your plans to keep them.";
     SaveSaving => "Menyimpan…", "Saving…";
     SaveFailedFull => "Belum tersimpan: penyimpanan peramban penuh. Ekspor rencana Anda agar tidak hilang.", "Not saved: the browser's storage is full. Export your plan so it is not lost.";
     SaveFailedUnavailable => "Belum tersimpan: peramban ini tidak mengizinkan penyimpanan lokal. Ekspor rencana Anda agar tidak hilang.", "Not saved: this browser does not allow local storage. Export your plan so it is not lost.";
@@ -243,8 +246,10 @@ texts! {
     SaveConflict => "Belum tersimpan: rencana ini diubah di tab lain.", "Not saved: this plan was changed in another tab.";
     ConflictTitle => "Rencana ini diubah di tab lain", "This plan was changed in another tab";
     ConflictBody => "Perubahan Anda di tab ini belum disimpan. Pilih versi yang dipertahankan; tidak ada yang ditimpa tanpa pilihan Anda.", "Your edits in this tab are not saved yet. Choose which version to keep; nothing is overwritten until you choose.";
-    ConflictTheirs => "Muat versi tab lain (buang perubahan saya)", "Load the other tab's version (drop my edits)";
-    ConflictMine => "Simpan versi saya (timpa versi tab lain)", "Keep mine (overwrite the other tab's)";
+    ConflictFields => "Kedua tab mengubah: {fields}. Perubahan lain dari kedua tab tetap digabung.", "Both tabs changed: {fields}. Every other edit of both tabs is kept either way.";
+    ConflictTheirs => "Pakai versi tab lain untuk isian ini", "Use the other tab's version of these";
+    ConflictMine => "Pakai versi saya untuk isian ini", "Use mine for these";
+    MergedOtherTab => "Perubahan dari tab lain digabung dengan perubahan Anda.", "The other tab's edits were merged with yours.";
     ConflictCopy => "Simpan versi saya sebagai salinan", "Save mine as a copy";
 
     // Undo and redo

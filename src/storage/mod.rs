@@ -2,6 +2,15 @@
 //!
 //! Layout: `alur:settings` (language), `alur:index` (the list of plans), and one key per plan,
 //! `alur:plan:<id>`. Every key starts with [`PREFIX`], so a crash dump can gather them all.
+//!
+//! Where the browser gives no localStorage (switched off by the user or a policy, some private
+//! modes: reading `window.localStorage` throws `SecurityError`), the same keys live in this
+//! page's memory instead: the app works and exports as usual, [`persistent`] is false, and the
+//! UI says that nothing outlives the tab. The choice is made once per page, so a page never
+//! splits its data between the two.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
@@ -26,11 +35,38 @@ pub enum StorageError {
     Other(String),
 }
 
-fn raw() -> Result<web_sys::Storage, StorageError> {
-    // gloo's `raw()` panics where storage is missing; ask the window ourselves instead.
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .ok_or(StorageError::Unavailable)
+thread_local! {
+    /// The page's localStorage, looked up once (`None`: the browser gives none).
+    static LOCAL: std::cell::OnceCell<Option<web_sys::Storage>> = const { std::cell::OnceCell::new() };
+    /// The keys of a page without localStorage.
+    static MEMORY: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Where this page keeps its keys.
+enum Backend {
+    Local(web_sys::Storage),
+    Memory,
+}
+
+fn backend() -> Backend {
+    let local = LOCAL.with(|cell| {
+        cell.get_or_init(|| {
+            // gloo's `raw()` panics where storage is missing or refused; ask the window
+            // ourselves. Reading the property itself throws where storage is switched off.
+            web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+        })
+        .clone()
+    });
+    local.map_or(Backend::Memory, Backend::Local)
+}
+
+/// Whether what is saved outlives this page (false where the browser gives no localStorage).
+pub fn persistent() -> bool {
+    matches!(backend(), Backend::Local(_))
+}
+
+fn in_memory<R>(f: impl FnOnce(&mut BTreeMap<String, String>) -> R) -> R {
+    MEMORY.with(|m| f(&mut m.borrow_mut()))
 }
 
 fn classify(err: JsValue) -> StorageError {
@@ -51,7 +87,10 @@ fn classify(err: JsValue) -> StorageError {
 
 /// Reads a key as text; `Ok(None)` when absent.
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-    raw()?.get_item(key).map_err(classify)
+    match backend() {
+        Backend::Local(storage) => storage.get_item(key).map_err(classify),
+        Backend::Memory => Ok(in_memory(|m| m.get(key).cloned())),
+    }
 }
 
 /// The first `max_chars` UTF-16 units of a key's value (fewer if it is shorter), and whether
@@ -72,12 +111,23 @@ pub fn read_head(key: &str, max_chars: u32) -> Result<Option<(String, bool)>, St
 /// A key's value as the browser's own string, not copied into the wasm: for moving a large
 /// value to another key ([`write_js`]) or measuring it.
 pub fn read_js(key: &str) -> Result<Option<js_sys::JsString>, StorageError> {
-    items(&raw()?).get_item_js(key).map_err(classify)
+    match backend() {
+        Backend::Local(storage) => items(&storage).get_item_js(key).map_err(classify),
+        Backend::Memory => Ok(in_memory(|m| {
+            m.get(key).map(|v| js_sys::JsString::from(v.as_str()))
+        })),
+    }
 }
 
 /// Writes a browser string (from [`read_js`]) to a key, whole or not at all.
 pub fn write_js(key: &str, value: &js_sys::JsString) -> Result<(), StorageError> {
-    items(&raw()?).set_item_js(key, value).map_err(classify)
+    match backend() {
+        Backend::Local(storage) => items(&storage).set_item_js(key, value).map_err(classify),
+        Backend::Memory => {
+            in_memory(|m| m.insert(key.to_string(), String::from(value)));
+            Ok(())
+        }
+    }
 }
 
 /// The length of a key's value in UTF-16 units (as the browser counts it against its quota),
@@ -108,18 +158,38 @@ extern "C" {
 /// Writes a key. The browser writes a key whole or not at all, so on error the previous value
 /// is still there.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    raw()?.set_item(key, value).map_err(classify)
+    match backend() {
+        Backend::Local(storage) => storage.set_item(key, value).map_err(classify),
+        Backend::Memory => {
+            in_memory(|m| m.insert(key.to_string(), value.to_string()));
+            Ok(())
+        }
+    }
 }
 
 /// Removes a key.
 pub fn remove(key: &str) -> Result<(), StorageError> {
-    raw()?.remove_item(key).map_err(classify)
+    match backend() {
+        Backend::Local(storage) => storage.remove_item(key).map_err(classify),
+        Backend::Memory => {
+            in_memory(|m| m.remove(key));
+            Ok(())
+        }
+    }
 }
 
 /// Every Alur key, sorted, without reading the values.
 pub fn keys() -> Vec<String> {
-    let Ok(storage) = raw() else {
-        return Vec::new();
+    let storage = match backend() {
+        Backend::Local(storage) => storage,
+        Backend::Memory => {
+            return in_memory(|m| {
+                m.keys()
+                    .filter(|k| k.starts_with(PREFIX))
+                    .cloned()
+                    .collect()
+            })
+        }
     };
     let len = storage.length().unwrap_or(0);
     let mut out: Vec<String> = (0..len)
@@ -142,10 +212,17 @@ pub fn dump_all() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The version of the settings document this build writes. Version 0 is a document from before
+/// settings had a version (the same fields); a later version's fields this build does not know
+/// are kept as they are.
+pub const SETTINGS_VERSION: u32 = 1;
+
 /// The saved settings.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// The document's version ([`SETTINGS_VERSION`] once written by this build).
+    pub schema_version: u32,
     /// The UI language the user chose, if they chose one.
     pub lang: Option<crate::i18n::Lang>,
     /// The plan opened last, for links without a plan id.
@@ -153,6 +230,9 @@ pub struct Settings {
     /// Which KPI each imported metric fed, per plan and import source, so the next file from
     /// the same source is mapped the same way.
     pub import_mappings: Vec<RememberedMapping>,
+    /// Fields written by a later version of Alur, kept so that saving here does not drop them.
+    #[serde(flatten)]
+    pub later: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A metric-to-KPI mapping chosen for one plan and one import source.
@@ -198,13 +278,28 @@ pub fn remember_mapping(
     save_settings(&settings)
 }
 
-/// Loads the settings; damaged or missing settings give the defaults.
+/// Loads the settings; damaged, missing or unreadable settings give the defaults.
 pub fn load_settings() -> Settings {
-    LocalStorage::get::<Settings>(SETTINGS_KEY).unwrap_or_default()
+    match backend() {
+        // gloo's `raw()` assumes the page has localStorage, which `backend` has just found.
+        Backend::Local(_) => LocalStorage::get::<Settings>(SETTINGS_KEY).unwrap_or_default(),
+        Backend::Memory => read(SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .map_or_else(Settings::default, |text| settings_from_text(&text)),
+    }
 }
 
-/// Saves the settings.
+/// Reads a settings document; damaged text gives the defaults (settings are preferences,
+/// never a user's work).
+pub fn settings_from_text(text: &str) -> Settings {
+    serde_json::from_str::<Settings>(text).unwrap_or_default()
+}
+
+/// Saves the settings, as the version this build writes.
 pub fn save_settings(settings: &Settings) -> Result<(), StorageError> {
-    let text = serde_json::to_string(settings).map_err(|e| StorageError::Other(e.to_string()))?;
+    let mut settings = settings.clone();
+    settings.schema_version = settings.schema_version.max(SETTINGS_VERSION);
+    let text = serde_json::to_string(&settings).map_err(|e| StorageError::Other(e.to_string()))?;
     write(SETTINGS_KEY, &text)
 }

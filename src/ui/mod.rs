@@ -55,6 +55,10 @@ pub struct Ctx {
     /// The stored revision the open plan's edits build on; a stored revision that differs
     /// means another tab saved in between.
     base_revision: StoredValue<u64>,
+    /// The stored version the open plan's edits build on: the base of a two-tab merge.
+    base: StoredValue<Option<Plan>>,
+    /// When two tabs changed the same fields: which ones, for the question.
+    pub conflict_fields: RwSignal<Vec<String>>,
     /// Undo and redo of the open plan.
     history: StoredValue<crate::domain::history::History<Plan>>,
     /// Whether undo and redo are possible, for the buttons.
@@ -188,6 +192,8 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         pending: StoredValue::new(None),
         base_revision: StoredValue::new(0),
+        base: StoredValue::new(None),
+        conflict_fields: RwSignal::new(Vec::new()),
         history: StoredValue::new(crate::domain::history::History::new()),
         can_undo_redo: RwSignal::new((false, false)),
     };

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::route::Route;
 use super::{now_ms, redirect, Ctx};
+use crate::domain::merge::{merge_plans, resolve, Merged, Prefer};
 use crate::domain::plan::Plan;
 use crate::i18n::{Lang, T};
 use crate::storage::{self, plans, StorageError};
@@ -61,6 +62,7 @@ impl SaveState {
     /// The status line shown in the header.
     pub fn describe(&self, lang: Lang) -> String {
         match self {
+            SaveState::Saved if !storage::persistent() => T::SaveInMemory.get(lang).to_string(),
             SaveState::Saved => T::SaveSaved.get(lang).to_string(),
             SaveState::Pending => T::SaveSaving.get(lang).to_string(),
             SaveState::Failed(StorageError::Full) => T::SaveFailedFull.get(lang).to_string(),
@@ -82,8 +84,16 @@ pub fn start(ctx: Ctx) {
         let route = ctx.route.get();
         open_for_route(ctx, &route);
     });
-    // Leaving or hiding the page writes any pending edit at once.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| ctx.flush());
+    // Leaving or hiding the page writes any pending edit at once. Edits waiting on a two-tab
+    // conflict are kept as a copy: the question would go away with the page, and the edits
+    // with it.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+        if ctx.save.get_untracked() == SaveState::Conflict {
+            ctx.save_mine_as_copy();
+        } else {
+            ctx.flush();
+        }
+    });
     let _ = window_event_listener(leptos::ev::blur, move |_| ctx.flush());
     // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (⌘ on a Mac) undo and redo edits to the open plan.
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -164,7 +174,7 @@ fn open_for_route(ctx: Ctx, route: &Route) {
     let Some(id) = wanted else { return };
     match plans::load(&id) {
         Ok(plan) => {
-            ctx.base_revision.set_value(plan.revision);
+            ctx.set_base(&plan);
             ctx.reset_history();
             ctx.plan.set(Some(plan));
             ctx.save.set(SaveState::Saved);
@@ -311,20 +321,82 @@ impl Ctx {
         };
         if let Some(stored) = plans::stored_revision(&id) {
             if stored != self.base_revision.get_value() {
-                self.save.set(SaveState::Conflict);
+                self.merge_or_ask();
                 return;
             }
         }
         self.write_open_plan();
     }
 
+    /// The version this tab's edits build on, as stored: the base of a two-tab merge.
+    fn set_base(self, plan: &Plan) {
+        self.base_revision.set_value(plan.revision);
+        self.base.set_value(Some(plan.clone()));
+    }
+
+    /// Another tab saved the open plan while this one had edits: merges the two versions
+    /// against the one both started from and saves the result; only when both changed the same
+    /// field is the user asked (see [`crate::domain::merge`]).
+    fn merge_or_ask(self) {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+            self.pending.set_value(None);
+        }
+        let Some(id) = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        else {
+            return;
+        };
+        let theirs = match plans::load(&id) {
+            Ok(theirs) => theirs,
+            Err(_) => {
+                // Deleted or unreadable there: nothing to merge with; the user chooses.
+                self.conflict_fields.set(Vec::new());
+                self.save.set(SaveState::Conflict);
+                return;
+            }
+        };
+        let merged = self.base.with_value(|base| {
+            let base = base.as_ref()?;
+            self.plan
+                .with_untracked(|mine| mine.as_ref().map(|mine| merge_plans(base, mine, &theirs)))
+        });
+        match merged {
+            Some(Merged::Clean(mut plan)) => {
+                plan.revision = theirs.revision + 1;
+                plan.updated_at = super::now_ms();
+                // The undo history holds versions without the other tab's edits: undoing into
+                // one would silently take those edits back.
+                self.reset_history();
+                self.plan.set(Some(*plan));
+                self.write_open_plan();
+                if self.save.get_untracked() == SaveState::Saved {
+                    self.tell(T::MergedOtherTab, &[]);
+                }
+            }
+            Some(Merged::Conflicts(fields)) => {
+                self.conflict_fields.set(fields);
+                self.save.set(SaveState::Conflict);
+            }
+            None => {
+                self.conflict_fields.set(Vec::new());
+                self.save.set(SaveState::Conflict);
+            }
+        }
+    }
+
     fn write_open_plan(self) {
         let result = self
             .plan
-            .with_untracked(|plan| plan.as_ref().map(|p| plans::save(p).map(|()| p.revision)));
+            .with_untracked(|plan| plan.as_ref().map(plans::save));
         match result {
-            Some(Ok(revision)) => {
-                self.base_revision.set_value(revision);
+            Some(Ok(())) => {
+                self.plan.with_untracked(|p| {
+                    if let Some(p) = p {
+                        self.set_base(p);
+                    }
+                });
                 self.save.set(SaveState::Saved);
                 self.refresh_plans();
             }
@@ -344,13 +416,9 @@ impl Ctx {
         }
         match self.save.get_untracked() {
             SaveState::Saved => self.load_theirs(),
-            _ => {
-                if let Some(handle) = self.pending.get_value() {
-                    handle.clear();
-                    self.pending.set_value(None);
-                }
-                self.save.set(SaveState::Conflict);
-            }
+            // Already asked: the question stands, now against this newer version.
+            SaveState::Conflict => {}
+            _ => self.merge_or_ask(),
         }
     }
 
@@ -364,7 +432,7 @@ impl Ctx {
         };
         match plans::load(&id) {
             Ok(plan) => {
-                self.base_revision.set_value(plan.revision);
+                self.set_base(&plan);
                 self.reset_history();
                 self.plan.set(Some(plan));
                 self.save.set(SaveState::Saved);
@@ -373,6 +441,41 @@ impl Ctx {
                 // The other tab deleted it: this tab's copy is kept and saved again.
                 self.keep_mine();
             }
+        }
+    }
+
+    /// Conflict: the user chose whose value the fields both tabs changed keep; every other
+    /// edit of both is kept. Where that cannot make a valid plan, the whole preferred version
+    /// is kept instead (the other one is still in the backups).
+    pub fn resolve_conflict(self, prefer: Prefer) {
+        let Some(id) = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        else {
+            return;
+        };
+        let Ok(theirs) = plans::load(&id) else {
+            // The other tab deleted it: this tab's copy is kept and saved again.
+            self.keep_mine();
+            return;
+        };
+        let resolved = self.base.with_value(|base| {
+            let base = base.as_ref()?;
+            self.plan.with_untracked(|mine| {
+                mine.as_ref()
+                    .and_then(|mine| resolve(base, mine, &theirs, prefer))
+            })
+        });
+        match (resolved, prefer) {
+            (Some(mut plan), _) => {
+                plan.revision = theirs.revision + 1;
+                plan.updated_at = super::now_ms();
+                self.reset_history();
+                self.plan.set(Some(plan));
+                self.write_open_plan();
+            }
+            (None, Prefer::Mine) => self.keep_mine(),
+            (None, Prefer::Theirs) => self.load_theirs(),
         }
     }
 

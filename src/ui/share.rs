@@ -252,7 +252,15 @@ pub fn SharePage(payload: String) -> impl IntoView {
     let ctx = use_ctx();
     let opened = RwSignal::new(None::<Result<Plan, OpenError>>);
     leptos::task::spawn_local(async move {
-        opened.set(Some(open_link(payload).await));
+        let result = open_link(payload.clone()).await;
+        // A second link pasted into the address bar while this one was unpacking replaced
+        // this page: its result must not land on the next link's page.
+        let still_here = ctx
+            .route
+            .with_untracked(|r| matches!(r, Route::Share { payload: p } if *p == payload));
+        if still_here {
+            opened.try_set(Some(result));
+        }
     });
     let body = move || {
         let lang = ctx.lang.get();

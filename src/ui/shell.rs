@@ -33,6 +33,7 @@ pub fn Shell() -> impl IntoView {
                 <LanguageSwitch />
             </div>
         </header>
+        <StorageOff />
         <NoticeArea />
         <TabConflict />
         <div class="app-body">
@@ -42,6 +43,21 @@ pub fn Shell() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// Where the browser gives no localStorage: says so once, above every page, for as long as the
+/// page is open (the app works, in this tab's memory only).
+#[component]
+fn StorageOff() -> impl IntoView {
+    let ctx = use_ctx();
+    (!crate::storage::persistent()).then(|| {
+        view! {
+            <section id="storage-off" class="warning storage-off" role="alert" aria-labelledby="storage-off-title">
+                <h2 id="storage-off-title">{ctx.t(T::StorageOffTitle)}</h2>
+                <p>{ctx.t(T::StorageOffBody)}</p>
+            </section>
+        }
+    })
 }
 
 #[component]

@@ -3,6 +3,8 @@
 use crate::ui::control::Show;
 use leptos::prelude::*;
 
+use crate::domain::merge::Prefer;
+
 use super::use_ctx;
 use crate::domain::plan::PlanStatus;
 use crate::i18n::T;
@@ -110,9 +112,21 @@ pub fn TabConflict() -> impl IntoView {
             <section class="conflict tab-conflict" role="alertdialog" aria-labelledby="tab-conflict-title">
                 <h2 id="tab-conflict-title">{ctx.t(T::ConflictTitle)}</h2>
                 <p>{ctx.t(T::ConflictBody)}</p>
+                {move || {
+                    let fields = ctx.conflict_fields.get();
+                    let named: Vec<String> = fields.into_iter().filter(|f| !f.is_empty()).collect();
+                    (!named.is_empty()).then(|| {
+                        let list = named.join(", ");
+                        view! {
+                            <p id="tab-conflict-fields">
+                                {move || T::ConflictFields.fill(ctx.lang.get(), &[("fields", &list)])}
+                            </p>
+                        }
+                    })
+                }}
                 <div class="toolbar">
-                    <button on:click=move |_| ctx.load_theirs()>{ctx.t(T::ConflictTheirs)}</button>
-                    <button on:click=move |_| ctx.keep_mine()>{ctx.t(T::ConflictMine)}</button>
+                    <button on:click=move |_| ctx.resolve_conflict(Prefer::Theirs)>{ctx.t(T::ConflictTheirs)}</button>
+                    <button on:click=move |_| ctx.resolve_conflict(Prefer::Mine)>{ctx.t(T::ConflictMine)}</button>
                     <button class="primary" on:click=move |_| ctx.save_mine_as_copy()>
                         {ctx.t(T::ConflictCopy)}
                     </button>

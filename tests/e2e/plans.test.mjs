@@ -267,14 +267,7 @@ test('when storage is full the user is told at once, the edit stays in memory fo
 });
 
 test('two tabs: an edit in one shows in the other, and edits made at the same time are never silently overwritten', async () => {
-  const ctx = await app.browser.newContext({ locale: 'en-US' });
-  const a = (await openPage(app.browser, { context: ctx })).page;
-  const b = (await openPage(app.browser, { context: ctx })).page;
-  await a.goto(app.server.url);
-  await appReady(a);
-  const id = await createBlankPlan(a);
-  await b.goto(`${app.server.url}#/plan/${id}`);
-  await appReady(b);
+  const { ctx, a, b, id } = await twoTabs('');
 
   await a.getByLabel('Plan name').fill('From tab A');
   await waitForStoredName(a, id, 'From tab A');
@@ -294,6 +287,149 @@ test('two tabs: an edit in one shows in the other, and edits made at the same ti
   await a.getByRole('link', { name: 'My plans' }).click();
   await a.getByRole('link', { name: 'A again (copy)' }).waitFor();
   await a.getByRole('link', { name: 'From tab B' }).waitFor();
+  await ctx.close();
+});
+
+/** Two pages of one browser on the page `step` (`''`: the overview) of one new plan. */
+async function twoTabs(step) {
+  const ctx = await app.browser.newContext({ locale: 'en-US' });
+  const a = (await openPage(app.browser, { context: ctx })).page;
+  const b = (await openPage(app.browser, { context: ctx })).page;
+  await a.goto(app.server.url);
+  await appReady(a);
+  const id = await createBlankPlan(a);
+  const url = `${app.server.url}#/plan/${id}${step ? `/${step}` : ''}`;
+  if (step) await a.goto(url);
+  await b.goto(url);
+  await appReady(b);
+  return { ctx, a, b, id };
+}
+
+/** Two pages of one browser on the goal step of one new plan. */
+async function twoTabsOnGoals() {
+  const tabs = await twoTabs('goals');
+  await tabs.b.locator('#goal-relevant').waitFor();
+  return tabs;
+}
+
+/** The stored plan `id`, parsed. */
+function storedPlan(page, id) {
+  return page.evaluate((id) => JSON.parse(localStorage.getItem(`alur:plan:${id}`)), id);
+}
+
+/** Makes a page write its pending edit now, as leaving the window does. */
+function saveNow(page) {
+  return page.evaluate(() => dispatchEvent(new Event('blur')));
+}
+
+test('two tabs editing different fields of one plan: both edits are stored, nobody is asked', async () => {
+  const { ctx, a, b, id } = await twoTabsOnGoals();
+  // B's edit is still waiting for its autosave when A's lands (or the other way round): either
+  // tab then finds the other's save and merges against the version both started from.
+  await b.locator('#goal-relevant').fill('Ramadan brings 40% of yearly sales');
+  await a.locator('#goal-specific').fill('Sell 500 batik tulis online');
+  await saveNow(a);
+  await a.waitForFunction((id) => {
+    const p = JSON.parse(localStorage.getItem(`alur:plan:${id}`));
+    return p.goal.specific && p.goal.relevant;
+  }, id);
+  const stored = await storedPlan(a, id);
+  assert.equal(stored.goal.specific, 'Sell 500 batik tulis online');
+  assert.equal(stored.goal.relevant, 'Ramadan brings 40% of yearly sales');
+  // Each tab shows both edits, and neither asked anything.
+  await a.waitForFunction(() => document.querySelector('#goal-relevant').value === 'Ramadan brings 40% of yearly sales');
+  await b.waitForFunction(() => document.querySelector('#goal-specific').value === 'Sell 500 batik tulis online');
+  for (const page of [a, b]) {
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+    await page.getByText('Saved in this browser').waitFor();
+  }
+  const merged = await a.getByText("The other tab's edits were merged with yours.").count()
+    + await b.getByText("The other tab's edits were merged with yours.").count();
+  assert.equal(merged, 1, 'the tab that merged says so, once');
+  await ctx.close();
+});
+
+test('two tabs changing the same field: asked once, naming it; "use mine" keeps every other edit of both', async () => {
+  const { ctx, a, b, id } = await twoTabsOnGoals();
+  await b.locator('#goal-specific').fill('From B: batik for Ramadan');
+  await b.locator('#goal-relevant').fill('B: peak season');
+  await a.locator('#goal-relevant').fill('A: brand awareness');
+  await a.locator('#goal-achievable').fill('A: last year we sold 400');
+  await saveNow(a);
+  await waitForStoredRelevant(a, id, 'A: brand awareness');
+  const dialog = b.getByRole('alertdialog', { name: 'This plan was changed in another tab' });
+  await dialog.waitFor();
+  assert.match(await dialog.locator('#tab-conflict-fields').textContent(), /Both tabs changed: goal › relevant\./);
+  // Nothing written by B while it asks.
+  assert.equal((await storedPlan(b, id)).goal.specific, '');
+  await dialog.getByRole('button', { name: 'Use mine for these' }).click();
+  await waitForStoredRelevant(b, id, 'B: peak season');
+  const stored = await storedPlan(b, id);
+  assert.equal(stored.goal.specific, 'From B: batik for Ramadan');
+  assert.equal(stored.goal.achievable, 'A: last year we sold 400', "A's other edit is kept");
+  await a.waitForFunction(() => document.querySelector('#goal-relevant').value === 'B: peak season');
+  await ctx.close();
+});
+
+test('a question between two tabs left open when the tab reloads: its edits are kept as a copy', async () => {
+  const { ctx, a, b, id } = await twoTabsOnGoals();
+  await b.locator('#goal-relevant').fill('B: unsaved words');
+  await a.locator('#goal-relevant').fill('A: saved words');
+  await saveNow(a);
+  await b.getByRole('alertdialog', { name: 'This plan was changed in another tab' }).waitFor();
+  await b.reload();
+  await appReady(b);
+  const plans = await b.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('alur:plan:')).map((k) => JSON.parse(localStorage.getItem(k))),
+  );
+  assert.equal(plans.length, 2);
+  const copy = plans.find((p) => p.id !== id);
+  assert.equal(copy.goal.relevant, 'B: unsaved words');
+  assert.match(copy.name, /\(copy\)$/);
+  assert.equal(plans.find((p) => p.id === id).goal.relevant, 'A: saved words');
+  // After the reload the tab shows the stored plan, without a question.
+  await b.waitForFunction(() => document.querySelector('#goal-relevant')?.value === 'A: saved words');
+  assert.equal(await b.getByRole('alertdialog').count(), 0);
+  await ctx.close();
+});
+
+/** Waits until the stored plan `id` has the goal's "relevant" text `text`. */
+function waitForStoredRelevant(page, id, text) {
+  return page.waitForFunction(
+    ([id, text]) => JSON.parse(localStorage.getItem(`alur:plan:${id}`) || '{}').goal?.relevant === text,
+    [id, text],
+  );
+}
+
+test('with localStorage switched off the app starts, says nothing can be saved, and still works and exports', async () => {
+  const ctx = await app.browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  // As in a browser whose policy blocks site data: reading window.localStorage throws.
+  await ctx.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const { page, problems } = await openPage(app.browser, { context: ctx });
+  await page.goto(app.server.url);
+  await appReady(page);
+  const banner = page.locator('#storage-off');
+  assert.match(await banner.textContent(), /This browser does not let Alur save anything[\s\S]*export your plans to keep them/);
+  const id = await createBlankPlan(page);
+  await page.getByLabel('Plan name').fill('Kept in memory');
+  await page.getByText('In this tab only (not saved)').waitFor();
+  await page.goto(`${app.server.url}#/plan/${id}/goals`);
+  await page.locator('#goal-specific').fill('Sell 500 batik tulis');
+  await page.getByRole('link', { name: 'My plans' }).click();
+  await page.getByRole('link', { name: 'Kept in memory' }).waitFor();
+  await page.goto(`${app.server.url}#/plan/${id}`);
+  const exported = await downloadText(page, () => page.getByRole('button', { name: 'Export plan (.json)' }).first().click());
+  const file = JSON.parse(exported.text);
+  assert.equal(file.plan.name, 'Kept in memory');
+  assert.equal(file.plan.goal.specific, 'Sell 500 batik tulis');
+  assert.deepEqual(problems, []);
   await ctx.close();
 });
 
