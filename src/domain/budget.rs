@@ -2,22 +2,8 @@
 //! share, and return on investment. Money is compared and rounded in the currency's minor
 //! units, so a hundred allocations of 1% balance a total exactly despite binary fractions.
 
-use super::currency::currency;
-use super::decimal::round_to;
+use super::money::round_money;
 use super::plan::{Allocation, Budget};
-
-/// Decimals of amounts in a currency Alur does not know.
-const UNKNOWN_CURRENCY_DECIMALS: usize = 2;
-
-/// Digits after the decimal point of amounts in `code` (0 for IDR, 2 for USD).
-pub fn minor_units(code: &str) -> usize {
-    currency(code).map_or(UNKNOWN_CURRENCY_DECIMALS, |c| usize::from(c.decimals))
-}
-
-/// `amount` rounded to `code`'s minor units, halves away from zero.
-pub fn round_money(amount: f64, code: &str) -> f64 {
-    round_to(amount, minor_units(code))
-}
 
 /// The sum of the allocations, rounded to `code`'s minor units. Amounts that are not finite
 /// count as zero (validation reports them).
@@ -136,9 +122,6 @@ mod tests {
         );
         assert_eq!(amount_for_percent(12.345, 1000.0, "USD"), Some(123.45));
         assert_eq!(amount_for_percent(0.5, 1001.0, "IDR"), Some(5.0));
-        assert_eq!(round_money(2.675, "USD"), 2.68);
-        assert_eq!(minor_units("JPY"), 0);
-        assert_eq!(minor_units("XYZ"), 2);
     }
 
     // Guards: a zero total must not divide by zero nor claim "balanced".

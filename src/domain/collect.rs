@@ -118,9 +118,20 @@ pub fn apply(
         let Some(kpi) = kpi_of(mapping, &row.metric_id) else {
             continue;
         };
-        if !plan.kpis.iter().any(|k| k.id == kpi) {
+        let Some(unit) = plan
+            .kpis
+            .iter()
+            .find(|k| k.id == kpi)
+            .map(|k| k.unit.clone())
+        else {
             continue;
-        }
+        };
+        // A KPI in the plan's currency keeps amounts in its minor units, as typed ones are.
+        let value = if unit.trim().eq_ignore_ascii_case(plan.currency.trim()) {
+            super::money::round_money(row.value, &plan.currency)
+        } else {
+            row.value
+        };
         let overlapping = found.iter().any(|o| o.line == row.line && o.kpi_id == kpi);
         if overlapping && on_overlap == OnOverlap::Skip {
             applied.skipped += 1;
@@ -131,7 +142,7 @@ pub fn apply(
             kpi: kpi.to_string(),
             date: row.date,
             end: row.end,
-            value: row.value,
+            value,
             source: source.to_string(),
             note: row.label.clone(),
         });

@@ -3,7 +3,6 @@
 //! A small fixed table rather than ICU/CLDR data: these are the markets Alur's users run
 //! campaigns in, and a full currency database would add hundreds of KB to the wasm.
 
-use crate::domain::decimal;
 use crate::i18n::Lang;
 
 /// A supported currency.
@@ -39,12 +38,6 @@ impl Currency {
             Lang::Id => self.name_id,
             Lang::En => self.name_en,
         }
-    }
-
-    /// `amount` rounded to this currency's minor units, halves away from zero
-    /// (Rp 1.500,5 → Rp 1.501; $0.005 → $0.01). NaN and infinities come back unchanged.
-    pub fn round(&self, amount: f64) -> f64 {
-        decimal::round_to(amount, usize::from(self.decimals))
     }
 }
 
@@ -169,19 +162,5 @@ mod tests {
         assert_eq!(IDR.symbol_for(Lang::En), "Rp");
         assert_eq!(IDR.name(Lang::Id), "Rupiah Indonesia");
         assert_eq!(IDR.name(Lang::En), "Indonesian rupiah");
-    }
-
-    // Guards: amounts with fractions of a rupiah or of a cent, and 0.005 rounding down.
-    #[test]
-    fn rounds_to_minor_units() {
-        let usd = currency("USD").unwrap();
-        assert_eq!(IDR.round(1_500_000.5), 1_500_001.0);
-        assert_eq!(IDR.round(-1_500_000.5), -1_500_001.0);
-        assert_eq!(IDR.round(1e12 + 0.4), 1e12);
-        assert_eq!(usd.round(0.005), 0.01);
-        assert_eq!(usd.round(1.005), 1.01);
-        assert_eq!(usd.round(-0.004), 0.0);
-        assert!(usd.round(-0.004).is_sign_positive());
-        assert!(usd.round(f64::NAN).is_nan());
     }
 }

@@ -341,7 +341,9 @@ fn parse_text(text: &str) -> Result<Plan, ImportError> {
         path: join(prefix, "schema_version"),
         source,
     })?;
-    let plan: Plan = read_as(&plan_value, prefix)?;
+    let mut plan: Plan = read_as(&plan_value, prefix)?;
+    // Amounts are kept in the currency's minor units, whoever wrote the file.
+    super::money::round_amounts(&mut plan);
     // Paths in messages count from the file's top, as the user sees it in an editor.
     let issues: Vec<ValidationIssue> = validate(&plan)
         .into_iter()

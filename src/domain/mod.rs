@@ -23,6 +23,7 @@ pub mod kpi_library;
 pub mod measurements;
 pub mod merge;
 pub mod migrate;
+pub mod money;
 pub mod next_campaign;
 pub mod plan;
 pub mod research;

@@ -2,8 +2,8 @@
 //! running totals by date, and totals per month. Sums are rounded to the currency's minor
 //! units, like the budget's.
 
-use super::budget::round_money;
 use super::calendar::Month;
+use super::money::round_money;
 use super::plan::{Channel, Plan, SpendEntry};
 
 /// An amount that counts: finite, else zero (validation reports the others).

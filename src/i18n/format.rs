@@ -57,9 +57,6 @@ use crate::i18n::{Lang, T};
 /// What a number that cannot be computed is written as.
 const NOT_A_NUMBER: &str = "—";
 
-/// Decimals of an amount in a currency [`currency`] does not know.
-const UNKNOWN_CURRENCY_DECIMALS: usize = 2;
-
 /// How much of a typed text an error message repeats: a pasted paragraph must not flood it.
 const MAX_SHOWN_CHARS: usize = 40;
 
@@ -105,7 +102,7 @@ pub fn format_money(amount: f64, code: &str, lang: Lang) -> String {
     let code = code.trim();
     let (symbol, decimals) = match currency(code) {
         Some(c) => (c.symbol_for(lang), usize::from(c.decimals)),
-        None => (code, UNKNOWN_CURRENCY_DECIMALS),
+        None => (code, crate::domain::money::UNKNOWN_CURRENCY_DECIMALS),
     };
     let number = format_number(amount, decimals, lang);
     if number == NOT_A_NUMBER || symbol.is_empty() {
@@ -362,8 +359,7 @@ pub fn parse_money(text: &str, code: &str, lang: Lang) -> Result<f64, NumberErro
             }
         }
     }
-    let decimals = field.map_or(UNKNOWN_CURRENCY_DECIMALS, |c| usize::from(c.decimals));
-    Ok(round_to(value, decimals))
+    Ok(crate::domain::money::round_money(value, code))
 }
 
 /// Where the scan of typed text is relative to the digits.
@@ -1030,7 +1026,11 @@ mod tests {
             for c in CURRENCIES {
                 for &x in &values {
                     let text = format_money(x, c.code, lang);
-                    assert_eq!(parse_money(&text, c.code, lang), Ok(c.round(x)), "{text}");
+                    assert_eq!(
+                        parse_money(&text, c.code, lang),
+                        Ok(crate::domain::money::round_money(x, c.code)),
+                        "{text}"
+                    );
                 }
             }
             let text = format_money(-1500.25, "XYZ", lang);

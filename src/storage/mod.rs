@@ -303,3 +303,34 @@ pub fn save_settings(settings: &Settings) -> Result<(), StorageError> {
     let text = serde_json::to_string(&settings).map_err(|e| StorageError::Other(e.to_string()))?;
     write(SETTINGS_KEY, &text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: settings written before they had a version still give the user's language and
+    // last plan, and are written back as the current version.
+    #[test]
+    fn settings_without_a_version_read_as_version_zero() {
+        let old = settings_from_text(r#"{"lang":"id","last_plan":"batik"}"#);
+        assert_eq!(old.schema_version, 0);
+        assert_eq!(old.lang, Some(crate::i18n::Lang::Id));
+        assert_eq!(old.last_plan.as_deref(), Some("batik"));
+        assert!(old.later.is_empty());
+    }
+
+    // Guards: a later version's settings survive a round trip through this one: its unknown
+    // fields are written back as they were, and its version is not lowered.
+    #[test]
+    fn a_later_versions_fields_are_kept() {
+        let text = r#"{"schema_version":7,"lang":"en","theme":{"dark":true}}"#;
+        let settings = settings_from_text(text);
+        assert_eq!(settings.schema_version, 7);
+        let again: serde_json::Value =
+            serde_json::from_str(&serde_json::to_string(&settings).unwrap()).unwrap();
+        assert_eq!(again["theme"]["dark"], serde_json::Value::Bool(true));
+        assert_eq!(again["schema_version"], 7);
+        // Damaged settings are only preferences: the defaults, never a failure.
+        assert_eq!(settings_from_text("{not json"), Settings::default());
+    }
+}

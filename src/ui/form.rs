@@ -16,7 +16,7 @@ use crate::domain::research::{
     channel_slug, drop_references, find, find_mut, ids, other_channels_text, position, remove_item,
     set_channel, set_other_channels, Listed, CHANNEL_CHOICES,
 };
-use crate::i18n::format::{format_number, number_error_message, parse_number};
+use crate::i18n::format::{format_number, number_error_message, parse_money, parse_number};
 use crate::i18n::sentences::channel_name;
 use crate::i18n::T;
 
@@ -111,12 +111,25 @@ pub fn NumberField(
     /// A unit shown after the field (e.g. `%` or `IDR`).
     #[prop(optional, into)]
     unit: Signal<String>,
+    /// An amount in the plan's currency: typed text naming another currency ("US$100" in a
+    /// rupiah field) is refused with a message, and the value `set` gets is already rounded
+    /// to the currency's minor units ([`crate::domain::money`]).
+    #[prop(optional)]
+    money: bool,
     /// Reads the value.
     get: impl Fn(&Plan) -> Option<f64> + Send + Sync + 'static,
     /// Writes the value (`None` when the field is emptied).
     set: impl Fn(&mut Plan, Option<f64>) + Send + Sync + 'static,
 ) -> impl IntoView {
-    number_field(id, label, decimals, unit, Arc::new(get), Arc::new(set))
+    number_field(
+        id,
+        label,
+        decimals,
+        unit,
+        money,
+        Arc::new(get),
+        Arc::new(set),
+    )
 }
 
 /// The body of [`NumberField`], compiled once rather than once per call site.
@@ -125,6 +138,7 @@ fn number_field(
     label: T,
     decimals: usize,
     unit: Signal<String>,
+    money: bool,
     get: Reader<Option<f64>>,
     set: Writer<Option<f64>>,
 ) -> AnyView {
@@ -142,10 +156,17 @@ fn number_field(
     };
     let commit = move |text: String| {
         let trimmed = text.trim();
+        let lang = ctx.lang.get_untracked();
         let parsed = if trimmed.is_empty() {
             Ok(None)
+        } else if money {
+            let code = ctx
+                .plan
+                .with_untracked(|p| p.as_ref().map(|p| p.currency.clone()))
+                .unwrap_or_default();
+            parse_money(trimmed, &code, lang).map(Some)
         } else {
-            parse_number(trimmed, ctx.lang.get_untracked()).map(Some)
+            parse_number(trimmed, lang).map(Some)
         };
         match parsed {
             Ok(value) => {

@@ -223,3 +223,53 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('money fields: another currency is refused with a message, and a currency change re-rounds the amounts', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'New blank plan' }).click();
+  await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
+  const planId = /#\/plan\/([a-z0-9]+)$/.exec(page.url())[1];
+  const stored = () => page.evaluate((id) => JSON.parse(localStorage.getItem(`alur:plan:${id}`)), planId);
+  await goStep(page, planId, 'budget');
+  await page.locator('#budget-total').fill('1,000,000');
+  await page.waitForFunction((id) => JSON.parse(localStorage.getItem(`alur:plan:${id}`)).budget.total === 1000000, planId);
+  // Dollars typed into a rupiah field: refused, named, and the plan keeps Rp 1,000,000.
+  await page.locator('#budget-total').fill('US$100');
+  const error = page.locator('#budget-total-error');
+  await error.waitFor();
+  assert.equal((await error.textContent()).trim(), '“US$100” is written in USD, but this field is in IDR.');
+  assert.equal(await page.locator('#budget-total').getAttribute('aria-invalid'), 'true');
+  await page.waitForTimeout(800); // past the autosave: nothing of the refused text was stored
+  assert.equal((await stored()).budget.total, 1000000);
+
+  // Three allocations of 10.50 in dollars, then the plan switched to rupiah. By hand: each
+  // 10.50 rounds to Rp 11 (halves away from zero), so the allocated sum shown is Rp 33, the
+  // sum of what each row shows (it was Rp 32: the unrounded 31.50).
+  const pickCurrency = async (code) => {
+    const label = await page.locator('#budget-currency option').filter({ hasText: code }).first().textContent();
+    await page.locator('#budget-currency').selectOption({ label });
+  };
+  await pickCurrency('USD');
+  await page.locator('#budget-total').fill('31.50');
+  for (let i = 0; i < 3; i++) {
+    await page.locator('#budget-add').click();
+    const alloc = await lastItemId(page, 'alloc', 'card');
+    await page.locator(`#alloc-${alloc}-amount`).fill('10.50');
+  }
+  await page.locator('#budget-allocated').getByText('$31.50').waitFor();
+  await pickCurrency('IDR');
+  await page.locator('#budget-allocated').getByText('Rp 33').waitFor();
+  const plan = await (async () => {
+    await page.waitForFunction((id) => {
+      const p = JSON.parse(localStorage.getItem(`alur:plan:${id}`));
+      return p.currency === 'IDR' && p.budget.allocations.length === 3;
+    }, planId);
+    return stored();
+  })();
+  assert.deepEqual(plan.budget.allocations.map((a) => a.amount), [11, 11, 11]);
+  assert.equal(plan.budget.total, 32);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

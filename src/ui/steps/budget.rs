@@ -7,10 +7,11 @@ use leptos::prelude::*;
 
 use super::items::{channels, find, find_mut, ids, priorities, read, remover, write, RemoveButton};
 use crate::domain::budget::{
-    allocated, allocation_roi, amount_for_percent, balance, minor_units, overall_roi, remaining,
-    round_money, share_percent, Balance,
+    allocated, allocation_roi, amount_for_percent, balance, overall_roi, remaining, share_percent,
+    Balance,
 };
 use crate::domain::currency::{currency, CURRENCIES};
+use crate::domain::money::{change_currency, minor_units};
 use crate::domain::plan::{Allocation, Channel, Plan, Priority};
 use crate::domain::strategy::{channel_choices, channel_name};
 use crate::i18n::format::{format_money, format_percent};
@@ -126,8 +127,9 @@ pub fn BudgetStep() -> impl IntoView {
                 label=T::BudgetTotal
                 decimals
                 unit
+                money=true
                 get=|p| (p.budget.total != 0.0).then_some(p.budget.total)
-                set=|p, v| p.budget.total = round_money(v.unwrap_or(0.0), &p.currency)
+                set=|p, v| p.budget.total = v.unwrap_or(0.0)
             />
         }
     };
@@ -147,7 +149,7 @@ pub fn BudgetStep() -> impl IntoView {
                     label=T::BudgetCurrency
                     options=currencies
                     get=|p| p.currency.clone()
-                    set=|p, v| p.currency = v
+                    set=|p, v| change_currency(p, &v)
                 />
                 {total}
             </div>
@@ -175,21 +177,6 @@ fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
         find::<Allocation>(p, &id)
             .map(|a| channel_name(&a.channel, lang))
             .unwrap_or_default()
-    }
-}
-
-/// A `set` for a money field of an allocation: the value is rounded to the plan currency's
-/// minor units before `f` stores it.
-fn write_money(
-    id: &str,
-    f: impl Fn(&mut Allocation, Option<f64>) + Send + Sync + 'static,
-) -> impl Fn(&mut Plan, Option<f64>) + Send + Sync + 'static {
-    let id = id.to_string();
-    move |p, v| {
-        let v = v.map(|v| round_money(v, &p.currency));
-        if let Some(a) = find_mut::<Allocation>(p, &id) {
-            f(a, v);
-        }
     }
 }
 
@@ -243,8 +230,9 @@ fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl Int
                     label=T::BudgetAmount
                     decimals
                     unit
+                    money=true
                     get=read(&id, |a: &Allocation| Some(a.amount))
-                    set=write_money(&id, |a, v| a.amount = v.unwrap_or(0.0))
+                    set=write(&id, |a: &mut Allocation, v: Option<f64>| a.amount = v.unwrap_or(0.0))
                 />
                 <NumberField
                     id=f("percent")
@@ -266,8 +254,9 @@ fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl Int
                     label=T::BudgetExpectedReturn
                     decimals
                     unit
+                    money=true
                     get=read(&id, |a: &Allocation| a.expected_return)
-                    set=write_money(&id, |a, v| a.expected_return = v)
+                    set=write(&id, |a: &mut Allocation, v: Option<f64>| a.expected_return = v)
                 />
                 <div class="field">
                     <label for=roi_id.clone()>{ctx.t(T::BudgetExpectedRoi)}</label>

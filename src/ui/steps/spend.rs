@@ -6,8 +6,8 @@ use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{channels, find, find_mut, ids, plan_text, read, remover, write, RemoveButton};
-use crate::domain::budget::{minor_units, round_money};
 use crate::domain::date::Date;
+use crate::domain::money::minor_units;
 use crate::domain::plan::{Channel, Plan, SpendEntry};
 use crate::domain::research::channel_slug;
 use crate::domain::spend::{by_channel, running_totals, total_spent, totals_by_month};
@@ -225,7 +225,8 @@ fn SpendCard(id: String, decimals: usize, unit: Signal<String>) -> impl IntoView
     let amount_set = {
         let id = id.clone();
         move |p: &mut Plan, v: Option<f64>| {
-            let v = round_money(v.unwrap_or(0.0).max(0.0), &p.currency);
+            // Rounded by the field (`money`); a refund is not a spend.
+            let v = v.unwrap_or(0.0).max(0.0);
             if let Some(e) = find_mut::<SpendEntry>(p, &id) {
                 e.amount = v;
             }
@@ -274,6 +275,7 @@ fn SpendCard(id: String, decimals: usize, unit: Signal<String>) -> impl IntoView
                     label=T::SpendAmount
                     decimals
                     unit
+                    money=true
                     get=read(&id, |e: &SpendEntry| Some(e.amount))
                     set=amount_set
                 />
