@@ -1265,6 +1265,23 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
     })
 }
 
+/// The burn chart's step line, in days and amounts: from 0 at the window's start, the running
+/// total holds until the next day with spend, then holds up to today (within the window) and
+/// never back before the last spend.
+fn burn_steps(cumulative: &[(Date, f64)], (x0, x1): (i64, i64), today: Date) -> Vec<(i64, f64)> {
+    let mut steps: Vec<(i64, f64)> = Vec::with_capacity(cumulative.len() * 2 + 2);
+    steps.push((x0, 0.0));
+    for (date, total) in cumulative {
+        let before = steps.last().map_or(0.0, |p| p.1);
+        steps.push((date.to_days(), before));
+        steps.push((date.to_days(), *total));
+    }
+    let last = cumulative.last().map_or(x0, |p| p.0.to_days());
+    let spent = cumulative.last().map_or(0.0, |p| p.1);
+    steps.push((today.to_days().clamp(x0, x1).max(last), spent));
+    steps
+}
+
 /// Chart 6: Cumulative spend over the campaign window against the dashed even pace from nothing at
 /// the start to the whole budget at the end, with a line on today.
 pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
@@ -1310,17 +1327,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
     let svg = render(size, title, |root| {
         let mut overlay = String::new();
         let mut chart = time_frame(root, title, (x0..x1, y0..y1), &amount_axis, lang)?;
-        // A step line: the total holds until the next day with spend.
-        let mut steps: Vec<(i64, f64)> = Vec::with_capacity(cumulative.len() * 2 + 2);
-        steps.push((x0, 0.0));
-        for (date, total) in &cumulative {
-            let before = steps.last().map_or(0.0, |p| p.1);
-            steps.push((date.to_days(), before));
-            steps.push((date.to_days(), *total));
-        }
-        // Held flat up to today (within the window), never back before the last spend.
-        let last = cumulative.last().map_or(x0, |p| p.0.to_days());
-        steps.push((today.to_days().clamp(x0, x1).max(last), spent));
+        let steps = burn_steps(&cumulative, (x0, x1), today);
         let mut legend = Legend::default();
         chart.draw_series(LineSeries::new(steps, BLUE.stroke_width(2)))?;
         legend.add(T::ChartCumulativeSpend.get(lang), Swatch::Dot(BLUE));

@@ -623,11 +623,33 @@ fn ten_thousand_items_in_every_chart_complete() {
 #[test]
 fn burn_holds_the_total_until_today_not_before_the_last_spend() {
     // Guards the step line's end: with today before a logged spend, the line never runs back.
+    let (x0, x1) = (d(2026, 3, 1).to_days(), d(2026, 5, 31).to_days() + 1);
+    let cumulative = [(d(2026, 3, 10), 4.0), (d(2026, 5, 1), 5.0)];
+    let today = d(2026, 4, 15);
+    let steps = burn_steps(&cumulative, (x0, x1), today);
+    // By hand: 0 at the start; up to 4 on 10 March; up to 5 on 1 May; held at 5 from then on
+    // (today, 15 April, is before that spend, so the line ends on 1 May, not back on today).
+    let may = d(2026, 5, 1).to_days();
+    assert_eq!(
+        steps,
+        [
+            (x0, 0.0),
+            (d(2026, 3, 10).to_days(), 0.0),
+            (d(2026, 3, 10).to_days(), 4.0),
+            (may, 4.0),
+            (may, 5.0),
+            (may, 5.0),
+        ]
+    );
+    assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0), "{steps:?}");
+    // Today after the last spend: the total is held flat up to today.
+    let later = burn_steps(&cumulative, (x0, x1), d(2026, 5, 20));
+    assert_eq!(later.last(), Some(&(d(2026, 5, 20).to_days(), 5.0)));
+    // And the chart of a plan with such a late spend lists it in its data.
     let mut plan = typical();
     plan.spend
         .push(spend("late", Channel::Sem, d(2026, 5, 1), 1.0));
-    let chart = burn(&plan, today(), Lang::En).unwrap();
-    assert!(chart.svg.starts_with("<svg"));
+    let chart = burn(&plan, today, Lang::En).unwrap();
     assert_eq!(chart.table.len(), 5);
 }
 

@@ -8,7 +8,7 @@ const app = useApp();
 
 // Words that are the same in both languages on purpose: the product name, language names,
 // and marketing terms Indonesian marketers use in English.
-const SAME_IN_BOTH = new Set(['Alur', 'English', 'Bahasa Indonesia', 'Status', 'SEO', 'SEM', 'KPI', 'Email', 'ROI', 'CTR', 'CPC', 'ROAS', 'Instagram', 'Google Ads', '→', '←', ':', '', 'Plan name', 'Target', 'Facebook', 'TikTok', 'X (Twitter)', 'LinkedIn', 'YouTube', 'Email marketing']);
+const SAME_IN_BOTH = new Set(['Alur', 'English', 'Bahasa Indonesia', 'Status', 'SEO', 'SEM', 'KPI', 'Email', 'ROI', 'CTR', 'CPC', 'ROAS', 'Instagram', 'Google Ads', '→', '←', ':', '', 'Target', 'Facebook', 'TikTok', 'X (Twitter)', 'LinkedIn', 'YouTube', 'Email marketing']);
 
 /** The visible text of the page, one entry per text node, without the user's own data. */
 function visibleTexts(page, userTexts) {
@@ -17,8 +17,9 @@ function visibleTexts(page, userTexts) {
     const keep = (raw) => {
       const text = (raw ?? '').trim();
       if (!text || userTexts.some((u) => text.includes(u))) return;
-      // Symbols, SMART initials and currency codes are the same in both languages.
-      if (text.length <= 3 || /^[A-Z] ·$/.test(text) || /^[A-Z]{3}( — [A-Z]?[a-z]+)?$/.test(text)) return;
+      // SMART initials and currency codes are the same in both languages (symbols have no
+      // letters: the rule for numbers below skips them). Short words are checked like any.
+      if (/^[A-Z]( ·)?$/.test(text) || /^[A-Z]{3}( — [A-Z]?[a-z]+)?$/.test(text)) return;
       // A fingerprint is the same in both languages.
       if (/^[0-9a-f]{16}$/.test(text)) return;
       // Dates such as "28 Nov 2026", "1 November 2026" or "November 2026" may read the same.

@@ -80,8 +80,18 @@ test('the report holds every section, prints to A4 PDF pages, and exports the lo
   // budget against spend with a total, and the problem and the optimisation made.
   assert.match(await page.locator('#report-title').textContent(), /Batik March/);
   assert.match(await page.locator('#report-goal').textContent(), /Where our buyers discover batik/);
-  assert.match(await page.locator('#report-kpi-kpi-sessions').textContent(), /Sessions/);
-  assert.ok(await page.locator('#report-kpi-kpi-ctr [data-status]').getAttribute('data-status'));
+  // By hand: sessions are a running total, Σ(90 + day) for days 1–20 = 20 × 90 + 210 = 2,010,
+  // 67% of the 3,000 target; CTR is the latest value, day 20's 8 + (20 mod 3)/10 = 8.20%,
+  // (8.2 − 5) ÷ (12 − 5) = 46% of the way. Both deadlines (31 March 2024) have passed.
+  const cells = (id) => page.locator(`#report-kpi-${id} td`).allTextContents();
+  const sessions = await cells('kpi-sessions');
+  assert.deepEqual(sessions.slice(0, 3).map((t) => t.trim()), ['2,010', '3,000', '67%']);
+  const ctr = await cells('kpi-ctr');
+  assert.deepEqual(ctr.slice(0, 3).map((t) => t.trim()), ['8.20%', '12%', '46%']);
+  for (const id of ['kpi-sessions', 'kpi-ctr']) {
+    assert.equal(await page.locator(`#report-kpi-${id} [data-status]`).getAttribute('data-status'), 'off-track');
+    assert.match(await page.locator(`#report-kpi-${id} [data-status]`).textContent(), /Off track[\s\S]*deadline has passed without the target met/);
+  }
   for (const id of ['report-chart-overview', 'report-chart-kpi-kpi-sessions', 'report-chart-kpi-kpi-ctr', 'report-chart-budget', 'report-chart-burn', 'report-chart-allocation']) {
     await page.locator(`#${id} svg`).waitFor({ state: 'attached' });
   }
