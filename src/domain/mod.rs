@@ -13,6 +13,7 @@ pub mod date;
 pub mod decimal;
 pub mod execution;
 pub mod export_csv;
+pub mod facts;
 pub mod history;
 pub mod import;
 pub mod importers;
