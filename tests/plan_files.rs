@@ -177,11 +177,17 @@ fn refuses_a_future_schema_version() {
     let file = with("/schema_version", json!(SCHEMA_VERSION + 1));
     assert_eq!(
         en(&file),
-        "The file plan.json was made by a newer version of Alur (schema 2; this app reads up to 1). Update Alur, then try again."
+        format!(
+            "The file plan.json was made by a newer version of Alur (schema {}; this app reads up to {SCHEMA_VERSION}). Update Alur, then try again.",
+            SCHEMA_VERSION + 1
+        )
     );
     assert_eq!(
         refusal(&file, Lang::Id),
-        "Berkas plan.json dibuat oleh versi Alur yang lebih baru (skema 2; aplikasi ini membaca sampai 1). Perbarui Alur, lalu coba lagi."
+        format!(
+            "Berkas plan.json dibuat oleh versi Alur yang lebih baru (skema {}; aplikasi ini membaca sampai {SCHEMA_VERSION}). Perbarui Alur, lalu coba lagi.",
+            SCHEMA_VERSION + 1
+        )
     );
 }
 
@@ -626,6 +632,8 @@ fn make_valid(mut plan: Plan) -> Plan {
         }
         None => plan.measurements.clear(),
     }
+    // Every way into a plan keeps amounts in the currency's minor units.
+    alur::domain::money::round_amounts(&mut plan);
     plan
 }
 
@@ -884,6 +892,18 @@ fn full_plan(variant: usize) -> Plan {
         source: "GA4".into(),
         note: "n".into(),
     }];
+    plan.facts = vec![FactSeries {
+        id: "fa".into(),
+        metric: "clicks".into(),
+        source: "Google Ads".into(),
+        labels: [("campaign".to_string(), "Brand".to_string())].into(),
+        import: "im".into(),
+        start: d,
+        steps: vec![1],
+        span: 1,
+        spans: vec![1, 7],
+        values: vec![10.0, 12.5],
+    }];
     plan.problems = vec![Problem {
         id: "pr".into(),
         kpi: "k0".into(),
@@ -1010,6 +1030,16 @@ impl SchemaWalk<'_> {
         if let Some(obj) = value.as_object() {
             self.objects.push((at.to_string(), loc.clone()));
             for (key, v) in obj {
+                // A map (`labels`): any key, each value of the `additionalProperties` schema.
+                if let Some(values) = schema.get("additionalProperties").filter(|s| s.is_object()) {
+                    self.walk(
+                        values,
+                        &format!("{loc}/additionalProperties"),
+                        v,
+                        &format!("{at}/{key}"),
+                    );
+                    continue;
+                }
                 let prop = schema["properties"].get(key);
                 assert!(
                     prop.is_some(),
@@ -1097,6 +1127,10 @@ fn schema_required_fields_are_the_ones_without_defaults() {
     let reads = |d: &Value| serde_json::from_value::<ExportFile>(d.clone()).is_ok();
     for (at, loc) in &walk.objects {
         let object_schema = schema.pointer(loc.strip_prefix('#').unwrap()).unwrap();
+        // A map (`labels`) has keys of the user's, none required.
+        if object_schema["additionalProperties"].is_object() {
+            continue;
+        }
         let required: Vec<&str> = object_schema["required"]
             .as_array()
             .unwrap()

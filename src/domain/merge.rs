@@ -285,10 +285,12 @@ fn label(item: Option<&Value>, id: &str) -> String {
         .collect()
 }
 
-/// Lists of plain values, each value once (ids, channels): what either side added or removed.
+/// Lists of texts, each once (ids, channels, causes): what either side added or removed. Only
+/// texts: a list of numbers is a column of values (a series), where order and repeats mean
+/// something, so it is one value.
 fn merge_sets(base: &[Value], mine: &[Value], theirs: &[Value]) -> Option<Vec<Value>> {
     let plain = |list: &[Value]| {
-        list.iter().all(|v| !v.is_object() && !v.is_array())
+        list.iter().all(Value::is_string)
             && list
                 .iter()
                 .enumerate()
@@ -472,6 +474,31 @@ mod tests {
         mine.tasks[1].depends_on = vec!["t2".into()];
         let plan = clean(merge_plans(&base, &mine, &theirs));
         assert_eq!(plan.tasks[1].depends_on, ["t0", "t2"]);
+    }
+
+    // Guards: a column of numbers (a series of values) is never merged as a set: dropping a
+    // repeated 5 or reordering days would change the data.
+    #[test]
+    fn lists_of_numbers_are_one_value() {
+        let (b, m, t) = (
+            [serde_json::json!(1), serde_json::json!(2)],
+            [serde_json::json!(1), serde_json::json!(3)],
+            [
+                serde_json::json!(1),
+                serde_json::json!(2),
+                serde_json::json!(4),
+            ],
+        );
+        assert_eq!(merge_sets(&b, &m, &t), None);
+        let words = |w: &[&str]| w.iter().map(|s| serde_json::json!(s)).collect::<Vec<_>>();
+        assert_eq!(
+            merge_sets(
+                &words(&["a", "b"]),
+                &words(&["a", "c"]),
+                &words(&["a", "b", "d"])
+            ),
+            Some(words(&["a", "d", "c"]))
+        );
     }
 
     // Guards: a KPI target changed in one tab and a KPI added in the other both land.

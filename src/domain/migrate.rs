@@ -18,9 +18,20 @@ pub struct Step {
     pub apply: fn(&mut Map<String, Value>) -> Result<(), String>,
 }
 
-/// The steps of this build, in order. Version 1 is the first, so there is nothing to do yet;
-/// when version 2 arrives, its step from 1 goes here.
-pub const STEPS: &[Step] = &[];
+/// The steps of this build, in order.
+pub const STEPS: &[Step] = &[Step {
+    from: 1,
+    apply: v1_to_v2,
+}];
+
+/// Version 2 keeps what the platforms report as fact series (`facts`). Version 1's
+/// measurements, typed or imported, each the value of one KPI on a day or over a period, keep
+/// exactly that meaning in version 2, so they stay as they are; `facts` starts empty.
+fn v1_to_v2(doc: &mut Map<String, Value>) -> Result<(), String> {
+    doc.entry("facts")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    Ok(())
+}
 
 /// Why a document cannot be brought to the current version.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -194,5 +205,25 @@ mod tests {
             migrate(json!({"schema_version": 0})),
             Err(MigrateError::Unsupported { found: 0 })
         );
+    }
+
+    // Guards: issue #17: a version 1 plan's measurements, typed or imported, keep their KPI,
+    // day, period, value, source and note in version 2, and `facts` starts empty.
+    #[test]
+    fn version_1_measurements_keep_their_meaning_in_version_2() {
+        let measurements = json!([
+            {"id": "m1", "kpi": "kpi-ctr", "date": "2024-03-03", "value": 9.24,
+             "source": "Google Ads", "note": "Brand - Search"},
+            {"id": "m2", "kpi": "kpi-leads", "date": "2024-03-01", "end": "2024-03-31",
+             "value": 120.0, "source": "", "note": "typed from the CRM"}
+        ]);
+        let v1 = json!({"schema_version": 1, "id": "p", "name": "P", "measurements": measurements});
+        let v2 = migrate(v1).unwrap();
+        assert_eq!(v2["schema_version"], 2);
+        assert_eq!(v2["measurements"], measurements);
+        assert_eq!(v2["facts"], json!([]));
+        // A version 2 document is left as it is.
+        let again = migrate(v2.clone()).unwrap();
+        assert_eq!(again, v2);
     }
 }

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 
 /// The schema version this build writes. Older versions migrate forward on import and load.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 added [`Plan::facts`], what the platforms reported (see `migrate.rs`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// True for ids the app accepts: 1–64 characters of `A–Z a–z 0–9 _ -`. Ids appear in URLs and
 /// storage keys, so nothing else is allowed.
@@ -103,9 +104,14 @@ pub struct Plan {
     /// Phase 2: actual spend.
     #[serde(default)]
     pub spend: Vec<SpendEntry>,
-    /// Phase 2–3: KPI measurements.
+    /// Phase 2–3: KPI values typed by hand (and, before version 2, imported), each the
+    /// value of its KPI on its day or over its period.
     #[serde(default)]
     pub measurements: Vec<Measurement>,
+    /// Phase 3: what the platforms reported, raw inputs included, as series by metric,
+    /// source, breakdown and import. KPIs are computed from these over their period.
+    #[serde(default)]
+    pub facts: Vec<FactSeries>,
     /// Phase 3: problems found when a KPI was missed.
     #[serde(default)]
     pub problems: Vec<Problem>,
@@ -602,6 +608,67 @@ pub struct Measurement {
     pub note: String,
 }
 
+/// Phase 3: one series of what a platform reported: one metric, from one source, for one
+/// breakdown, from one import, its points in columns. Columns keep a year of daily values at
+/// about two characters a day plus the numbers themselves, so a plan holds tens of thousands
+/// of them within the browser's storage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSeries {
+    /// Stable id.
+    pub id: String,
+    /// The raw metric's id, as the importers name it (`clicks`, `impressions`, `cost`,
+    /// `conversions`, `sessions`, `reach`, `results`…).
+    pub metric: String,
+    /// The platform or file kind it came from (e.g. "Google Ads").
+    pub source: String,
+    /// The breakdown, dimension → value (`campaign` → `Brand - Search`); empty for the whole
+    /// account or property.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// The import it came from, so one import can be replaced or removed.
+    #[serde(default)]
+    pub import: String,
+    /// The first point's first day.
+    pub start: Date,
+    /// Days from each point's first day to the next point's (one fewer than `values`).
+    #[serde(default)]
+    pub steps: Vec<u32>,
+    /// The days every point covers (1: daily rows; 7: weeks), unless `spans` says otherwise.
+    #[serde(default = "one_day")]
+    pub span: u32,
+    /// The days each point covers, when they differ (then one per value).
+    #[serde(default)]
+    pub spans: Vec<u32>,
+    /// The numbers, in the file's units (percentages in percent, money in the plan currency).
+    pub values: Vec<f64>,
+}
+
+fn one_day() -> u32 {
+    1
+}
+
+impl FactSeries {
+    /// The points as `(first day, last day, value)`, in order. A point whose days cannot be
+    /// represented is left out (validation reports such a series).
+    pub fn points(&self) -> impl Iterator<Item = (Date, Date, f64)> + '_ {
+        let mut day = Some(self.start);
+        self.values
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, value)| {
+                let first = day?;
+                let span = self.spans.get(i).copied().unwrap_or(self.span).max(1);
+                day = self
+                    .steps
+                    .get(i)
+                    .and_then(|step| first.add_days(i64::from(*step)));
+                let last = first.add_days(i64::from(span) - 1)?;
+                Some((first, last, *value))
+            })
+    }
+}
+
 /// Suspected causes of a missed KPI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -702,6 +769,7 @@ impl Plan {
             content: Vec::new(),
             spend: Vec::new(),
             measurements: Vec::new(),
+            facts: Vec::new(),
             problems: Vec::new(),
             optimisations: Vec::new(),
             report: ReportNotes::default(),

@@ -104,6 +104,17 @@ pub enum IssueKind {
         /// The maximum.
         max: f64,
     },
+    /// A fact series whose columns do not line up: `steps` must be one fewer than `values`,
+    /// and `spans` empty or one per value.
+    #[error("the series has {values} values, {steps} steps and {spans} spans")]
+    SeriesColumns {
+        /// How many values.
+        values: usize,
+        /// How many steps.
+        steps: usize,
+        /// How many spans.
+        spans: usize,
+    },
 }
 
 /// Every issue of `plan`, in document order. Empty means the plan is sound.
@@ -158,6 +169,7 @@ fn entity_ids(plan: &Plan) -> Vec<(Place, &str)> {
     push_ids(&mut out, "content", &plan.content, |x| &x.id);
     push_ids(&mut out, "spend", &plan.spend, |x| &x.id);
     push_ids(&mut out, "measurements", &plan.measurements, |x| &x.id);
+    push_ids(&mut out, "facts", &plan.facts, |x| &x.id);
     push_ids(&mut out, "problems", &plan.problems, |x| &x.id);
     push_ids(&mut out, "optimisations", &plan.optimisations, |x| &x.id);
     push_ids(&mut out, "report.learnings", &plan.report.learnings, |n| {
@@ -354,6 +366,24 @@ impl Checker {
         }
         for (i, m) in plan.measurements.iter().enumerate() {
             self.finite(|| format!("measurements[{i}].value"), m.value);
+        }
+        for (i, f) in plan.facts.iter().enumerate() {
+            let n = f.values.len();
+            let steps_fit = f.steps.len() + 1 == n || (n == 0 && f.steps.is_empty());
+            let spans_fit = f.spans.is_empty() || f.spans.len() == n;
+            if !steps_fit || !spans_fit || f.points().count() != n {
+                self.push(
+                    format!("facts[{i}]"),
+                    IssueKind::SeriesColumns {
+                        values: n,
+                        steps: f.steps.len(),
+                        spans: f.spans.len(),
+                    },
+                );
+            }
+            if let Some(j) = f.values.iter().position(|v| !v.is_finite()) {
+                self.finite(|| format!("facts[{i}].values[{j}]"), f64::NAN);
+            }
         }
     }
 
@@ -575,6 +605,50 @@ mod tests {
         assert_eq!(
             issue.to_string(),
             "tasks[2].end: a task cannot depend on itself"
+        );
+    }
+
+    // Guards: a fact series whose columns do not line up (a hand-edited file) is refused with
+    // the counts, never read with its dates shifted.
+    #[test]
+    fn a_series_whose_columns_do_not_line_up_is_refused() {
+        let mut plan = Plan::blank("p", "P", 0);
+        plan.facts.push(crate::domain::plan::FactSeries {
+            id: "f1".into(),
+            metric: "clicks".into(),
+            source: "Google Ads".into(),
+            labels: Default::default(),
+            import: String::new(),
+            start: Date::parse_iso("2026-10-01").unwrap(),
+            steps: vec![1],
+            span: 1,
+            spans: Vec::new(),
+            values: vec![1.0, 2.0, 3.0],
+        });
+        let issues = validate(&plan);
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].path, "facts[0]");
+        assert_eq!(
+            issues[0].kind,
+            IssueKind::SeriesColumns {
+                values: 3,
+                steps: 1,
+                spans: 0
+            }
+        );
+        plan.facts[0].steps.push(2);
+        assert_eq!(validate(&plan), vec![]);
+        let points: Vec<_> = plan.facts[0]
+            .points()
+            .map(|(a, b, v)| (a.to_string(), b.to_string(), v))
+            .collect();
+        assert_eq!(
+            points,
+            [
+                ("2026-10-01".into(), "2026-10-01".into(), 1.0),
+                ("2026-10-02".into(), "2026-10-02".into(), 2.0),
+                ("2026-10-04".into(), "2026-10-04".into(), 3.0),
+            ]
         );
     }
 }

@@ -144,6 +144,18 @@ pub fn issue_kind(kind: &IssueKind, lang: Lang) -> String {
             lang,
             &[("min", &min.to_string()), ("max", &max.to_string())],
         ),
+        IssueKind::SeriesColumns {
+            values,
+            steps,
+            spans,
+        } => T::IssueSeriesColumns.fill(
+            lang,
+            &[
+                ("values", &values.to_string()),
+                ("steps", &steps.to_string()),
+                ("spans", &spans.to_string()),
+            ],
+        ),
     }
 }
 

@@ -322,6 +322,7 @@ texts! {
     IssueNotFinite => "Nilainya bukan angka yang terhingga.", "The value is not a finite number.";
     IssueEndBeforeStart => "Tanggal akhir {end} jatuh sebelum tanggal mulai {start}.", "The end date {end} comes before the start date {start}.";
     IssueMinAboveMax => "Batas bawah {min} lebih besar dari batas atas {max}.", "The minimum {min} is above the maximum {max}.";
+    IssueSeriesColumns => "Deret data ini tidak lengkap: {values} nilai, {steps} langkah tanggal, {spans} rentang (langkah harus satu lebih sedikit dari nilai).", "This data series is incomplete: {values} values, {steps} date steps, {spans} spans (there must be one step fewer than values).";
     RefKpi => "KPI", "KPI";
     RefProblem => "masalah", "problem";
     RefTask => "tugas", "task";

@@ -59,7 +59,7 @@ test('a new plan is autosaved shortly after an edit and is still there after rel
   await page.getByText('Saved in this browser').waitFor();
   const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));
   assert.equal(stored.name, 'Ramadan Sale 2027 🚀');
-  assert.equal(stored.schema_version, 1);
+  assert.equal(stored.schema_version, 2);
   await page.reload();
   await appReady(page);
   assert.equal(await page.locator('main h1').textContent(), 'Ramadan Sale 2027 🚀');
@@ -110,7 +110,7 @@ test('export, delete, import gives back the identical plan', async () => {
   const exported = await downloadText(page, () => page.getByRole('button', { name: 'Export plan (.json)' }).first().click());
   assert.match(exported.name, /^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.alur\.json$/);
   const file = JSON.parse(exported.text);
-  assert.equal(file.schema_version, 1);
+  assert.equal(file.schema_version, 2);
   assert.ok(file.app_version);
   assert.ok(file.exported_at);
   assert.ok(exported.text.includes('\n  '), 'pretty-printed');
