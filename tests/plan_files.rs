@@ -483,6 +483,7 @@ fn kpi() -> impl Strategy<Value = Kpi> {
                 target,
                 deadline,
                 channel,
+                sources: vec!["Google Ads".into()],
             },
         )
 }
@@ -775,6 +776,7 @@ fn full_plan(variant: usize) -> Plan {
             target: Some(2.0),
             deadline: Some(d),
             channel: Some(Channel::Other("Radio".into())),
+            sources: vec!["Google Ads".into()],
         })
         .collect();
     plan.budget = Budget {

@@ -18,7 +18,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::domain::analysis::{
-    analyse, default_aggregation, elapsed_fraction, series, trend, Achievement, Aggregation, Status,
+    analyse_kpi, analyse_points, elapsed_fraction, trend, Achievement, Status,
 };
 use crate::domain::budget::share_percent;
 use crate::domain::date::Date;
@@ -655,12 +655,15 @@ pub fn kpi_progress(
         .iter()
         .find(|k| k.id == kpi_id)
         .ok_or(ChartError::Empty(Empty::NoKpi))?;
-    let aggregation = default_aggregation(kpi);
-    let points = series(&kpi.id, &plan.measurements, aggregation);
-    let analysis = analyse(kpi, &plan.measurements, aggregation, plan.goal.start, today);
-    let from = match aggregation {
-        Aggregation::Sum => Some(0.0),
-        Aggregation::Latest => kpi.baseline.or(points.first().map(|p| p.1)),
+    // The KPI's value from the start of its period to each day: a running total, or the
+    // period-to-date rate (Σclicks ÷ Σimpressions so far), not each day's own value.
+    let kpi_series = crate::domain::facts::kpi_series(plan, kpi, today);
+    let points = kpi_series.points;
+    let analysis = analyse_points(kpi, &points, kpi_series.cumulative, plan.goal.start, today);
+    let from = if kpi_series.cumulative {
+        Some(0.0)
+    } else {
+        kpi.baseline.or(points.first().map(|p| p.1))
     }
     .filter(|v| v.is_finite());
     let target = kpi.target.filter(|v| v.is_finite());
@@ -891,13 +894,7 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
         .kpis
         .iter()
         .map(|kpi| {
-            let analysis = analyse(
-                kpi,
-                &plan.measurements,
-                default_aggregation(kpi),
-                plan.goal.start,
-                today,
-            );
+            let analysis = analyse_kpi(plan, kpi, today);
             let percent = analysis.achievement.and_then(|a| percent_of_target(a, kpi));
             (truncate(&kpi.name, MAX_LABEL), percent, analysis.status)
         })

@@ -4,7 +4,7 @@
 //! empty, single-point, all-zero or huge (10^12) data.
 
 use super::date::Date;
-use super::kpi_library::{compute, Input, LIBRARY};
+use super::kpi_library::{compute, input_of, Input, LIBRARY};
 use super::plan::{Budget, Channel, Direction, Kpi, Measurement, Plan, SpendEntry};
 
 /// How far an actual value has come from the baseline towards the target.
@@ -307,6 +307,32 @@ pub fn analyse(
     today: Date,
 ) -> KpiAnalysis {
     let points = series(&kpi.id, measurements, aggregation);
+    analyse_points(kpi, &points, aggregation == Aggregation::Sum, start, today)
+}
+
+/// Analyses one KPI of a plan at `today`, from its facts or its typed values
+/// ([`crate::domain::facts::kpi_series`]): the one figure the analysis page, the charts, the
+/// report and the next campaign show.
+pub fn analyse_kpi(plan: &super::plan::Plan, kpi: &Kpi, today: Date) -> KpiAnalysis {
+    let series = super::facts::kpi_series(plan, kpi, today);
+    analyse_points(
+        kpi,
+        &series.points,
+        series.cumulative,
+        plan.goal.start,
+        today,
+    )
+}
+
+/// Analyses a KPI's points (see [`analyse`]): the last one is the actual; `from_zero` for a
+/// total, whose trajectory starts at 0 rather than at the baseline.
+pub fn analyse_points(
+    kpi: &Kpi,
+    points: &[(Date, f64)],
+    from_zero: bool,
+    start: Option<Date>,
+    today: Date,
+) -> KpiAnalysis {
     let actual = points.last().map(|p| p.1);
     let mut out = KpiAnalysis {
         actual,
@@ -321,7 +347,7 @@ pub fn analyse(
     let Some(actual) = actual else {
         return out;
     };
-    let line = trend(&points);
+    let line = trend(points);
     out.projected = match (line, kpi.deadline) {
         (Some(t), Some(deadline)) => t.at(deadline),
         _ => None,
@@ -350,9 +376,10 @@ pub fn analyse(
         out.reason = Reason::OutOfRange;
         return out;
     }
-    let from = match aggregation {
-        Aggregation::Sum => 0.0,
-        Aggregation::Latest => kpi.baseline.or(points.first().map(|p| p.1)).unwrap_or(0.0),
+    let from = if from_zero {
+        0.0
+    } else {
+        kpi.baseline.or(points.first().map(|p| p.1)).unwrap_or(0.0)
     };
     out.expected_now = start.and_then(|s| expected_at(kpi, from, s, today));
     let Some(expected) = out.expected_now else {
@@ -385,28 +412,6 @@ pub fn analyse(
         }
     }
     out
-}
-
-/// The raw inputs a metric id stands for, for [`derived_metrics`].
-fn input_of(metric_id: &str) -> Option<Input> {
-    Some(match metric_id {
-        "sessions" => Input::Sessions,
-        "bounced_sessions" => Input::BouncedSessions,
-        "leads" => Input::Leads,
-        "conversions" => Input::Conversions,
-        "sales" => Input::Sales,
-        "impressions" => Input::Impressions,
-        "clicks" => Input::Clicks,
-        "cost" => Input::Cost,
-        "revenue" => Input::Revenue,
-        "emails_delivered" => Input::EmailsDelivered,
-        "email_opens" => Input::EmailOpens,
-        "email_clicks" => Input::EmailClicks,
-        "engagements" => Input::Engagements,
-        "reach" => Input::Reach,
-        "followers" => Input::Followers,
-        _ => return None,
-    })
 }
 
 /// The library's ratio KPIs computable from raw values given as `(metric id, value)`: CTR

@@ -11,8 +11,11 @@
 //!   platform's own total for exactly the period is used when there is one, else the sum is
 //!   given as an upper bound.
 
+use std::collections::BTreeMap;
+
 use super::date::Date;
-use super::kpi_library::{Formula, Input, Metric};
+use super::kpi_library::{compute, input_of, metric_of, Formula, Input, Metric};
+use super::plan::{Kpi, Plan};
 
 /// How a raw number adds up over time and breakdowns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +38,7 @@ pub fn additivity(input: Input) -> Additivity {
 }
 
 /// One number a platform reported: `value` of `input` over the days `start..=end`, from
-/// `source`, for the breakdown `labels` (e.g. `[("campaign", "Brand - Search")]`; empty for the
+/// `source`, for the breakdown `labels` (e.g. `campaign` → `Brand - Search`; empty for the
 /// whole account).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact<'a> {
@@ -49,8 +52,8 @@ pub struct Fact<'a> {
     pub value: f64,
     /// The platform or file it came from.
     pub source: &'a str,
-    /// The breakdown, as `(dimension, value)` pairs.
-    pub labels: &'a [(String, String)],
+    /// The breakdown, dimension → value.
+    pub labels: &'a BTreeMap<String, String>,
 }
 
 impl Fact<'_> {
@@ -114,7 +117,7 @@ pub fn input_total<'a>(
         Additivity::Stock => {
             // The latest value of each breakdown (source and labels), added up.
             // (source, labels, last day, value) of each breakdown.
-            type Latest<'f> = (&'f str, &'f [(String, String)], Date, f64);
+            type Latest<'f> = (&'f str, &'f BTreeMap<String, String>, Date, f64);
             let mut latest: Vec<Latest> = Vec::new();
             for (f, _) in &inside {
                 match latest
@@ -165,15 +168,7 @@ pub fn period_value<'a>(
     from: Date,
     to: Date,
 ) -> Option<PeriodValue> {
-    let inputs: Vec<Input> = match metric.formula {
-        Formula::Count(i) => vec![i],
-        Formula::Ratio {
-            numerator,
-            denominator,
-            ..
-        } => vec![numerator, denominator],
-        Formula::Return { gain, cost } => vec![gain, cost],
-    };
+    let inputs = formula_inputs(metric);
     let mut totals = Vec::with_capacity(inputs.len());
     let mut count = 0;
     let mut basis = Basis::Exact;
@@ -194,10 +189,183 @@ pub fn period_value<'a>(
     })
 }
 
+/// The facts of `plan` from `sources`, as [`Fact`]s (series of metrics no formula reads are
+/// left out).
+pub fn plan_facts<'a>(plan: &'a Plan, sources: &[String]) -> Vec<Fact<'a>> {
+    plan.facts
+        .iter()
+        .filter(|s| sources.iter().any(|w| w == &s.source))
+        .filter_map(|s| Some((s, input_of(&s.metric)?)))
+        .flat_map(|(s, input)| {
+            s.points().map(move |(start, end, value)| Fact {
+                input,
+                start,
+                end,
+                value,
+                source: &s.source,
+                labels: &s.labels,
+            })
+        })
+        .collect()
+}
+
+/// A KPI's values over time, as the analysis, the charts, the report and the next campaign
+/// use them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KpiSeries {
+    /// For each day with data, the KPI's value from the start of its period to that day: the
+    /// running total of a count, the period-to-date ratio of a rate (Σclicks ÷ Σimpressions
+    /// so far), the latest level of a stock. The last point is the value over the period.
+    pub points: Vec<(Date, f64)>,
+    /// True for a total that starts from zero (sessions, leads, revenue), false for a level or
+    /// rate compared from its baseline.
+    pub cumulative: bool,
+    /// The value over the whole period, with what it rests on, when it comes from facts.
+    pub period: Option<PeriodValue>,
+}
+
+/// The last day a KPI's value counts: today, or its deadline once that has passed.
+fn period_end(kpi: &Kpi, today: Date) -> Date {
+    kpi.deadline.map_or(today, |d| d.min(today))
+}
+
+/// A KPI's values over time. A KPI fed by sources (see [`Kpi::sources`]) is computed from
+/// their facts over the campaign (its start to today, or to the deadline once past), as the
+/// platforms compute it; a KPI without sources from its values typed by hand, each the value
+/// of its day or period (a count adds up, a rate or level is its latest value).
+pub fn kpi_series(plan: &Plan, kpi: &Kpi, today: Date) -> KpiSeries {
+    let Some(metric) = metric_of(kpi).filter(|_| !kpi.sources.is_empty()) else {
+        return typed_series(plan, kpi);
+    };
+    let facts = plan_facts(plan, &kpi.sources);
+    let first = facts.iter().map(|f| f.start).min();
+    let (Some(first), to) = (first, period_end(kpi, today)) else {
+        return KpiSeries {
+            cumulative: is_total(metric),
+            ..KpiSeries::default()
+        };
+    };
+    let from = plan.goal.start.map_or(first, |s| s.min(first).max(s));
+    let inputs = formula_inputs(metric);
+    // Each day's contribution to each input: an additive fact over several days spreads
+    // evenly over them, as in `input_total`; stocks and reach are summed per day here (the
+    // exact period value below replaces the last point).
+    let mut days: std::collections::BTreeMap<i64, Vec<f64>> = std::collections::BTreeMap::new();
+    // (input slot, source, labels, last day, value) of each stock fact.
+    type Stock<'f> = (usize, &'f str, &'f BTreeMap<String, String>, i64, f64);
+    let mut stocks: Vec<Stock> = Vec::new();
+    for f in facts.iter().filter(|f| f.start <= to && f.end >= from) {
+        let Some(slot) = inputs.iter().position(|i| *i == f.input) else {
+            continue;
+        };
+        if additivity(f.input) == Additivity::Stock {
+            stocks.push((slot, f.source, f.labels, f.end.to_days(), f.value));
+            days.entry(f.end.min(to).to_days())
+                .or_insert_with(|| vec![0.0; inputs.len()]);
+            continue;
+        }
+        let (a, b) = (f.start.max(from).to_days(), f.end.min(to).to_days());
+        let share = f.value / f.days().max(1) as f64;
+        for day in a..=b {
+            let row = days.entry(day).or_insert_with(|| vec![0.0; inputs.len()]);
+            if let Some(cell) = row.get_mut(slot) {
+                *cell += share;
+            }
+        }
+    }
+    crate::domain::sort::sort_by_key(&mut stocks, |s| s.3);
+    let mut running = vec![0.0; inputs.len()];
+    // (input slot, source, labels, value): each breakdown's latest stock so far.
+    type Latest<'f> = (usize, &'f str, &'f BTreeMap<String, String>, f64);
+    let mut latest: Vec<Latest> = Vec::new();
+    let mut next_stock = 0;
+    let mut points = Vec::with_capacity(days.len());
+    for (day, row) in &days {
+        for (total, add) in running.iter_mut().zip(row) {
+            *total += add;
+        }
+        while let Some(&(slot, source, labels, end, value)) = stocks.get(next_stock) {
+            if end > *day {
+                break;
+            }
+            match latest
+                .iter_mut()
+                .find(|l| l.0 == slot && l.1 == source && l.2 == labels)
+            {
+                Some(l) => l.3 = value,
+                None => latest.push((slot, source, labels, value)),
+            }
+            next_stock += 1;
+        }
+        let values: Vec<(Input, f64)> = inputs
+            .iter()
+            .enumerate()
+            .map(|(slot, input)| {
+                let value = if additivity(*input) == Additivity::Stock {
+                    latest.iter().filter(|l| l.0 == slot).map(|l| l.3).sum()
+                } else {
+                    running.get(slot).copied().unwrap_or(0.0)
+                };
+                (*input, value)
+            })
+            .collect();
+        if let (Some(value), Some(date)) = (compute(metric, &values), Date::from_days(*day)) {
+            points.push((date, value));
+        }
+    }
+    let period = period_value(metric, &facts, from, to);
+    if let (Some(period), Some(last)) = (&period, points.last_mut()) {
+        last.1 = period.value;
+    }
+    KpiSeries {
+        points,
+        cumulative: is_total(metric),
+        period,
+    }
+}
+
+/// A total that starts from zero: a count of an additive input (sessions, leads, revenue).
+fn is_total(metric: &Metric) -> bool {
+    matches!(metric.formula, Formula::Count(i) if additivity(i) == Additivity::Additive)
+}
+
+fn formula_inputs(metric: &Metric) -> Vec<Input> {
+    match metric.formula {
+        Formula::Count(i) => vec![i],
+        Formula::Ratio {
+            numerator,
+            denominator,
+            ..
+        } => vec![numerator, denominator],
+        Formula::Return { gain, cost } => vec![gain, cost],
+    }
+}
+
+/// The series of a KPI fed by values typed by hand (and, from plans of version 1, imported
+/// ones): a count's running total, else the values themselves.
+fn typed_series(plan: &Plan, kpi: &Kpi) -> KpiSeries {
+    let aggregation = super::analysis::default_aggregation(kpi);
+    KpiSeries {
+        points: super::analysis::series(&kpi.id, &plan.measurements, aggregation),
+        cumulative: aggregation == super::analysis::Aggregation::Sum,
+        period: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::kpi_library::find;
+
+    /// No breakdown: the whole account.
+    static WHOLE: BTreeMap<String, String> = BTreeMap::new();
+
+    fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string()))
+            .collect()
+    }
 
     fn d(text: &str) -> Date {
         Date::parse_iso(text).unwrap()
@@ -210,7 +378,7 @@ mod tests {
             end: d(date),
             value,
             source: "Google Ads",
-            labels: &[],
+            labels: &WHOLE,
         }
     }
 
@@ -261,6 +429,152 @@ mod tests {
         assert_eq!(clicks, None, "no sessions in an Ads file");
     }
 
+    /// A plan with three days of two Google Ads campaigns as fact series, and a CTR KPI fed
+    /// by Google Ads.
+    fn ads_plan() -> Plan {
+        let mut plan = Plan::blank("p", "Batik March", 0);
+        plan.goal.start = Some(d("2024-03-01"));
+        let mut n = 0;
+        let mut series = |metric: &str, campaign: &str, values: [f64; 3]| {
+            n += 1;
+            crate::domain::plan::FactSeries {
+                id: format!("f{n}"),
+                metric: metric.into(),
+                source: "Google Ads".into(),
+                labels: labels(&[("campaign", campaign)]),
+                import: "i1".into(),
+                start: d("2024-03-01"),
+                steps: vec![1, 1],
+                span: 1,
+                spans: Vec::new(),
+                values: values.to_vec(),
+            }
+        };
+        plan.facts = vec![
+            series("clicks", "Brand - Search", [1000.0, 850.0, 912.0]),
+            series(
+                "impressions",
+                "Brand - Search",
+                [10_650.0, 9_120.0, 9_875.0],
+            ),
+            series("clicks", "Ramadan", [400.0, 420.0, 380.0]),
+            series("impressions", "Ramadan", [8_000.0, 8_400.0, 7_600.0]),
+            // The file's own CTR column is kept, but a KPI is computed from the counts.
+            series("ctr", "Brand - Search", [9.39, 9.32, 9.24]),
+        ];
+        plan.kpis.push(Kpi {
+            id: "kpi-ctr".into(),
+            name: "CTR".into(),
+            metric: Some("ctr".into()),
+            unit: "%".into(),
+            baseline: Some(5.0),
+            target: Some(12.0),
+            deadline: Some(d("2024-03-31")),
+            sources: vec!["Google Ads".into()],
+            ..Kpi::default()
+        });
+        plan
+    }
+
+    // Guards: issue #17: with two campaigns a day, the KPI is the period's CTR over both,
+    // never the campaign the file lists last, and the chart's line is the period-to-date CTR.
+    // By hand: day 1 (1,000 + 400) ÷ (10,650 + 8,000) = 7.5067%; day 2 2,670 ÷ 36,170 =
+    // 7.3818%; day 3 3,962 ÷ 53,645 = 7.3856%.
+    #[test]
+    fn a_kpi_is_computed_from_its_sources_facts_over_the_period() {
+        let plan = ads_plan();
+        let kpi = &plan.kpis[0];
+        let series = kpi_series(&plan, kpi, d("2024-03-04"));
+        let rounded: Vec<(String, f64)> = series
+            .points
+            .iter()
+            .map(|(date, v)| (date.to_string(), (v * 10_000.0).round() / 10_000.0))
+            .collect();
+        assert_eq!(
+            rounded,
+            [
+                ("2024-03-01".to_string(), 7.5067),
+                ("2024-03-02".to_string(), 7.3818),
+                ("2024-03-03".to_string(), 7.3856),
+            ]
+        );
+        assert!(!series.cumulative);
+        let period = series.period.unwrap();
+        assert_eq!(
+            period.inputs,
+            [(Input::Clicks, 3962.0), (Input::Impressions, 53_645.0)]
+        );
+        let analysis = crate::domain::analysis::analyse_kpi(&plan, kpi, d("2024-03-04"));
+        assert!((analysis.actual.unwrap() - 3962.0 / 53_645.0 * 100.0).abs() < 1e-9);
+        // A KPI not fed by Google Ads sees none of it.
+        let mut other = kpi.clone();
+        other.sources = vec!["Meta Ads Manager".into()];
+        assert_eq!(kpi_series(&plan, &other, d("2024-03-04")).points, []);
+    }
+
+    // Guards: a count is a running total from zero, and a KPI without sources keeps reading
+    // the values typed by hand (and version 1's imported ones) as before.
+    #[test]
+    fn counts_run_from_zero_and_typed_values_still_count() {
+        let mut plan = ads_plan();
+        plan.facts.push(crate::domain::plan::FactSeries {
+            id: "s1".into(),
+            metric: "sessions".into(),
+            source: "Google Analytics 4".into(),
+            labels: BTreeMap::new(),
+            import: "i2".into(),
+            start: d("2024-03-01"),
+            steps: vec![1, 1],
+            span: 1,
+            spans: Vec::new(),
+            values: vec![1204.0, 1350.0, 987.0],
+        });
+        let sessions = Kpi {
+            id: "kpi-s".into(),
+            metric: Some("sessions".into()),
+            target: Some(3000.0),
+            sources: vec!["Google Analytics 4".into()],
+            ..Kpi::default()
+        };
+        let series = kpi_series(&plan, &sessions, d("2024-03-04"));
+        assert!(series.cumulative);
+        // By hand: 1,204; 1,204 + 1,350 = 2,554; 2,554 + 987 = 3,541.
+        let values: Vec<f64> = series.points.iter().map(|p| p.1).collect();
+        assert_eq!(values, [1204.0, 2554.0, 3541.0]);
+
+        let typed = Kpi {
+            id: "kpi-leads".into(),
+            metric: Some("leads".into()),
+            ..Kpi::default()
+        };
+        plan.measurements.push(crate::domain::plan::Measurement {
+            id: "m1".into(),
+            kpi: "kpi-leads".into(),
+            date: d("2024-03-02"),
+            end: None,
+            value: 12.0,
+            source: String::new(),
+            note: String::new(),
+        });
+        let series = kpi_series(&plan, &typed, d("2024-03-04"));
+        assert_eq!(series.points, [(d("2024-03-02"), 12.0)]);
+        assert!(series.cumulative);
+        assert_eq!(series.period, None);
+    }
+
+    // Guards: a KPI's period ends at its deadline once that has passed: rows after it do not
+    // count. By hand: only 1 and 2 March: (1,000 + 400 + 850 + 420) ÷ (10,650 + 8,000 + 9,120
+    // + 8,400) = 2,670 ÷ 36,170 = 7.3818%.
+    #[test]
+    fn the_period_ends_at_a_past_deadline() {
+        let mut plan = ads_plan();
+        plan.kpis[0].deadline = Some(d("2024-03-02"));
+        let kpi = plan.kpis[0].clone();
+        let a = crate::domain::analysis::analyse_kpi(&plan, &kpi, d("2026-12-01"));
+        assert!((a.actual.unwrap() - 2670.0 / 36_170.0 * 100.0).abs() < 1e-9);
+        assert_eq!(a.status, crate::domain::analysis::Status::OffTrack);
+    }
+
     // Guards: a week that straddles the period's start counts for its days inside: 700
     // clicks over 7 days, 3 of them in the period, is 300.
     #[test]
@@ -271,7 +585,7 @@ mod tests {
             end: d("2026-10-04"),
             value: 700.0,
             source: "Meta",
-            labels: &[],
+            labels: &WHOLE,
         };
         let (total, n, basis) =
             input_total(Input::Clicks, [&week], d("2026-10-02"), d("2026-10-31")).unwrap();
@@ -286,7 +600,7 @@ mod tests {
     // without one, the sum is labelled an upper bound.
     #[test]
     fn reach_uses_the_platform_total_or_says_upper_bound() {
-        let campaign = [("campaign".to_string(), "Batik".to_string())];
+        let campaign = labels(&[("campaign", "Batik")]);
         let daily: Vec<Fact> = (1..=3)
             .map(|n| Fact {
                 input: Input::Reach,
@@ -309,7 +623,7 @@ mod tests {
             end: to,
             value: 2100.0,
             source: "Meta",
-            labels: &[],
+            labels: &WHOLE,
         });
         assert_eq!(
             input_total(Input::Reach, &with_total, from, to),
@@ -320,22 +634,22 @@ mod tests {
     // Guards: followers are the latest count of each account, added across accounts.
     #[test]
     fn followers_are_the_latest_per_breakdown() {
-        let ig = [("account".to_string(), "ig".to_string())];
-        let tt = [("account".to_string(), "tiktok".to_string())];
-        let f = |date: &str, value: f64, labels: &'static [(String, String)]| Fact {
-            input: Input::Followers,
-            start: d(date),
-            end: d(date),
-            value,
-            source: "Meta",
-            labels,
-        };
-        let ig: &'static [(String, String)] = Box::leak(Box::new(ig));
-        let tt: &'static [(String, String)] = Box::leak(Box::new(tt));
+        let ig = labels(&[("account", "ig")]);
+        let tt = labels(&[("account", "tiktok")]);
+        fn f<'a>(date: &str, value: f64, labels: &'a BTreeMap<String, String>) -> Fact<'a> {
+            Fact {
+                input: Input::Followers,
+                start: d(date),
+                end: d(date),
+                value,
+                source: "Meta",
+                labels,
+            }
+        }
         let facts = [
-            f("2026-10-01", 1000.0, ig),
-            f("2026-10-31", 1200.0, ig),
-            f("2026-10-15", 500.0, tt),
+            f("2026-10-01", 1000.0, &ig),
+            f("2026-10-31", 1200.0, &ig),
+            f("2026-10-15", 500.0, &tt),
         ];
         assert_eq!(
             input_total(Input::Followers, &facts, d("2026-10-01"), d("2026-10-31")),
@@ -357,8 +671,9 @@ mod properties {
         fn splitting_rows_never_changes_a_period_ratio(
             rows in prop::collection::vec((1u32..=31, 0u32..4, 1u32..500, 500u32..20_000, 0u32..2_000_000, 0u32..40), 1..120),
         ) {
-            let labels: Vec<[(String, String); 1]> =
-                (0..4).map(|c| [("campaign".to_string(), format!("c{c}"))]).collect();
+            let labels: Vec<BTreeMap<String, String>> = (0..4)
+                .map(|c| [("campaign".to_string(), format!("c{c}"))].into())
+                .collect();
             let mut facts = Vec::new();
             let (mut clicks, mut impressions, mut cost, mut conversions) = (0.0, 0.0, 0.0, 0.0);
             for (day, campaign, cl, im, co, cv) in &rows {

@@ -403,6 +403,30 @@ pub fn compute(metric: &Metric, inputs: &[(Input, f64)]) -> Option<f64> {
     value.is_finite().then_some(value)
 }
 
+/// The formula input a raw metric id (as the importers name it) stands for. Meta's `results`
+/// (purchases, leads… as the campaign's objective counts them) are its conversions, so a CPA
+/// fed by Meta is its cost per result.
+pub fn input_of(metric_id: &str) -> Option<Input> {
+    Some(match metric_id {
+        "sessions" => Input::Sessions,
+        "bounced_sessions" => Input::BouncedSessions,
+        "leads" => Input::Leads,
+        "conversions" | "results" => Input::Conversions,
+        "sales" => Input::Sales,
+        "impressions" => Input::Impressions,
+        "clicks" => Input::Clicks,
+        "cost" => Input::Cost,
+        "revenue" => Input::Revenue,
+        "emails_delivered" => Input::EmailsDelivered,
+        "email_opens" => Input::EmailOpens,
+        "email_clicks" => Input::EmailClicks,
+        "engagements" => Input::Engagements,
+        "reach" => Input::Reach,
+        "followers" => Input::Followers,
+        _ => return None,
+    })
+}
+
 /// A new plan KPI from the library: its id, translated name, unit and default direction.
 pub fn new_kpi(metric: &Metric, id: String, name: &str, currency: &str) -> Kpi {
     Kpi {

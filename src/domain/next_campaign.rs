@@ -6,14 +6,17 @@
 
 use std::collections::HashMap;
 
-use super::analysis::{default_aggregation, series};
+use super::date::Date;
 use super::plan::{Note, Plan, PlanStatus, ReportNotes, SCHEMA_VERSION};
 
-/// The latest actual of each KPI (latest value, or running total for summed KPIs), as the
-/// analysis computes it; `None` for a KPI without measurements.
+/// Each KPI's final actual, as the analysis computes it: its value over the campaign (to its
+/// deadline), from its sources' facts or its typed values; `None` for a KPI without data.
 pub fn final_actual(plan: &Plan, kpi_id: &str) -> Option<f64> {
     let kpi = plan.kpis.iter().find(|k| k.id == kpi_id)?;
-    series(&kpi.id, &plan.measurements, default_aggregation(kpi))
+    // Whatever today is: the campaign is over, and its last day with data counts.
+    let end_of_time = Date::new(9999, 12, 31)?;
+    super::facts::kpi_series(plan, kpi, end_of_time)
+        .points
         .last()
         .map(|p| p.1)
 }

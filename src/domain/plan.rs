@@ -355,6 +355,9 @@ pub struct Kpi {
     pub deadline: Option<Date>,
     /// The channel it measures, if one.
     pub channel: Option<Channel>,
+    /// The sources whose facts it is computed from (e.g. "Google Ads"), chosen at import; empty
+    /// for a KPI fed only by values typed by hand.
+    pub sources: Vec<String>,
 }
 
 /// Step 8: the budget.

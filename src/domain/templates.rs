@@ -240,6 +240,7 @@ pub fn seed_example(
             target: Some(1200.0),
             deadline: Some(end),
             channel: None,
+            sources: Vec::new(),
         },
         Kpi {
             id: id_gen(),
@@ -254,6 +255,7 @@ pub fn seed_example(
             target: Some(3.5),
             deadline: Some(end),
             channel: Some(Channel::Instagram),
+            sources: Vec::new(),
         },
         Kpi {
             id: id_gen(),
@@ -268,6 +270,7 @@ pub fn seed_example(
             target: Some(65_000.0),
             deadline: Some(end),
             channel: Some(Channel::Sem),
+            sources: Vec::new(),
         },
         Kpi {
             id: id_gen(),
@@ -282,6 +285,7 @@ pub fn seed_example(
             target: Some(2.5),
             deadline: Some(end),
             channel: Some(Channel::Website),
+            sources: Vec::new(),
         },
     ];
 

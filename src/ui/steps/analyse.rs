@@ -12,7 +12,7 @@ use crate::ui::charts::chart_figure;
 
 use super::items::plan_text;
 use super::kpis::name_of;
-use crate::domain::analysis::{analyse, default_aggregation, result_cost, spend_vs_plan, Status};
+use crate::domain::analysis::{analyse_kpi, result_cost, spend_vs_plan, Status};
 use crate::domain::plan::{Direction, Plan, Problem};
 use crate::domain::research::channel_slug;
 use crate::domain::strategy::channel_name;
@@ -50,13 +50,7 @@ pub(super) fn kpi_rows(plan: &Plan, lang: Lang) -> Vec<KpiRow> {
     plan.kpis
         .iter()
         .map(|kpi| {
-            let a = analyse(
-                kpi,
-                &plan.measurements,
-                default_aggregation(kpi),
-                plan.goal.start,
-                today,
-            );
+            let a = analyse_kpi(plan, kpi, today);
             let unit = kpi.unit.as_str();
             let v =
                 |x: Option<f64>| x.map_or_else(|| DASH.to_string(), |x| value_text(x, unit, lang));
