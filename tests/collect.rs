@@ -1,10 +1,10 @@
 //! The collect → analyse loop of phase 3 on real-layout fixtures: a GA4 and a Google Ads
-//! export are previewed, applied to a plan through the KPI mapping, and change the KPIs'
-//! status; re-importing replaces or skips instead of doubling.
+//! export are previewed, kept as facts, feed their KPIs through the mapping, and change the
+//! KPIs' status; re-importing replaces or skips instead of doubling.
 #![cfg(not(target_arch = "wasm32"))]
 
-use alur::domain::analysis::{analyse, default_aggregation, KpiAnalysis, Status};
-use alur::domain::collect::{apply, default_mapping, mapped_overlaps, OnOverlap};
+use alur::domain::analysis::{analyse_kpi, KpiAnalysis, Status};
+use alur::domain::collect::{apply, default_mapping, fact_overlaps, OnOverlap};
 use alur::domain::date::Date;
 use alur::domain::importers::{decode, import};
 use alur::domain::plan::{Kpi, Plan};
@@ -53,14 +53,7 @@ fn ids() -> impl FnMut() -> String {
 }
 
 fn analysis(p: &Plan, kpi: usize, today: &str) -> KpiAnalysis {
-    let k = &p.kpis[kpi];
-    analyse(
-        k,
-        &p.measurements,
-        default_aggregation(k),
-        p.goal.start,
-        d(today),
-    )
+    analyse_kpi(p, &p.kpis[kpi], d(today))
 }
 
 fn status(p: &Plan, kpi: usize, today: &str) -> Status {
@@ -85,11 +78,11 @@ fn ga4_and_ads_imports_change_kpi_status() {
         ga4.source.label(),
         &mut ids,
     );
-    assert_eq!(done.added, 3);
-    assert!(p
-        .measurements
-        .iter()
-        .all(|m| m.source == "Google Analytics 4"));
+    // Three days of six metrics: sessions, engaged sessions, engagement rate, key events,
+    // revenue (the file's columns) and the conversion rate derived from them.
+    assert_eq!(done.added, 18);
+    assert!(p.facts.iter().all(|f| f.source == "Google Analytics 4"));
+    assert_eq!(p.kpis[0].sources, ["Google Analytics 4"]);
     // 3 541 sessions by 3 March against a target of 3 000 (a running total).
     let sessions = analysis(&p, 0, "2024-03-04");
     assert_eq!(sessions.actual, Some(3541.0));
@@ -105,18 +98,27 @@ fn ga4_and_ads_imports_change_kpi_status() {
         ads.source.label(),
         &mut ids,
     );
-    assert_eq!(done.added, 3, "three CTR days, totals skipped");
-    // By hand: the CTR compared is the file's value for 3 March, 9.24% (a latest-value KPI;
-    // issue #17 makes it the period's Σclicks ÷ Σimpressions). Progress from the 5% baseline
-    // to the 12% target: (9.24 − 5) ÷ (12 − 5) = 0.6057. The trajectory on 4 March, three of
-    // the 30 days from 1 to 31 March: 5 + 7 × 3/30 = 5.7%, so the KPI is ahead of it.
+    // Every value of the three days is kept; the two total rows are not data.
+    assert_eq!(done.added, ads.rows.len());
+    assert_eq!(ads.skipped_totals.len(), 2);
+    assert_eq!(p.kpis[1].sources, ["Google Ads"]);
+    // By hand: the period's CTR is Σclicks ÷ Σimpressions over 1–3 March, (1,000 + 850 + 912)
+    // ÷ (10,650 + 9,120 + 9,875) = 2,762 ÷ 29,645 = 9.3169% (the file's own total row says
+    // 9.32%; its last day alone, 9.24%). Progress from the 5% baseline to the 12% target:
+    // (9.3169 − 5) ÷ 7 = 0.6167. The trajectory on 4 March, three of the 30 days from 1 to 31
+    // March: 5 + 7 × 3/30 = 5.7%, so the KPI is ahead of it.
     let ctr = analysis(&p, 1, "2024-03-04");
-    assert_eq!(ctr.actual, Some(9.24));
+    let actual = ctr.actual.unwrap();
+    assert!(
+        (actual - 2762.0 / 29_645.0 * 100.0).abs() < 1e-9,
+        "{actual}"
+    );
     let progress = match ctr.achievement {
         Some(alur::domain::analysis::Achievement::Progress(x)) => x,
         other => panic!("{other:?}"),
     };
-    assert!((progress - 4.24 / 7.0).abs() < 1e-9, "{progress}");
+    assert!((progress - (actual - 5.0) / 7.0).abs() < 1e-9, "{progress}");
+    assert!((progress - 0.6167).abs() < 1e-4, "{progress}");
     assert_eq!(
         ctr.expected_now.map(|x| (x * 1000.0).round() / 1000.0),
         Some(5.7)
@@ -124,9 +126,12 @@ fn ga4_and_ads_imports_change_kpi_status() {
     assert_eq!(ctr.status, Status::OnTrack);
     assert!(validate(&p).is_empty(), "{:?}", validate(&p));
 
-    // Importing the Ads file again finds every CTR day already there.
-    assert_eq!(mapped_overlaps(&p, &ads, &mapping).len(), 3);
-    let before = p.measurements.len();
+    // Importing the Ads file again finds every value already there: three days of the
+    // file's nine metric columns and derived rates.
+    let rows = ads.rows.len();
+    assert_eq!(fact_overlaps(&p, &ads, "Google Ads").len(), rows);
+    let values = |p: &Plan| p.facts.iter().map(|f| f.values.len()).sum::<usize>();
+    let before = values(&p);
     let again = apply(
         &mut p,
         &ads,
@@ -135,8 +140,8 @@ fn ga4_and_ads_imports_change_kpi_status() {
         "Google Ads",
         &mut ids,
     );
-    assert_eq!((again.added, again.replaced), (3, 3));
-    assert_eq!(p.measurements.len(), before);
+    assert_eq!((again.added, again.replaced), (rows, rows));
+    assert_eq!(values(&p), before);
     let skip = apply(
         &mut p,
         &ads,
@@ -145,5 +150,8 @@ fn ga4_and_ads_imports_change_kpi_status() {
         "Google Ads",
         &mut ids,
     );
-    assert_eq!((skip.added, skip.skipped), (0, 3));
+    assert_eq!((skip.added, skip.skipped), (0, rows));
+    assert_eq!(values(&p), before);
+    // Re-imported, the figures are the same.
+    assert_eq!(analysis(&p, 1, "2024-03-04").actual, Some(actual));
 }

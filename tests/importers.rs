@@ -4,10 +4,9 @@
 
 use alur::domain::date::Date;
 use alur::domain::importers::{
-    decode, guess_source, import, import_generic, overlaps, ColumnMapping, CsvImportError,
-    DateFormat, ImportPreview, RowError, Source,
+    decode, guess_source, import, import_generic, ColumnMapping, CsvImportError, DateFormat,
+    ImportPreview, RowError, Source,
 };
-use alur::domain::plan::{Kpi, Measurement};
 use alur::i18n::Lang;
 
 fn fixture(name: &str) -> String {
@@ -406,36 +405,6 @@ fn files_that_cannot_be_imported() {
         .chain("Day\tClicks\n".encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
     assert_eq!(decode(&utf16).unwrap(), "Day\tClicks\n");
-}
-
-// Guards: re-importing finds the measurements already there for the same KPI and date.
-#[test]
-fn reimport_finds_overlaps() {
-    let p = import(&fixture("google_ads_campaign_en.csv")).unwrap();
-    let kpis = vec![Kpi {
-        id: "k-ctr".into(),
-        metric: Some("ctr".into()),
-        ..Kpi::default()
-    }];
-    let measurement = |id: &str, date: &str, value: f64| Measurement {
-        id: id.into(),
-        kpi: "k-ctr".into(),
-        date: d(date),
-        end: None,
-        value,
-        source: "Google Ads".into(),
-        note: String::new(),
-    };
-    let existing = vec![
-        measurement("m1", "2024-03-02", 9.0),
-        measurement("m2", "2024-02-28", 8.0),
-    ];
-    let found = overlaps(&existing, &kpis, &p);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].line, 5);
-    assert_eq!(found[0].measurement_id, "m1");
-    assert_eq!((found[0].existing, found[0].imported), (9.0, 9.32));
-    assert!(overlaps(&existing, &[], &p).is_empty());
 }
 
 // Guards: a campaign whose name begins with "Total" is data, not a total row.

@@ -2,8 +2,11 @@
 //! rows to the plan's measurements once the user confirms, replacing or skipping values that
 //! are already there. Nothing here touches the plan until [`apply`] is called.
 
-use super::importers::{overlaps, ImportPreview, Overlap};
-use super::plan::{Kpi, Measurement, Plan};
+use std::collections::{BTreeMap, HashMap};
+
+use super::date::Date;
+use super::importers::ImportPreview;
+use super::plan::{FactSeries, Kpi, Measurement, Plan};
 
 /// Which KPI each metric of a preview feeds: `(metric id, KPI id or None = do not import)`.
 pub type Mapping = Vec<(String, Option<String>)>;
@@ -61,43 +64,129 @@ pub fn with_remembered(defaults: Mapping, remembered: &Mapping, kpis: &[Kpi]) ->
         .collect()
 }
 
-/// The KPI `metric_id` feeds under `mapping`.
-fn kpi_of<'a>(mapping: &'a Mapping, metric_id: &str) -> Option<&'a str> {
-    mapping
-        .iter()
-        .find(|(m, _)| m == metric_id)
-        .and_then(|(_, k)| k.as_deref())
+/// The dimension a source's row label stands for (`campaign`, `channel group`…).
+pub fn label_dimension(source: &str) -> &'static str {
+    match source {
+        "Google Analytics 4" => "channel group",
+        "Mailchimp" | "Klaviyo" => "email",
+        _ => "campaign",
+    }
 }
 
-/// The imported rows that would duplicate stored measurements under the user's mapping (the
-/// importers' [`overlaps`], asked with one stand-in KPI per mapped metric).
-pub fn mapped_overlaps(plan: &Plan, preview: &ImportPreview, mapping: &Mapping) -> Vec<Overlap> {
-    let kpis: Vec<Kpi> = mapping
+/// The breakdown of a row with `label` from `source`.
+fn labels_of(source: &str, label: &str) -> BTreeMap<String, String> {
+    let mut labels = BTreeMap::new();
+    if !label.trim().is_empty() {
+        labels.insert(label_dimension(source).to_string(), label.to_string());
+    }
+    labels
+}
+
+/// A series' identity: what was counted, where, for which breakdown.
+type SeriesKey = (String, String, BTreeMap<String, String>);
+
+/// A point: first day, last day, value.
+type Point = (Date, Date, f64);
+
+/// The new points of one series.
+type Group = (SeriesKey, Vec<Point>);
+
+/// Adds a point to its series' group.
+fn push_point(groups: &mut Vec<Group>, key: SeriesKey, point: Point) {
+    match groups.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, points)) => points.push(point),
+        None => groups.push((key, vec![point])),
+    }
+}
+
+/// Points as `(first day, last day, value)`, sorted, as a series (None when empty).
+fn series_of(
+    id: String,
+    (metric, source, labels): SeriesKey,
+    import: String,
+    mut points: Vec<Point>,
+) -> Option<FactSeries> {
+    crate::domain::sort::sort_by_key(&mut points, |p| p.0);
+    let (first, _, _) = *points.first()?;
+    let spans: Vec<u32> = points
         .iter()
-        .filter_map(|(metric, kpi)| {
-            let kpi = kpi.as_ref()?;
-            // Only KPIs still in the plan: a mapping may outlive a KPI removed meanwhile.
-            plan.kpis.iter().any(|k| &k.id == kpi).then(|| Kpi {
-                id: kpi.clone(),
-                metric: Some(metric.clone()),
-                ..Kpi::default()
-            })
-        })
+        .map(|(a, b, _)| u32::try_from(a.days_until(*b) + 1).unwrap_or(1).max(1))
         .collect();
-    // The stand-in KPI's id also matches rows whose metric id equals it; keep only real pairs.
-    overlaps(&plan.measurements, &kpis, preview)
-        .into_iter()
-        .filter(|o| {
-            preview
-                .rows
-                .iter()
-                .any(|r| r.line == o.line && kpi_of(mapping, &r.metric_id) == Some(&o.kpi_id))
+    let uniform = spans.iter().all(|s| Some(s) == spans.first());
+    Some(FactSeries {
+        id,
+        metric,
+        source,
+        labels,
+        import,
+        start: first,
+        steps: points
+            .windows(2)
+            .map(|w| u32::try_from(w[0].0.days_until(w[1].0)).unwrap_or(0))
+            .collect(),
+        span: if uniform {
+            spans.first().copied().unwrap_or(1)
+        } else {
+            1
+        },
+        spans: if uniform { Vec::new() } else { spans },
+        values: points.into_iter().map(|p| p.2).collect(),
+    })
+}
+
+/// The stored facts the preview's rows would replace: the same metric, source, breakdown and
+/// period. Campaign B's file never overlaps campaign A's.
+pub fn fact_overlaps(plan: &Plan, preview: &ImportPreview, source: &str) -> Vec<FactOverlap> {
+    // (metric, breakdown, first day, last day) → (value, series id).
+    type Stored<'p> = (&'p str, &'p BTreeMap<String, String>, Date, Date);
+    let mut stored: HashMap<Stored, (f64, &str)> = HashMap::new();
+    for series in plan.facts.iter().filter(|s| s.source == source) {
+        for (a, b, v) in series.points() {
+            stored.insert(
+                (series.metric.as_str(), &series.labels, a, b),
+                (v, &series.id),
+            );
+        }
+    }
+    preview
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let labels = labels_of(source, &row.label);
+            let end = row.end.unwrap_or(row.date);
+            let (existing, _) = stored.get(&(row.metric_id.as_str(), &labels, row.date, end))?;
+            Some(FactOverlap {
+                line: row.line,
+                metric_id: row.metric_id.clone(),
+                date: row.date,
+                existing: *existing,
+                imported: row.value,
+            })
         })
         .collect()
 }
 
-/// Adds the preview's rows to the plan as measurements of the mapped KPIs, with `source` and
-/// the row's label as note. Overlapping values are replaced or skipped as `on_overlap` says.
+/// A row of a file whose metric, breakdown and period are already stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactOverlap {
+    /// The line of the imported row.
+    pub line: usize,
+    /// Its metric.
+    pub metric_id: String,
+    /// Its first day.
+    pub date: Date,
+    /// The value stored.
+    pub existing: f64,
+    /// The value in the file.
+    pub imported: f64,
+}
+
+/// Adds the preview's rows to the plan. Every row is kept as a fact (raw inputs too), by
+/// metric, breakdown and import; a row whose metric, breakdown and period are already stored
+/// replaces the stored value or is left out, as `on_overlap` says. Each KPI a metric is mapped
+/// to is computed from `source`'s facts from now on (its values imported before version 2
+/// from that source become facts too, so none is lost or counted twice); a KPI outside the
+/// library (no formula) gets the values as measurements, as before.
 pub fn apply(
     plan: &mut Plan,
     preview: &ImportPreview,
@@ -106,49 +195,161 @@ pub fn apply(
     source: &str,
     id_gen: &mut impl FnMut() -> String,
 ) -> Applied {
-    let found = mapped_overlaps(plan, preview, mapping);
     let mut applied = Applied::default();
-    if on_overlap == OnOverlap::Replace {
-        let before = plan.measurements.len();
-        plan.measurements
-            .retain(|m| !found.iter().any(|o| o.measurement_id == m.id));
-        applied.replaced = before - plan.measurements.len();
+    let mapped: Vec<(String, String)> = mapping
+        .iter()
+        .filter_map(|(m, k)| Some((m.clone(), k.clone()?)))
+        .filter(|(_, k)| plan.kpis.iter().any(|x| &x.id == k))
+        .collect();
+    // Library KPIs newly fed by this source: their older imported values become facts.
+    for (_, kpi_id) in &mapped {
+        adopt_source(plan, kpi_id, source, id_gen);
     }
+    let overlaps = fact_overlaps(plan, preview, source);
+    let import = id_gen();
+    let mut groups: Vec<Group> = Vec::new();
+    let money_metric = |metric: &str| {
+        crate::domain::kpi_library::find(metric)
+            .is_some_and(|m| m.unit == crate::domain::kpi_library::Unit::Money)
+            || matches!(metric, "cost" | "revenue")
+    };
     for row in &preview.rows {
-        let Some(kpi) = kpi_of(mapping, &row.metric_id) else {
+        if !row.value.is_finite() {
             continue;
-        };
-        let Some(unit) = plan
-            .kpis
+        }
+        let overlapping = overlaps
             .iter()
-            .find(|k| k.id == kpi)
-            .map(|k| k.unit.clone())
-        else {
-            continue;
-        };
-        // A KPI in the plan's currency keeps amounts in its minor units, as typed ones are.
-        let value = if unit.trim().eq_ignore_ascii_case(plan.currency.trim()) {
-            super::money::round_money(row.value, &plan.currency)
-        } else {
-            row.value
-        };
-        let overlapping = found.iter().any(|o| o.line == row.line && o.kpi_id == kpi);
+            .any(|o| o.line == row.line && o.metric_id == row.metric_id);
         if overlapping && on_overlap == OnOverlap::Skip {
             applied.skipped += 1;
             continue;
         }
-        plan.measurements.push(Measurement {
-            id: id_gen(),
-            kpi: kpi.to_string(),
-            date: row.date,
-            end: row.end,
-            value,
-            source: source.to_string(),
-            note: row.label.clone(),
-        });
+        let value = if money_metric(&row.metric_id) {
+            super::money::round_money(row.value, &plan.currency)
+        } else {
+            row.value
+        };
+        let key = (
+            row.metric_id.clone(),
+            source.to_string(),
+            labels_of(source, &row.label),
+        );
+        push_point(
+            &mut groups,
+            key,
+            (row.date, row.end.unwrap_or(row.date), value),
+        );
         applied.added += 1;
+        // A KPI outside the library has no formula to compute from facts.
+        if let Some((_, kpi)) = mapped.iter().find(|(m, _)| *m == row.metric_id) {
+            let custom = plan
+                .kpis
+                .iter()
+                .find(|k| &k.id == kpi)
+                .is_some_and(|k| crate::domain::kpi_library::metric_of(k).is_none());
+            if custom {
+                plan.measurements.push(Measurement {
+                    id: id_gen(),
+                    kpi: kpi.clone(),
+                    date: row.date,
+                    end: row.end,
+                    value,
+                    source: source.to_string(),
+                    note: row.label.clone(),
+                });
+            }
+        }
+    }
+    if on_overlap == OnOverlap::Replace && !overlaps.is_empty() {
+        applied.replaced = remove_points(plan, source, &groups);
+    }
+    for (key, points) in groups {
+        if let Some(series) = series_of(id_gen(), key, import.clone(), points) {
+            plan.facts.push(series);
+        }
+    }
+    for (_, kpi_id) in &mapped {
+        if let Some(kpi) = plan.kpis.iter_mut().find(|k| &k.id == kpi_id) {
+            if crate::domain::kpi_library::metric_of(kpi).is_some()
+                && !kpi.sources.iter().any(|s| s == source)
+            {
+                kpi.sources.push(source.to_string());
+            }
+        }
     }
     applied
+}
+
+/// Removes the stored points the new groups replace (same metric, source, breakdown and
+/// period); returns how many. Series left empty go.
+fn remove_points(plan: &mut Plan, source: &str, groups: &[Group]) -> usize {
+    let mut removed = 0;
+    let mut rebuilt = Vec::with_capacity(plan.facts.len());
+    for series in std::mem::take(&mut plan.facts) {
+        let new = groups.iter().find(|((m, s, l), _)| {
+            *m == series.metric && s == source && s == &series.source && *l == series.labels
+        });
+        let Some((_, points)) = new else {
+            rebuilt.push(series);
+            continue;
+        };
+        let kept: Vec<Point> = series
+            .points()
+            .filter(|(a, b, _)| !points.iter().any(|(x, y, _)| x == a && y == b))
+            .collect();
+        removed += series.values.len() - kept.len();
+        let key = (
+            series.metric.clone(),
+            series.source.clone(),
+            series.labels.clone(),
+        );
+        if let Some(s) = series_of(series.id.clone(), key, series.import.clone(), kept) {
+            rebuilt.push(s);
+        }
+    }
+    plan.facts = rebuilt;
+    removed
+}
+
+/// Before a library KPI is first computed from `source`'s facts, its values imported from that
+/// source as measurements (plans of version 1) become facts of its metric, with their label
+/// as breakdown, so they keep counting and a re-import of the same days replaces them.
+fn adopt_source(plan: &mut Plan, kpi_id: &str, source: &str, id_gen: &mut impl FnMut() -> String) {
+    let Some(kpi) = plan.kpis.iter().find(|k| k.id == kpi_id) else {
+        return;
+    };
+    let Some(metric) = kpi
+        .metric
+        .clone()
+        .filter(|_| crate::domain::kpi_library::metric_of(kpi).is_some())
+    else {
+        return;
+    };
+    if kpi.sources.iter().any(|s| s == source) {
+        return;
+    }
+    let (old, rest): (Vec<Measurement>, Vec<Measurement>) = std::mem::take(&mut plan.measurements)
+        .into_iter()
+        .partition(|m| m.kpi == kpi_id && m.source == source);
+    plan.measurements = rest;
+    if old.is_empty() {
+        return;
+    }
+    let import = id_gen();
+    let mut groups: Vec<Group> = Vec::new();
+    for m in old {
+        let key = (
+            metric.clone(),
+            source.to_string(),
+            labels_of(source, &m.note),
+        );
+        push_point(&mut groups, key, (m.date, m.end.unwrap_or(m.date), m.value));
+    }
+    for (key, points) in groups {
+        if let Some(series) = series_of(id_gen(), key, import.clone(), points) {
+            plan.facts.push(series);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -191,8 +392,8 @@ mod remembered_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::date::Date;
     use crate::domain::importers::{Row, Source};
+    use crate::domain::validate::validate;
 
     fn day(d: u8) -> Date {
         Date::new(2024, 3, d).unwrap_or(Date::EPOCH)
@@ -260,9 +461,14 @@ mod tests {
         );
     }
 
-    // Guards: confirming adds one measurement per mapped row, with source and label as note.
+    fn ctr_kpi(p: &Plan) -> &Kpi {
+        &p.kpis[0]
+    }
+
+    // Guards: issue #17: every row is kept as a fact (the unmapped clicks too), by metric and
+    // campaign, and the mapped KPI is computed from the source from now on.
     #[test]
-    fn apply_adds_mapped_rows_only() {
+    fn apply_keeps_every_row_as_a_fact() {
         let mut p = plan();
         let prev = preview();
         let mapping = default_mapping(&p.kpis, &prev);
@@ -274,18 +480,52 @@ mod tests {
             "Google Ads",
             &mut ids(),
         );
-        assert_eq!(done.added, 2);
-        assert_eq!(p.measurements.len(), 2);
-        assert!(p
-            .measurements
+        assert_eq!(
+            done,
+            Applied {
+                added: 3,
+                replaced: 0,
+                skipped: 0
+            }
+        );
+        assert_eq!(p.measurements, []);
+        let mut stored: Vec<(String, String, Vec<f64>)> = p
+            .facts
             .iter()
-            .all(|m| m.kpi == "k1" && m.source == "Google Ads"));
-        assert_eq!(p.measurements[0].note, "row 2");
+            .map(|f| {
+                (
+                    f.metric.clone(),
+                    f.labels["campaign"].clone(),
+                    f.values.clone(),
+                )
+            })
+            .collect();
+        stored.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        assert_eq!(
+            stored,
+            [
+                ("clicks".into(), "row 4".into(), vec![120.0]),
+                ("ctr".into(), "row 2".into(), vec![3.5]),
+                ("ctr".into(), "row 3".into(), vec![4.0]),
+            ]
+        );
+        assert!(p
+            .facts
+            .iter()
+            .all(|f| f.source == "Google Ads" && f.import == p.facts[0].import));
+        assert_eq!(ctr_kpi(&p).sources, ["Google Ads"]);
+        assert_eq!(
+            p.kpis[1].sources,
+            Vec::<String>::new(),
+            "sessions: not mapped"
+        );
+        assert_eq!(validate(&p), vec![]);
     }
 
-    // Guards: re-importing the same file replaces rather than doubles, or skips when asked.
+    // Guards: re-importing the same file replaces rather than doubles, or skips when asked;
+    // campaign B's file for the same days adds to campaign A's.
     #[test]
-    fn reimport_replaces_or_skips() {
+    fn reimport_replaces_or_skips_and_other_campaigns_add() {
         let mut p = plan();
         let prev = preview();
         let mapping = default_mapping(&p.kpis, &prev);
@@ -297,7 +537,7 @@ mod tests {
             "Google Ads",
             &mut ids(),
         );
-        assert_eq!(mapped_overlaps(&p, &prev, &mapping).len(), 2);
+        assert_eq!(fact_overlaps(&p, &prev, "Google Ads").len(), 3);
         let again = apply(
             &mut p,
             &prev,
@@ -306,8 +546,9 @@ mod tests {
             "Google Ads",
             &mut ids(),
         );
-        assert_eq!((again.added, again.replaced, again.skipped), (2, 2, 0));
-        assert_eq!(p.measurements.len(), 2);
+        assert_eq!((again.added, again.replaced, again.skipped), (3, 3, 0));
+        let values = |p: &Plan| p.facts.iter().map(|f| f.values.len()).sum::<usize>();
+        assert_eq!(values(&p), 3);
         let skip = apply(
             &mut p,
             &prev,
@@ -316,22 +557,83 @@ mod tests {
             "Google Ads",
             &mut ids(),
         );
-        assert_eq!((skip.added, skip.replaced, skip.skipped), (0, 0, 2));
-        assert_eq!(p.measurements.len(), 2);
+        assert_eq!((skip.added, skip.replaced, skip.skipped), (0, 0, 3));
+        assert_eq!(values(&p), 3);
+        // Campaign B, same days, same metrics: nothing overlaps, everything adds.
+        let mut b = prev.clone();
+        for r in &mut b.rows {
+            r.label = "Campaign B".into();
+        }
+        assert_eq!(fact_overlaps(&p, &b, "Google Ads"), []);
+        let added = apply(
+            &mut p,
+            &b,
+            &mapping,
+            OnOverlap::Replace,
+            "Google Ads",
+            &mut ids(),
+        );
+        assert_eq!((added.added, added.replaced), (3, 0));
+        assert_eq!(values(&p), 6);
     }
 
-    // Guards: a metric mapped by hand to another KPI lands there, and a stale KPI id is ignored.
+    // Guards: a KPI outside the library (no formula) still gets its values, as measurements;
+    // a stale KPI id is ignored.
     #[test]
-    fn manual_mapping_and_removed_kpi() {
+    fn custom_kpis_get_measurements_and_removed_kpis_nothing() {
         let mut p = plan();
+        p.kpis.push(Kpi {
+            id: "k3".into(),
+            name: "Store visits".into(),
+            ..Kpi::default()
+        });
         let prev = preview();
         let mapping = vec![
             ("ctr".to_string(), Some("gone".to_string())),
-            ("clicks".to_string(), Some("k2".to_string())),
+            ("clicks".to_string(), Some("k3".to_string())),
         ];
         let done = apply(&mut p, &prev, &mapping, OnOverlap::Skip, "CSV", &mut ids());
-        assert_eq!(done.added, 1);
-        assert_eq!(p.measurements[0].kpi, "k2");
-        assert_eq!(p.measurements[0].value, 120.0);
+        assert_eq!(done.added, 3);
+        assert_eq!(p.measurements.len(), 1);
+        assert_eq!(
+            (p.measurements[0].kpi.as_str(), p.measurements[0].value),
+            ("k3", 120.0)
+        );
+    }
+
+    // Guards: a version 1 plan's CTR values imported from Google Ads (measurements) become
+    // facts when the KPI is first computed from Google Ads, so they still count and the same
+    // days re-imported replace them instead of counting twice.
+    #[test]
+    fn older_imported_values_become_facts() {
+        let mut p = plan();
+        p.measurements.push(Measurement {
+            id: "old".into(),
+            kpi: "k1".into(),
+            date: day(1),
+            end: None,
+            value: 3.1,
+            source: "Google Ads".into(),
+            note: "row 2".into(),
+        });
+        let prev = preview();
+        let mapping = default_mapping(&p.kpis, &prev);
+        let done = apply(
+            &mut p,
+            &prev,
+            &mapping,
+            OnOverlap::Replace,
+            "Google Ads",
+            &mut ids(),
+        );
+        assert_eq!((done.added, done.replaced), (3, 1));
+        assert_eq!(p.measurements, []);
+        let ctr: Vec<f64> = p
+            .facts
+            .iter()
+            .filter(|f| f.metric == "ctr" && f.labels["campaign"] == "row 2")
+            .flat_map(|f| f.values.clone())
+            .collect();
+        assert_eq!(ctr, [3.5], "the file's value replaced the older one");
     }
 }

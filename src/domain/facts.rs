@@ -238,7 +238,14 @@ pub fn kpi_series(plan: &Plan, kpi: &Kpi, today: Date) -> KpiSeries {
         return typed_series(plan, kpi);
     };
     let facts = plan_facts(plan, &kpi.sources);
-    let first = facts.iter().map(|f| f.start).min();
+    // The first day any of the sources reported (counts or the KPI's own rate).
+    let first = plan
+        .facts
+        .iter()
+        .filter(|s| kpi.sources.iter().any(|w| w == &s.source))
+        .filter(|s| s.metric == metric.id || input_of(&s.metric).is_some())
+        .map(|s| s.start)
+        .min();
     let (Some(first), to) = (first, period_end(kpi, today)) else {
         return KpiSeries {
             cumulative: is_total(metric),
@@ -317,11 +324,51 @@ pub fn kpi_series(plan: &Plan, kpi: &Kpi, today: Date) -> KpiSeries {
     if let (Some(period), Some(last)) = (&period, points.last_mut()) {
         last.1 = period.value;
     }
+    if points.is_empty() {
+        points = reported_points(plan, kpi, metric, from, to);
+    }
     KpiSeries {
         points,
         cumulative: is_total(metric),
         period,
     }
+}
+
+/// A rate whose counts the sources never gave (a file with only a CTR column): the rates they
+/// reported, each the value of its own days, averaged over the period so far, weighted by the
+/// days each covers. The best figure without the counts, and the one the platforms' own
+/// period rate equals when every day weighs the same.
+fn reported_points(
+    plan: &Plan,
+    kpi: &Kpi,
+    metric: &Metric,
+    from: Date,
+    to: Date,
+) -> Vec<(Date, f64)> {
+    let mut days: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
+    for series in plan
+        .facts
+        .iter()
+        .filter(|s| s.metric == metric.id && kpi.sources.iter().any(|w| w == &s.source))
+    {
+        for (a, b, value) in series.points() {
+            if !value.is_finite() || b < from || a > to {
+                continue;
+            }
+            let weight = (a.max(from).days_until(b.min(to)) + 1) as f64;
+            let entry = days.entry(b.min(to).to_days()).or_insert((0.0, 0.0));
+            entry.0 += value * weight;
+            entry.1 += weight;
+        }
+    }
+    let (mut sum, mut weight) = (0.0, 0.0);
+    days.into_iter()
+        .filter_map(|(day, (s, w))| {
+            sum += s;
+            weight += w;
+            Some((Date::from_days(day)?, sum / weight))
+        })
+        .collect()
 }
 
 /// A total that starts from zero: a count of an additive input (sessions, leads, revenue).
@@ -573,6 +620,21 @@ mod tests {
         let a = crate::domain::analysis::analyse_kpi(&plan, &kpi, d("2026-12-01"));
         assert!((a.actual.unwrap() - 2670.0 / 36_170.0 * 100.0).abs() < 1e-9);
         assert_eq!(a.status, crate::domain::analysis::Status::OffTrack);
+    }
+
+    // Guards: a file with only a rate column (no counts) still feeds its KPI: the rates it
+    // reported, averaged over the period by the days each covers. By hand: 9.39, 9.32 and 9.24
+    // on three single days: (9.39 + 9.32 + 9.24) ÷ 3 = 9.3167.
+    #[test]
+    fn a_rate_without_its_counts_uses_the_reported_rates() {
+        let mut plan = ads_plan();
+        plan.facts.retain(|f| f.metric == "ctr");
+        let kpi = plan.kpis[0].clone();
+        let series = kpi_series(&plan, &kpi, d("2024-03-04"));
+        let last = series.points.last().unwrap().1;
+        assert!((last - (9.39 + 9.32 + 9.24) / 3.0).abs() < 1e-9, "{last}");
+        assert_eq!(series.points.len(), 3);
+        assert_eq!(series.period, None);
     }
 
     // Guards: a week that straddles the period's start counts for its days inside: 700

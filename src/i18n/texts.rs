@@ -797,7 +797,7 @@ texts! {
     CollectColLabel => "Kampanye / label", "Campaign / label";
     CollectBadRows => "Baris yang dilewati: {count}", "Rows left out: {count}";
     CollectTotals => "{count} baris total dilewati dengan sengaja.", "{count} total rows skipped on purpose.";
-    CollectOverlap => "{count} nilai sudah ada di rencana untuk KPI dan tanggal yang sama. Apa yang dilakukan?", "{count} values are already in the plan for the same KPI and date. What should happen?";
+    CollectOverlap => "{count} nilai sudah ada di rencana untuk metrik, kampanye, dan periode yang sama (misalnya ekspor ulang yang dikoreksi). Apa yang dilakukan?", "{count} values are already in the plan for the same metric, campaign and period (a corrected re-export, say). What should happen?";
     CollectReplace => "Ganti nilai yang sudah ada", "Replace existing values";
     CollectSkip => "Pertahankan yang ada, lewati nilai dari berkas", "Keep existing values, skip the file's";
     CollectConfirm => "Tambahkan nilai", "Add the values";

@@ -78,9 +78,10 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   await chart.locator('table tbody tr').nth(2).waitFor();
   assert.ok((await chart.locator('table tbody tr').count()) >= 3, 'the data table lists the values');
   await page.locator('#chart-overview svg').waitFor({ state: 'attached' });
-  // CTR: the Ads file's 3 March value, 9.24% (issue #17 makes it the period's Σclicks ÷
-  // Σimpressions), under the 12% target with its deadline, 31 March 2024, long past.
-  assert.equal((await page.locator('#an-kpi-kpi-ctr td').first().textContent()).trim(), '9.24%');
+  // CTR: the period's Σclicks ÷ Σimpressions, (1,000 + 850 + 912) ÷ (10,650 + 9,120 + 9,875)
+  // = 2,762 ÷ 29,645 = 9.32% (not the last day's 9.24%), under the 12% target with its
+  // deadline, 31 March 2024, long past.
+  assert.equal((await page.locator('#an-kpi-kpi-ctr td').first().textContent()).trim(), '9.32%');
   assert.equal(await page.locator('#an-kpi-kpi-ctr-status').getAttribute('data-status'), 'off-track');
   assert.match(await page.locator('#an-kpi-kpi-ctr-status').textContent(), /Off track[\s\S]*deadline has passed without the target met/);
 
@@ -171,12 +172,19 @@ test('any other CSV imports through a column mapping that is remembered for the 
   await page.locator('#collect-confirm').click();
   await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
   // Day first: 01/03/2024 is the 1st of March; the empty cell and the Total row add nothing.
-  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('alur:plan:crm')).measurements ?? []).length > 0);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('alur:plan:crm')).measurements);
+  // Kept as one series of leads from the CSV (1, 2 and 4 March: steps of 1 and 2 days), and
+  // the KPI is computed from it.
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('alur:plan:crm')).facts ?? []).length > 0);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('alur:plan:crm')));
   assert.deepEqual(
-    stored.map((m) => [m.kpi, m.date, m.value]).sort(),
-    [['kpi-leads', '2024-03-01', 12], ['kpi-leads', '2024-03-02', 15], ['kpi-leads', '2024-03-04', 9]],
+    stored.facts.map((f) => [f.metric, f.source, f.start, f.steps, f.values]),
+    [['leads', 'CSV', '2024-03-01', [1, 2], [12, 15, 9]]],
   );
+  assert.deepEqual(stored.kpis[0].sources, ['CSV']);
+  // 12 + 15 + 9 = 36 leads.
+  await page.goto(`${app.server.url}#/plan/crm/analyse`);
+  assert.equal((await page.locator('#an-kpi-kpi-leads td').first().textContent()).trim(), '36');
+  await page.goto(`${app.server.url}#/plan/crm/collect`);
 
   // The next export of the same tool: the form opens with the same choices.
   await page.reload();

@@ -20,10 +20,7 @@ pub mod meta_ads;
 pub mod numbers;
 pub mod table;
 
-use std::collections::HashMap;
-
 use super::date::Date;
-use super::plan::{Kpi, Measurement};
 
 pub use generic::{import_generic, ColumnMapping, DateFormat};
 
@@ -49,7 +46,8 @@ pub enum Source {
 }
 
 impl Source {
-    /// The platform's name as its users know it; also stored in [`Measurement::source`].
+    /// The platform's name as its users know it; also stored as the source of its facts
+    /// ([`crate::domain::plan::FactSeries::source`]).
     pub fn label(self) -> &'static str {
         match self {
             Source::Ga4 => "Google Analytics 4",
@@ -350,62 +348,6 @@ pub(crate) fn check_size(text: &str) -> Result<(), CsvImportError> {
         return Err(CsvImportError::NotCsv);
     }
     Ok(())
-}
-
-/// An imported value that is already in the plan: same KPI, same day (and period end).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Overlap {
-    /// The line of the imported row.
-    pub line: usize,
-    /// The id of the measurement already there.
-    pub measurement_id: String,
-    /// The KPI both belong to.
-    pub kpi_id: String,
-    /// The day.
-    pub date: Date,
-    /// The value already there.
-    pub existing: f64,
-    /// The value in the file.
-    pub imported: f64,
-}
-
-/// The imported rows that would duplicate measurements already in the plan, so the UI can
-/// offer to replace or skip them. A row belongs to a KPI when the KPI's library metric is the
-/// row's metric (or the KPI's id is the metric id); it overlaps a measurement of that KPI on
-/// the same date with the same period end.
-pub fn overlaps(existing: &[Measurement], kpis: &[Kpi], preview: &ImportPreview) -> Vec<Overlap> {
-    // Indexed by KPI and period so a year of daily rows against a year of measurements stays
-    // linear rather than quadratic.
-    let mut by_key: HashMap<(&str, Date, Option<Date>), Vec<&Measurement>> = HashMap::new();
-    for m in existing {
-        by_key
-            .entry((m.kpi.as_str(), m.date, m.end))
-            .or_default()
-            .push(m);
-    }
-    let mut found = Vec::new();
-    for row in &preview.rows {
-        let kpi_ids = kpis
-            .iter()
-            .filter(|k| {
-                k.metric.as_deref() == Some(row.metric_id.as_str()) || k.id == row.metric_id
-            })
-            .map(|k| k.id.as_str());
-        for kpi_id in kpi_ids {
-            let same = by_key.get(&(kpi_id, row.date, row.end));
-            for m in same.into_iter().flatten() {
-                found.push(Overlap {
-                    line: row.line,
-                    measurement_id: m.id.clone(),
-                    kpi_id: kpi_id.to_string(),
-                    date: row.date,
-                    existing: m.value,
-                    imported: row.value,
-                });
-            }
-        }
-    }
-    found
 }
 
 /// The first and last day covered by `rows`, or `None` without rows.

@@ -8,7 +8,7 @@ use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use crate::domain::collect::{
-    apply, default_mapping, mapped_overlaps, with_remembered, Mapping, OnOverlap,
+    apply, default_mapping, fact_overlaps, with_remembered, Mapping, OnOverlap,
 };
 use crate::domain::importers::{
     decode, generic::headers, import, import_generic, ColumnMapping, CsvImportError, DateFormat,
@@ -434,10 +434,10 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
     let overlap_count = {
         let preview = preview.clone();
         Memo::new(move |_| {
-            let mapping = state.mapping.get();
             ctx.plan.with(|p| {
-                p.as_ref()
-                    .map_or(0, |p| mapped_overlaps(p, &preview, &mapping).len())
+                p.as_ref().map_or(0, |p| {
+                    fact_overlaps(p, &preview, preview.source.label()).len()
+                })
             })
         })
     };
