@@ -34,8 +34,13 @@ pub struct Applied {
 
 /// The KPI a metric feeds by default: the first whose library metric or id is the metric id.
 pub fn default_kpi(kpis: &[Kpi], metric_id: &str) -> Option<String> {
+    // Meta's cost per result is a CPA (its results are the conversions its objective counts).
+    let library = match metric_id {
+        "cost_per_result" => "cpa",
+        other => other,
+    };
     kpis.iter()
-        .find(|k| k.metric.as_deref() == Some(metric_id) || k.id == metric_id)
+        .find(|k| k.metric.as_deref() == Some(library) || k.id == metric_id)
         .map(|k| k.id.clone())
 }
 

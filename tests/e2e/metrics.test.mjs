@@ -1,0 +1,147 @@
+// Phase 3's numbers, as a marketing analyst would sign them (issue #17): a month of a campaign
+// from three platforms is imported through the collect step, and the analysis page shows each
+// KPI's value over the month, computed as the platforms compute it (Σ ÷ Σ for every rate).
+// Every file is written here, with the figures computed by hand in the comments.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, openPage, appReady } from './harness.mjs';
+
+const app = useApp();
+const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
+const iso = (day) => `2026-10-${String(day).padStart(2, '0')}`;
+/** An Indonesian number: 12.750, or Rp674.250. */
+const id = (n) => n.toLocaleString('de-DE');
+
+/**
+ * Google Ads, downloaded from the Indonesian interface: `;`-separated, a title line, the date
+ * range at the end, a `Total: Akun` row. Two campaigns every day of October 2026:
+ * - "Batik Tulis - Search": 465 clicks, 12,750 impressions, Rp 674,250 a day, 11 conversions on
+ *   1–29 October and 10 on the 30th and 31st: 14,415 clicks, 395,250 impressions,
+ *   Rp 20,901,750 and 29 × 11 + 2 × 10 = 339 conversions in the month;
+ * - "Batik Cap - Display": 200 clicks, 5,000 impressions, Rp 300,000, 4 conversions a day:
+ *   6,200 clicks, 155,000 impressions, Rp 9,300,000, 124 conversions.
+ * Its CTR, CPC and cost-per-conversion columns are each row's own, as Google Ads writes them.
+ */
+function googleAdsId() {
+  const lines = ['Laporan kampanye', 'Hari;Kampanye;Klik;Tayangan;CTR;CPC rata-rata;Biaya;Konversi;Biaya / konv.'];
+  for (const day of DAYS) {
+    for (const [name, clicks, impr, cost, conv] of [
+      ['Batik Tulis - Search', 465, 12750, 674250, day <= 29 ? 11 : 10],
+      ['Batik Cap - Display', 200, 5000, 300000, 4],
+    ]) {
+      const ctr = `${((clicks / impr) * 100).toFixed(2).replace('.', ',')}%`;
+      lines.push([iso(day), name, id(clicks), id(impr), ctr, `Rp${id(cost / clicks)}`, `Rp${id(cost)}`, `${conv},00`, `Rp${(cost / conv).toFixed(2).replace('.', ',')}`].join(';'));
+    }
+  }
+  lines.push('Total: Akun;;20.615;550.250;3,75%;Rp1.465,04;Rp30.201.750;463,00;Rp65.230,56', '', '1 Oktober 2026 - 31 Oktober 2026');
+  return lines.join('\n');
+}
+
+/** GA4 daily: 1,000 + d sessions on day d (Σ = 31 × 1,000 + 496 = 31,496) and Rp 3,000,000 of
+ * revenue a day (Rp 93,000,000). */
+function ga4Daily() {
+  const lines = [
+    '# ----------------------------------------',
+    '# Traffic acquisition: Session default channel group',
+    '# ----------------------------------------',
+    '# Start date: 20261001',
+    '# End date: 20261031',
+    'Date,Sessions,Engaged sessions,Key events,Total revenue',
+  ];
+  for (const day of DAYS) lines.push(`202610${String(day).padStart(2, '0')},${1000 + day},${600 + day},${20 + (day % 5)},3000000`);
+  return lines.join('\n');
+}
+
+/** Meta Ads Manager by week, summary row first: four weeks of Rp 2,100,000 and 30 results,
+ * then 29–31 October with Rp 900,000 and 12: Rp 9,300,000 for 132 results, a cost per result
+ * of 9,300,000 ÷ 132 = Rp 70,454.55 (the weeks' own 70,000 and 75,000 are never averaged). */
+function metaWeekly() {
+  const header = '"Campaign name","Reporting starts","Reporting ends","Amount spent (IDR)","Impressions","Reach","Link clicks","Results","Result indicator","Cost per result"';
+  const rows = [['', '2026-10-01', '2026-10-31', 9300000, 620000, 210000, 5200, 132, '', '']];
+  for (const [start, end, cost, results] of [['01', '07', 2100000, 30], ['08', '14', 2100000, 30], ['15', '21', 2100000, 30], ['22', '28', 2100000, 30], ['29', '31', 900000, 12]]) {
+    rows.push(['Batik Reels - Purchases', `2026-10-${start}`, `2026-10-${end}`, cost, 130000, 60000, 1100, results, 'actions:purchase', (cost / results).toFixed(2)]);
+  }
+  return [header, ...rows.map((r) => r.map((c) => `"${c}"`).join(','))].join('\n');
+}
+
+const PLAN = {
+  format: 'alur-plan',
+  schema_version: 2,
+  app_version: '0.1.0',
+  exported_at: '2026-09-30T00:00:00Z',
+  plan: {
+    schema_version: 2,
+    id: 'batik-oct',
+    name: 'Batik Oktober',
+    goal: { start: '2026-10-01', end: '2026-10-31' },
+    kpis: [
+      { id: 'kpi-sessions', name: 'Sessions', metric: 'sessions', target: 30000, deadline: '2026-10-31' },
+      { id: 'kpi-revenue', name: 'Revenue', metric: 'revenue', unit: 'IDR', target: 100000000, deadline: '2026-10-31' },
+      { id: 'kpi-ctr', name: 'CTR', metric: 'ctr', unit: '%', baseline: 3, target: 4, deadline: '2026-10-31' },
+      { id: 'kpi-cpc', name: 'CPC', metric: 'cpc', unit: 'IDR', direction: { kind: 'lower_is_better' }, target: 1500, deadline: '2026-10-31' },
+      { id: 'kpi-cpa', name: 'CPA Google Ads', metric: 'cpa', unit: 'IDR', direction: { kind: 'lower_is_better' }, target: 70000, deadline: '2026-10-31' },
+      { id: 'kpi-meta-cpa', name: 'Meta cost per result', metric: 'cpa', unit: 'IDR', direction: { kind: 'lower_is_better' }, target: 70000, deadline: '2026-10-31' },
+    ],
+  },
+};
+
+async function importCsv(page, name, text, mapping = {}) {
+  await page.setInputFiles('#collect-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.locator('#collect-preview').waitFor();
+  for (const [metric, kpi] of Object.entries(mapping)) await page.locator(`#collect-map-${metric}`).selectOption(kpi);
+  await page.locator('#collect-confirm').click();
+  await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
+}
+
+/** The actual the analysis table shows for a KPI, and its status. */
+async function shown(page, kpi) {
+  const row = page.locator(`#an-kpi-${kpi}`);
+  return [(await row.locator('td').first().textContent()).trim(), await page.locator(`#an-kpi-${kpi}-status`).getAttribute('data-status')];
+}
+
+for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+  test(`a month from Google Ads (Indonesian), GA4 and Meta: each KPI is its month's value (${size})`, async () => {
+    const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+    await page.setViewportSize(viewport);
+    await page.goto(app.server.url);
+    await appReady(page);
+    await page.setInputFiles('#import-file', { name: 'batik.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(PLAN)) });
+    await page.getByRole('link', { name: 'Batik Oktober' }).waitFor();
+    await page.goto(`${app.server.url}#/plan/batik-oct/collect`);
+    await importCsv(page, 'ga4.csv', ga4Daily());
+    await importCsv(page, 'Laporan kampanye.csv', googleAdsId());
+    // Meta's cost per result (and the CPA Alur derives from its cost and results, the same
+    // figure) feed the Meta KPI, chosen by hand: by default they would feed the first CPA KPI,
+    // the Google Ads one, and blend the two platforms.
+    await importCsv(page, 'meta.csv', metaWeekly(), { cost_per_result: 'kpi-meta-cpa', cpa: 'kpi-meta-cpa' });
+
+    await page.goto(`${app.server.url}#/plan/batik-oct/analyse`);
+    await page.locator('#an-table').waitFor();
+    // 31,496 sessions against 30,000: achieved.
+    assert.deepEqual(await shown(page, 'kpi-sessions'), ['31,496', 'achieved']);
+    // Rp 93,000,000 against Rp 100,000,000, the month over: missed.
+    assert.deepEqual(await shown(page, 'kpi-revenue'), ['Rp 93,000,000', 'off-track']);
+    // CTR: (14,415 + 6,200) ÷ (395,250 + 155,000) = 20,615 ÷ 550,250 = 3.7465%, under 4%.
+    assert.deepEqual(await shown(page, 'kpi-ctr'), ['3.75%', 'off-track']);
+    // CPC: Rp 30,201,750 ÷ 20,615 clicks = Rp 1,465.04, shown in whole rupiah, under the
+    // Rp 1,500 ceiling.
+    assert.deepEqual(await shown(page, 'kpi-cpc'), ['Rp 1,465', 'achieved']);
+    // CPA: Rp 30,201,750 ÷ 463 conversions = Rp 65,230.56, Rp 65,231: the Rp 70,000 target is met (the
+    // last day alone, Rp 674,250 ÷ 10 = Rp 67,425 for one campaign, was what showed before).
+    assert.deepEqual(await shown(page, 'kpi-cpa'), ['Rp 65,231', 'achieved']);
+    // Meta: Rp 9,300,000 ÷ 132 results = Rp 70,454.55, Rp 70,455, just over the target; the
+    // summary row (the same totals) is not counted a second time.
+    assert.deepEqual(await shown(page, 'kpi-meta-cpa'), ['Rp 70,455', 'off-track']);
+
+    // ALUR_SHOTS=dir keeps a screenshot of the page, to look at.
+    if (process.env.ALUR_SHOTS) await page.screenshot({ path: `${process.env.ALUR_SHOTS}/metrics-analyse-${size}.png`, fullPage: size === 'desktop' });
+
+    // The report shows the same figures.
+    await page.goto(`${app.server.url}#/plan/batik-oct/report`);
+    const cells = async (kpi) => (await page.locator(`#report-kpi-${kpi} td`).first().textContent()).trim();
+    assert.equal(await cells('kpi-ctr'), '3.75%');
+    assert.equal(await cells('kpi-sessions'), '31,496');
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
