@@ -637,6 +637,60 @@ mod tests {
         assert_eq!(series.period, None);
     }
 
+    // Guards: issue #17's storage case: a year of daily rows for 20 campaigns and 10 metrics
+    // (73,000 values) must fit in localStorage (about 5 M characters per origin) with room for
+    // the rest of the plan and its backups. Measured: the plan's stored text, with values of
+    // realistic sizes (counts of up to five digits, costs in whole rupiah up to eight).
+    #[test]
+    fn a_year_of_twenty_campaigns_fits_in_storage() {
+        let mut plan = Plan::blank("p", "Year", 0);
+        let metrics = [
+            "clicks",
+            "impressions",
+            "cost",
+            "conversions",
+            "revenue",
+            "reach",
+            "results",
+            "link_clicks",
+            "video_views",
+            "engagements",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |limit: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % limit
+        };
+        for campaign in 0..20 {
+            for metric in metrics {
+                let limit = if metric == "cost" || metric == "revenue" {
+                    90_000_000
+                } else {
+                    60_000
+                };
+                plan.facts.push(crate::domain::plan::FactSeries {
+                    id: format!("f-{campaign}-{metric}"),
+                    metric: metric.into(),
+                    source: "Google Ads".into(),
+                    labels: labels(&[("campaign", &format!("Campaign {campaign} - Search"))]),
+                    import: "i1".into(),
+                    start: d("2026-01-01"),
+                    steps: vec![1; 364],
+                    span: 1,
+                    spans: Vec::new(),
+                    values: (0..365).map(|_| next(limit) as f64).collect(),
+                });
+            }
+        }
+        let values: usize = plan.facts.iter().map(|f| f.values.len()).sum();
+        assert_eq!(values, 73_000);
+        let stored = serde_json::to_string(&plan).unwrap().chars().count();
+        eprintln!("73,000 values stored in {stored} characters");
+        // Measured 798,705 characters, about 11 a value with its day step: under a fifth of
+        // the origin's quota.
+        assert!(stored < 1_000_000, "{stored}");
+    }
+
     // Guards: a week that straddles the period's start counts for its days inside: 700
     // clicks over 7 days, 3 of them in the period, is 300.
     #[test]
