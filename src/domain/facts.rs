@@ -229,6 +229,62 @@ fn period_end(kpi: &Kpi, today: Date) -> Date {
     kpi.deadline.map_or(today, |d| d.min(today))
 }
 
+/// One breakdown of a KPI: what the KPI is over its period for one source and breakdown
+/// (one campaign) alone, so the manager sees which campaign drives the CPA.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BreakdownRow {
+    /// The source.
+    pub source: String,
+    /// The breakdown (empty: the whole account).
+    pub labels: BTreeMap<String, String>,
+    /// The KPI over the period for this breakdown.
+    pub value: PeriodValue,
+}
+
+/// The KPI over its period for each source and breakdown its facts carry, the largest first
+/// (by the formula's last input: impressions for a CTR, conversions for a CPA, the count
+/// itself for a count). Empty for a KPI without sources.
+pub fn kpi_breakdown(plan: &Plan, kpi: &Kpi, today: Date) -> Vec<BreakdownRow> {
+    let Some(metric) = metric_of(kpi).filter(|_| !kpi.sources.is_empty()) else {
+        return Vec::new();
+    };
+    let facts = plan_facts(plan, &kpi.sources);
+    let Some(first) = facts.iter().map(|f| f.start).min() else {
+        return Vec::new();
+    };
+    let (from, to) = kpi_period(plan, kpi, first, today);
+    // The facts of each (source, breakdown).
+    type Group<'f> = ((&'f str, &'f BTreeMap<String, String>), Vec<Fact<'f>>);
+    let mut groups: Vec<Group> = Vec::new();
+    for f in facts {
+        let key = (f.source, f.labels);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(f),
+            None => groups.push((key, vec![f])),
+        }
+    }
+    let mut rows: Vec<BreakdownRow> = groups
+        .into_iter()
+        .filter_map(|((source, labels), list)| {
+            Some(BreakdownRow {
+                source: source.to_string(),
+                labels: labels.clone(),
+                value: period_value(metric, &list, from, to)?,
+            })
+        })
+        .collect();
+    let size = |r: &BreakdownRow| r.value.inputs.last().map_or(0.0, |i| i.1);
+    crate::domain::sort::sort_by(&mut rows, |a, b| size(b).total_cmp(&size(a)));
+    rows
+}
+
+/// The days a KPI's value counts: from the campaign's start (or the first fact, when there is
+/// no start or it comes later) to today, or to the deadline once that has passed.
+fn kpi_period(plan: &Plan, kpi: &Kpi, first: Date, today: Date) -> (Date, Date) {
+    let from = plan.goal.start.map_or(first, |s| s.min(first).max(s));
+    (from, period_end(kpi, today))
+}
+
 /// A KPI's values over time. A KPI fed by sources (see [`Kpi::sources`]) is computed from
 /// their facts over the campaign (its start to today, or to the deadline once past), as the
 /// platforms compute it; a KPI without sources from its values typed by hand, each the value
@@ -246,13 +302,13 @@ pub fn kpi_series(plan: &Plan, kpi: &Kpi, today: Date) -> KpiSeries {
         .filter(|s| s.metric == metric.id || input_of(&s.metric).is_some())
         .map(|s| s.start)
         .min();
-    let (Some(first), to) = (first, period_end(kpi, today)) else {
+    let Some(first) = first else {
         return KpiSeries {
             cumulative: is_total(metric),
             ..KpiSeries::default()
         };
     };
-    let from = plan.goal.start.map_or(first, |s| s.min(first).max(s));
+    let (from, to) = kpi_period(plan, kpi, first, today);
     let inputs = formula_inputs(metric);
     // Each day's contribution to each input: an additive fact over several days spreads
     // evenly over them, as in `input_total`; stocks and reach are summed per day here (the
@@ -557,6 +613,31 @@ mod tests {
         let mut other = kpi.clone();
         other.sources = vec!["Meta Ads Manager".into()];
         assert_eq!(kpi_series(&plan, &other, d("2024-03-04")).points, []);
+    }
+
+    // Guards: issue #17: the KPI per campaign, largest first. By hand: Brand - Search 2,762 ÷
+    // 29,645 = 9.3169% on 29,645 impressions; Ramadan 1,200 ÷ 24,000 = 5% on 24,000.
+    #[test]
+    fn a_kpi_breaks_down_by_campaign() {
+        let plan = ads_plan();
+        let rows = kpi_breakdown(&plan, &plan.kpis[0], d("2024-03-04"));
+        let shown: Vec<(String, f64)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r.labels["campaign"].clone(),
+                    (r.value.value * 10_000.0).round() / 10_000.0,
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Brand - Search".to_string(), 9.3169),
+                ("Ramadan".to_string(), 5.0)
+            ]
+        );
+        assert!(rows.iter().all(|r| r.source == "Google Ads"));
     }
 
     // Guards: a count is a running total from zero, and a KPI without sources keeps reading

@@ -831,6 +831,12 @@ texts! {
     AnToReport => "Lanjut ke laporan", "Go to the report";
     AnIdentify => "Identifikasi masalah: {name}", "Identify the problem: {name}";
     AnBudget => "Anggaran: belanja dibanding rencana", "Budget: spend against plan";
+    AnBreakdownTitle => "Per kampanye", "By campaign";
+    AnBreakdownHint => "Nilai tiap KPI selama periodenya untuk setiap kampanye (atau rincian lain) dalam data yang diimpor, terbesar dulu: kampanye mana yang menggerakkan angkanya.", "Each KPI over its period for every campaign (or other breakdown) in the imported data, largest first: which campaign drives the figure.";
+    AnBreakdownLabel => "Kampanye / rincian", "Campaign / breakdown";
+    AnBreakdownSource => "Sumber", "Source";
+    AnBreakdownValue => "Nilai", "Value";
+    AnBreakdownWhole => "Seluruh akun", "Whole account";
     AnColChannel => "Kanal", "Channel";
     AnColCostPerResult => "Biaya per hasil", "Cost per result";
     AnCostPer => "{cost} untuk tiap {name}", "{cost} per {name}";

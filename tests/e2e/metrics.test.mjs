@@ -133,6 +133,22 @@ for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     // summary row (the same totals) is not counted a second time.
     assert.deepEqual(await shown(page, 'kpi-meta-cpa'), ['Rp 70,455', 'off-track']);
 
+    // Which campaign drives the CPA: Batik Tulis Rp 20,901,750 ÷ 339 = Rp 61,657.08, Batik Cap
+    // Rp 9,300,000 ÷ 124 = Rp 75,000, largest (by conversions) first; the CTR by campaign,
+    // 14,415 ÷ 395,250 = 3.65% and 6,200 ÷ 155,000 = 4% (written as the targets are). KPIs
+    // with one campaign have no table.
+    const breakdown = (kpi) => page.locator(`#an-breakdown-${kpi} tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent.trim())));
+    assert.deepEqual(await breakdown('kpi-cpa'), [
+      ['Batik Tulis - Search', 'Google Ads', 'Rp 61,657'],
+      ['Batik Cap - Display', 'Google Ads', 'Rp 75,000'],
+    ]);
+    assert.deepEqual(await breakdown('kpi-ctr'), [
+      ['Batik Tulis - Search', 'Google Ads', '3.65%'],
+      ['Batik Cap - Display', 'Google Ads', '4%'],
+    ]);
+    assert.equal(await page.locator('#an-breakdown-kpi-sessions').count(), 0);
+    assert.equal(await page.locator('#an-breakdown-kpi-meta-cpa').count(), 0);
+
     // ALUR_SHOTS=dir keeps a screenshot of the page, to look at.
     if (process.env.ALUR_SHOTS) await page.screenshot({ path: `${process.env.ALUR_SHOTS}/metrics-analyse-${size}.png`, fullPage: size === 'desktop' });
 

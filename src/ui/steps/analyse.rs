@@ -13,6 +13,7 @@ use crate::ui::charts::chart_figure;
 use super::items::plan_text;
 use super::kpis::name_of;
 use crate::domain::analysis::{analyse_kpi, result_cost, spend_vs_plan, Status};
+use crate::domain::facts::kpi_breakdown;
 use crate::domain::plan::{Direction, Plan, Problem};
 use crate::domain::research::channel_slug;
 use crate::domain::strategy::channel_name;
@@ -319,6 +320,83 @@ fn identify(ctx: Ctx, kpi: String, symptom: String) {
     });
 }
 
+/// One KPI's breakdown, worded: its id, its name, and per campaign the label, the source
+/// and the value.
+type Breakdown = (String, String, Vec<(String, String, String)>);
+
+/// Each KPI's value per campaign (or other breakdown) in its sources' facts, for the KPIs
+/// whose data has more than one. DOM ids `an-breakdowns`, `an-breakdown-{kpi}`.
+fn breakdowns(ctx: Ctx) -> impl IntoView {
+    let tables = plan_text(ctx, |plan: &Plan, lang| {
+        let day = today();
+        plan.kpis
+            .iter()
+            .filter_map(|kpi| {
+                let rows = kpi_breakdown(plan, kpi, day);
+                (rows.len() > 1).then(|| {
+                    let rows = rows
+                        .into_iter()
+                        .map(|r| {
+                            let label = r.labels.values().cloned().collect::<Vec<_>>().join(" · ");
+                            let label = if label.is_empty() {
+                                T::AnBreakdownWhole.get(lang).to_string()
+                            } else {
+                                label
+                            };
+                            (label, r.source, value_text(r.value.value, &kpi.unit, lang))
+                        })
+                        .collect();
+                    (kpi.id.clone(), name_of(&kpi.id)(plan, lang), rows)
+                })
+            })
+            .collect::<Vec<Breakdown>>()
+    });
+    move || {
+        let tables = tables();
+        (!tables.is_empty()).then(|| {
+            let tables = tables
+                .into_iter()
+                .map(|(id, name, rows)| {
+                    let rows = rows
+                        .into_iter()
+                        .map(|(label, source, value)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{label}</th>
+                                    <td>{source}</td>
+                                    <td class="num">{value}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="table-scroll">
+                            <table id=format!("an-breakdown-{id}") class="data an-breakdown">
+                                <caption>{name}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{ctx.t(T::AnBreakdownLabel)}</th>
+                                        <th scope="col">{ctx.t(T::AnBreakdownSource)}</th>
+                                        <th scope="col">{ctx.t(T::AnBreakdownValue)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section id="an-breakdowns" class="an-breakdowns" aria-labelledby="an-breakdowns-title">
+                    <h2 id="an-breakdowns-title">{ctx.t(T::AnBreakdownTitle)}</h2>
+                    <p class="hint">{ctx.t(T::AnBreakdownHint)}</p>
+                    {tables}
+                </section>
+            }
+        })
+    }
+}
+
 /// The analysis step.
 #[component]
 pub fn AnalyseStep() -> impl IntoView {
@@ -383,6 +461,7 @@ pub fn AnalyseStep() -> impl IntoView {
                     {verdict}
                 </section>
             </Show>
+            {breakdowns(ctx)}
             <section id="an-charts" class="an-charts" aria-labelledby="an-charts-title">
                 <h2 id="an-charts-title">{ctx.t(T::ChartsTitle)}</h2>
                 {result_charts("")}
