@@ -171,6 +171,91 @@ pub fn fact_overlaps(plan: &Plan, preview: &ImportPreview, source: &str) -> Vec<
         .collect()
 }
 
+/// A KPI the file would feed that already has figures for the same days from elsewhere:
+/// another source (GA4's revenue, then Google Ads' conversion value: counted twice if both
+/// feed it), or values typed by hand (which stop counting once a source feeds the KPI).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceClash {
+    /// The KPI.
+    pub kpi_id: String,
+    /// The other source, or `None` for values typed by hand.
+    pub other: Option<String>,
+    /// The first and last day both cover.
+    pub from: Date,
+    /// See `from`.
+    pub to: Date,
+}
+
+/// The KPIs the preview would feed (under `mapping`) that already have figures for days the
+/// file covers, from another source or typed by hand: the preview names them, and the user
+/// chooses by mapping the metric or not.
+pub fn source_clashes(
+    plan: &Plan,
+    preview: &ImportPreview,
+    mapping: &Mapping,
+    source: &str,
+) -> Vec<SourceClash> {
+    let (Some(first), Some(last)) = (
+        preview.rows.iter().map(|r| r.date).min(),
+        preview.rows.iter().map(|r| r.end.unwrap_or(r.date)).max(),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut kpis: Vec<&str> = mapping.iter().filter_map(|(_, k)| k.as_deref()).collect();
+    crate::domain::sort::sort(&mut kpis);
+    kpis.dedup();
+    for kpi in kpis
+        .into_iter()
+        .filter_map(|id| plan.kpis.iter().find(|k| k.id == id))
+    {
+        let Some(metric) = crate::domain::kpi_library::metric_of(kpi) else {
+            continue;
+        };
+        let overlap =
+            |a: Date, b: Date| (a.max(first) <= b.min(last)).then(|| (a.max(first), b.min(last)));
+        let mut push = |other: Option<String>, span: Option<(Date, Date)>| {
+            if let Some((from, to)) = span {
+                out.push(SourceClash {
+                    kpi_id: kpi.id.clone(),
+                    other,
+                    from,
+                    to,
+                });
+            }
+        };
+        for other in kpi.sources.iter().filter(|s| *s != source) {
+            let span = plan
+                .facts
+                .iter()
+                .filter(|f| &f.source == other)
+                .filter(|f| {
+                    f.metric == metric.id
+                        || crate::domain::kpi_library::input_of(&f.metric).is_some()
+                })
+                .flat_map(|f| f.points())
+                .filter_map(|(a, b, _)| overlap(a, b))
+                .fold(None, |acc: Option<(Date, Date)>, (a, b)| {
+                    Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
+                });
+            push(Some(other.clone()), span);
+        }
+        // Values typed by hand stop counting once a source feeds the KPI.
+        if kpi.sources.is_empty() {
+            let span = plan
+                .measurements
+                .iter()
+                .filter(|m| m.kpi == kpi.id)
+                .filter_map(|m| overlap(m.date, m.end.unwrap_or(m.date)))
+                .fold(None, |acc: Option<(Date, Date)>, (a, b)| {
+                    Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
+                });
+            push(None, span);
+        }
+    }
+    out
+}
+
 /// A row of a file whose metric, breakdown and period are already stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactOverlap {
@@ -580,6 +665,56 @@ mod tests {
         );
         assert_eq!((added.added, added.replaced), (3, 0));
         assert_eq!(values(&p), 6);
+    }
+
+    // Guards: issue #17: a KPI with figures for the same days from another source, or typed
+    // by hand, is named in the preview before the file feeds it.
+    #[test]
+    fn a_kpi_fed_twice_for_the_same_days_is_named() {
+        let mut p = plan();
+        let prev = preview();
+        let mapping = default_mapping(&p.kpis, &prev);
+        assert_eq!(source_clashes(&p, &prev, &mapping, "Google Ads"), []);
+        apply(
+            &mut p,
+            &prev,
+            &mapping,
+            OnOverlap::Replace,
+            "Google Ads",
+            &mut ids(),
+        );
+        // The same file again from Google Ads is a re-import, not a clash.
+        assert_eq!(source_clashes(&p, &prev, &mapping, "Google Ads"), []);
+        // The same metric from another source for the same days: named, with the days.
+        assert_eq!(
+            source_clashes(&p, &prev, &mapping, "CSV"),
+            [SourceClash {
+                kpi_id: "k1".into(),
+                other: Some("Google Ads".into()),
+                from: day(1),
+                to: day(2)
+            }]
+        );
+        // A KPI with values typed by hand for 2 March.
+        let sessions = vec![("ctr".to_string(), Some("k2".to_string()))];
+        p.measurements.push(Measurement {
+            id: "typed".into(),
+            kpi: "k2".into(),
+            date: day(2),
+            end: None,
+            value: 900.0,
+            source: String::new(),
+            note: String::new(),
+        });
+        assert_eq!(
+            source_clashes(&p, &prev, &sessions, "Google Ads"),
+            [SourceClash {
+                kpi_id: "k2".into(),
+                other: None,
+                from: day(2),
+                to: day(2)
+            }]
+        );
     }
 
     // Guards: a KPI outside the library (no formula) still gets its values, as measurements;

@@ -797,6 +797,8 @@ texts! {
     CollectColLabel => "Kampanye / label", "Campaign / label";
     CollectBadRows => "Baris yang dilewati: {count}", "Rows left out: {count}";
     CollectTotals => "{count} baris total dilewati dengan sengaja.", "{count} total rows skipped on purpose.";
+    CollectClashSource => "“{kpi}” sudah mendapat angka dari {source} untuk {from} – {to}. Jika berkas ini juga mengisinya, keduanya dijumlahkan; pilih “jangan impor” untuk metriknya bila itu angka yang sama.", "“{kpi}” already has figures from {source} for {from} – {to}. If this file feeds it too, both are added up; choose “do not import” for its metric if they are the same figures.";
+    CollectClashTyped => "“{kpi}” punya nilai yang diketik untuk {from} – {to}. Setelah berkas ini mengisinya, KPI dihitung dari data yang diimpor dan nilai ketikan itu tidak dihitung lagi (tetap tersimpan di log pengukuran).", "“{kpi}” has values typed by hand for {from} – {to}. Once this file feeds it, the KPI is computed from the imported data and those typed values no longer count (they stay in the measurement log).";
     CollectOverlap => "{count} nilai sudah ada di rencana untuk metrik, kampanye, dan periode yang sama (misalnya ekspor ulang yang dikoreksi). Apa yang dilakukan?", "{count} values are already in the plan for the same metric, campaign and period (a corrected re-export, say). What should happen?";
     CollectReplace => "Ganti nilai yang sudah ada", "Replace existing values";
     CollectSkip => "Pertahankan yang ada, lewati nilai dari berkas", "Keep existing values, skip the file's";

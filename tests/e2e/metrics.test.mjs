@@ -161,3 +161,31 @@ for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await ctx.close();
   });
 }
+
+test('a KPI with values typed by hand is named before a file feeds it, and the typed values are kept', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  const plan = structuredClone(PLAN);
+  plan.plan.kpis = [plan.plan.kpis[1]];
+  // Rp 5,000,000 typed for 5 October, before any import.
+  plan.plan.measurements = [{ id: 'typed-1', kpi: 'kpi-revenue', date: '2026-10-05', value: 5000000, source: '', note: 'from the shop' }];
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.setInputFiles('#import-file', { name: 'batik.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page.getByRole('link', { name: 'Batik Oktober' }).waitFor();
+  await page.goto(`${app.server.url}#/plan/batik-oct/analyse`);
+  assert.equal((await page.locator('#an-kpi-kpi-revenue td').first().textContent()).trim(), 'Rp 5,000,000');
+
+  await page.goto(`${app.server.url}#/plan/batik-oct/collect`);
+  await page.setInputFiles('#collect-file', { name: 'ga4.csv', mimeType: 'text/csv', buffer: Buffer.from(ga4Daily()) });
+  await page.locator('#collect-preview').waitFor();
+  assert.match(await page.locator('#collect-clashes').textContent(), /“Revenue” has values typed by hand for 5 Oct 2026 – 5 Oct 2026\. Once this file feeds it/);
+  await page.locator('#collect-confirm').click();
+  await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
+  // Computed from GA4 now: Rp 3,000,000 × 31 = Rp 93,000,000, the typed value not added to it.
+  await page.goto(`${app.server.url}#/plan/batik-oct/analyse`);
+  assert.equal((await page.locator('#an-kpi-kpi-revenue td').first().textContent()).trim(), 'Rp 93,000,000');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('alur:plan:batik-oct')).measurements);
+  assert.deepEqual(stored.map((m) => [m.id, m.value]), [['typed-1', 5000000]], 'the typed value is still in the log');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

@@ -8,7 +8,7 @@ use crate::ui::control::Show;
 use leptos::prelude::*;
 
 use crate::domain::collect::{
-    apply, default_mapping, fact_overlaps, with_remembered, Mapping, OnOverlap,
+    apply, default_mapping, fact_overlaps, source_clashes, with_remembered, Mapping, OnOverlap,
 };
 use crate::domain::importers::{
     decode, generic::headers, import, import_generic, ColumnMapping, CsvImportError, DateFormat,
@@ -631,6 +631,48 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
             })
         }
     };
+    let clashes = {
+        let preview = preview.clone();
+        move || {
+            let mapping = state.mapping.get();
+            let lang = ctx.lang.get();
+            let items = ctx.plan.with(|p| {
+                let Some(p) = p.as_ref() else {
+                    return Vec::new();
+                };
+                source_clashes(p, &preview, &mapping, preview.source.label())
+                    .into_iter()
+                    .map(|c| {
+                        let kpi = super::kpis::name_of(&c.kpi_id)(p, lang);
+                        let (from, to) = (
+                            format_date(c.from, lang, DateStyle::Short),
+                            format_date(c.to, lang, DateStyle::Short),
+                        );
+                        match c.other {
+                            Some(source) => T::CollectClashSource.fill(
+                                lang,
+                                &[
+                                    ("kpi", &kpi),
+                                    ("source", &source),
+                                    ("from", &from),
+                                    ("to", &to),
+                                ],
+                            ),
+                            None => T::CollectClashTyped
+                                .fill(lang, &[("kpi", &kpi), ("from", &from), ("to", &to)]),
+                        }
+                    })
+                    .collect::<Vec<String>>()
+            });
+            (!items.is_empty()).then(|| {
+                let items = items
+                    .into_iter()
+                    .map(|t| view! { <li>{t}</li> })
+                    .collect_view();
+                view! { <ul id="collect-clashes" class="warning" role="status">{items}</ul> }
+            })
+        }
+    };
     let overlap = move || {
         let count = overlap_count.get();
         (count > 0).then(|| {
@@ -670,6 +712,7 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
                 <legend>{ctx.t(T::CollectMapTitle)}</legend>
                 {map_fields}
             </fieldset>
+            {clashes}
             {overlap}
             {rows}
             {bad}
