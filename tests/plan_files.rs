@@ -484,6 +484,7 @@ fn kpi() -> impl Strategy<Value = Kpi> {
                 deadline,
                 channel,
                 sources: vec!["Google Ads".into()],
+                basis: TargetBasis::Campaign,
             },
         )
 }
@@ -777,6 +778,11 @@ fn full_plan(variant: usize) -> Plan {
             deadline: Some(d),
             channel: Some(Channel::Other("Radio".into())),
             sources: vec!["Google Ads".into()],
+            basis: [
+                TargetBasis::Campaign,
+                TargetBasis::PerMonth,
+                TargetBasis::PerWeek,
+            ][i % 3],
         })
         .collect();
     plan.budget = Budget {

@@ -657,9 +657,11 @@ pub fn kpi_progress(
         .ok_or(ChartError::Empty(Empty::NoKpi))?;
     // The KPI's value from the start of its period to each day: a running total, or the
     // period-to-date rate (Σclicks ÷ Σimpressions so far), not each day's own value.
-    let kpi_series = crate::domain::facts::kpi_series(plan, kpi, today);
+    // A target per month or week is drawn over that month or week.
+    let (kpi_series, judged, start) = crate::domain::facts::judged(plan, kpi, today);
+    let kpi = &judged;
     let points = kpi_series.points;
-    let analysis = analyse_points(kpi, &points, kpi_series.cumulative, plan.goal.start, today);
+    let analysis = analyse_points(kpi, &points, kpi_series.cumulative, start, today);
     let from = if kpi_series.cumulative {
         Some(0.0)
     } else {

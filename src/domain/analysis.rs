@@ -314,14 +314,8 @@ pub fn analyse(
 /// ([`crate::domain::facts::kpi_series`]): the one figure the analysis page, the charts, the
 /// report and the next campaign show.
 pub fn analyse_kpi(plan: &super::plan::Plan, kpi: &Kpi, today: Date) -> KpiAnalysis {
-    let series = super::facts::kpi_series(plan, kpi, today);
-    analyse_points(
-        kpi,
-        &series.points,
-        series.cumulative,
-        plan.goal.start,
-        today,
-    )
+    let (series, judged, start) = super::facts::judged(plan, kpi, today);
+    analyse_points(&judged, &series.points, series.cumulative, start, today)
 }
 
 /// Analyses a KPI's points (see [`analyse`]): the last one is the actual; `from_zero` for a

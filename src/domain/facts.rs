@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use super::date::Date;
 use super::kpi_library::{compute, input_of, metric_of, Formula, Input, Metric};
-use super::plan::{Kpi, Plan};
+use super::plan::{Kpi, Plan, TargetBasis};
 
 /// How a raw number adds up over time and breakdowns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -285,13 +285,54 @@ fn kpi_period(plan: &Plan, kpi: &Kpi, first: Date, today: Date) -> (Date, Date) 
     (from, period_end(kpi, today))
 }
 
+/// The days a KPI's target applies to at `today`, for a target per month or week: the month
+/// (or the Monday-to-Sunday week) that holds the KPI's last counted day, from the campaign's
+/// start if that is later. `None` for a target over the whole campaign.
+pub fn target_window(plan: &Plan, kpi: &Kpi, today: Date) -> Option<(Date, Date)> {
+    let last = period_end(kpi, today);
+    let (start, end) = match kpi.basis {
+        TargetBasis::Campaign => return None,
+        TargetBasis::PerMonth => {
+            let first = Date::new(last.year(), last.month(), 1)?;
+            let days = super::date::days_in_month(last.year(), last.month());
+            (first, Date::new(last.year(), last.month(), days)?)
+        }
+        TargetBasis::PerWeek => {
+            // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
+            let weekday = (last.to_days() + 3).rem_euclid(7);
+            let monday = last.add_days(-weekday)?;
+            (monday, monday.add_days(6)?)
+        }
+    };
+    let start = plan.goal.start.map_or(start, |s| s.max(start));
+    Some((start, end))
+}
+
+/// What the analysis judges a KPI on at `today`: its series (over the campaign, or over the
+/// month or week its target is for), the KPI with the deadline that window sets, and when its
+/// trajectory starts. The analysis table, the charts and the report all take it from here.
+pub fn judged(plan: &Plan, kpi: &Kpi, today: Date) -> (KpiSeries, Kpi, Option<Date>) {
+    let Some((start, end)) = target_window(plan, kpi, today) else {
+        return (kpi_series(plan, kpi, today), kpi.clone(), plan.goal.start);
+    };
+    let mut windowed = kpi.clone();
+    windowed.deadline = Some(kpi.deadline.map_or(end, |d| d.min(end)));
+    let series = series_between(plan, kpi, Some(start), period_end(&windowed, today));
+    (series, windowed, Some(start))
+}
+
 /// A KPI's values over time. A KPI fed by sources (see [`Kpi::sources`]) is computed from
 /// their facts over the campaign (its start to today, or to the deadline once past), as the
 /// platforms compute it; a KPI without sources from its values typed by hand, each the value
 /// of its day or period (a count adds up, a rate or level is its latest value).
 pub fn kpi_series(plan: &Plan, kpi: &Kpi, today: Date) -> KpiSeries {
+    series_between(plan, kpi, None, period_end(kpi, today))
+}
+
+/// [`kpi_series`] from `start` (else the campaign's) to `to`.
+fn series_between(plan: &Plan, kpi: &Kpi, start: Option<Date>, to: Date) -> KpiSeries {
     let Some(metric) = metric_of(kpi).filter(|_| !kpi.sources.is_empty()) else {
-        return typed_series(plan, kpi);
+        return typed_series(plan, kpi, start, to);
     };
     let facts = plan_facts(plan, &kpi.sources);
     // The first day any of the sources reported (counts or the KPI's own rate).
@@ -308,7 +349,7 @@ pub fn kpi_series(plan: &Plan, kpi: &Kpi, today: Date) -> KpiSeries {
             ..KpiSeries::default()
         };
     };
-    let (from, to) = kpi_period(plan, kpi, first, today);
+    let from = start.unwrap_or_else(|| kpi_period(plan, kpi, first, to).0);
     let inputs = formula_inputs(metric);
     // Each day's contribution to each input: an additive fact over several days spreads
     // evenly over them, as in `input_total`; stocks and reach are summed per day here (the
@@ -445,11 +486,25 @@ fn formula_inputs(metric: &Metric) -> Vec<Input> {
 }
 
 /// The series of a KPI fed by values typed by hand (and, from plans of version 1, imported
-/// ones): a count's running total, else the values themselves.
-fn typed_series(plan: &Plan, kpi: &Kpi) -> KpiSeries {
+/// ones): a count's running total, else the values themselves; within `start..=to` when the
+/// target is per month or week.
+fn typed_series(plan: &Plan, kpi: &Kpi, start: Option<Date>, to: Date) -> KpiSeries {
     let aggregation = super::analysis::default_aggregation(kpi);
+    let inside: Vec<super::plan::Measurement>;
+    let measurements = match start {
+        None => plan.measurements.as_slice(),
+        Some(start) => {
+            inside = plan
+                .measurements
+                .iter()
+                .filter(|m| m.kpi == kpi.id && m.date >= start && m.end.unwrap_or(m.date) <= to)
+                .cloned()
+                .collect();
+            inside.as_slice()
+        }
+    };
     KpiSeries {
-        points: super::analysis::series(&kpi.id, &plan.measurements, aggregation),
+        points: super::analysis::series(&kpi.id, measurements, aggregation),
         cumulative: aggregation == super::analysis::Aggregation::Sum,
         period: None,
     }
@@ -638,6 +693,62 @@ mod tests {
             ]
         );
         assert!(rows.iter().all(|r| r.source == "Google Ads"));
+    }
+
+    // Guards: issue #17: "1,200 sales a month" is judged on the month so far, not on the
+    // campaign's running total (which reads "achieved" after a month). By hand: October 31 ×
+    // 40 = 1,240; 1–15 November 15 × 45 = 675. On 15 November the month's trajectory is
+    // 1,200 × 14/29 = 579.3 (1 to 30 November), so 675 is on track, not achieved.
+    #[test]
+    fn a_target_per_month_is_judged_on_the_month() {
+        let mut plan = Plan::blank("p", "Sales", 0);
+        plan.goal.start = Some(d("2026-10-01"));
+        plan.facts.push(crate::domain::plan::FactSeries {
+            id: "s".into(),
+            metric: "sales".into(),
+            source: "CSV".into(),
+            labels: BTreeMap::new(),
+            import: "i".into(),
+            start: d("2026-10-01"),
+            steps: vec![1; 45],
+            span: 1,
+            spans: Vec::new(),
+            values: (0..46).map(|i| if i < 31 { 40.0 } else { 45.0 }).collect(),
+        });
+        let mut kpi = Kpi {
+            id: "k".into(),
+            metric: Some("sales".into()),
+            target: Some(1200.0),
+            deadline: Some(d("2027-03-31")),
+            sources: vec!["CSV".into()],
+            basis: TargetBasis::PerMonth,
+            ..Kpi::default()
+        };
+        let today = d("2026-11-15");
+        assert_eq!(
+            target_window(&plan, &kpi, today),
+            Some((d("2026-11-01"), d("2026-11-30")))
+        );
+        let a = crate::domain::analysis::analyse_kpi(&plan, &kpi, today);
+        assert_eq!(a.actual, Some(675.0));
+        let expected = a.expected_now.unwrap();
+        assert!((expected - 1200.0 * 14.0 / 29.0).abs() < 1e-9, "{expected}");
+        assert_eq!(a.status, crate::domain::analysis::Status::OnTrack);
+        // Over the whole campaign the same data reads 1,915: "achieved".
+        kpi.basis = TargetBasis::Campaign;
+        let a = crate::domain::analysis::analyse_kpi(&plan, &kpi, today);
+        assert_eq!(a.actual, Some(1915.0));
+        assert_eq!(a.status, crate::domain::analysis::Status::Achieved);
+        // A week: Monday 9 to Sunday 15 November 2026.
+        kpi.basis = TargetBasis::PerWeek;
+        assert_eq!(
+            target_window(&plan, &kpi, today),
+            Some((d("2026-11-09"), d("2026-11-15")))
+        );
+        assert_eq!(
+            crate::domain::analysis::analyse_kpi(&plan, &kpi, today).actual,
+            Some(7.0 * 45.0)
+        );
     }
 
     // Guards: a count is a running total from zero, and a KPI without sources keeps reading

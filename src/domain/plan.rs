@@ -358,6 +358,21 @@ pub struct Kpi {
     /// The sources whose facts it is computed from (e.g. "Google Ads"), chosen at import; empty
     /// for a KPI fed only by values typed by hand.
     pub sources: Vec<String>,
+    /// What the target is for: the campaign, or each month or week.
+    pub basis: TargetBasis,
+}
+
+/// What a KPI's target is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetBasis {
+    /// The whole campaign: a total by the deadline (sessions, leads) or a level at it (a CTR).
+    #[default]
+    Campaign,
+    /// Each calendar month ("1,200 sales a month"): the month so far is what counts.
+    PerMonth,
+    /// Each week, Monday to Sunday.
+    PerWeek,
 }
 
 /// Step 8: the budget.

@@ -241,6 +241,8 @@ pub fn seed_example(
             deadline: Some(end),
             channel: None,
             sources: Vec::new(),
+            // "1,200 a month": each month is compared with the target, not the running total.
+            basis: TargetBasis::PerMonth,
         },
         Kpi {
             id: id_gen(),
@@ -256,6 +258,7 @@ pub fn seed_example(
             deadline: Some(end),
             channel: Some(Channel::Instagram),
             sources: Vec::new(),
+            basis: TargetBasis::Campaign,
         },
         Kpi {
             id: id_gen(),
@@ -271,6 +274,7 @@ pub fn seed_example(
             deadline: Some(end),
             channel: Some(Channel::Sem),
             sources: Vec::new(),
+            basis: TargetBasis::Campaign,
         },
         Kpi {
             id: id_gen(),
@@ -286,6 +290,7 @@ pub fn seed_example(
             deadline: Some(end),
             channel: Some(Channel::Website),
             sources: Vec::new(),
+            basis: TargetBasis::Campaign,
         },
     ];
 

@@ -513,6 +513,10 @@ texts! {
     KpiBaseline => "Nilai awal", "Baseline";
     KpiTarget => "Target", "Target";
     KpiDeadline => "Tenggat", "Deadline";
+    KpiBasis => "Target ini untuk", "The target is for";
+    KpiBasisCampaign => "Seluruh kampanye", "The whole campaign";
+    KpiBasisPerMonth => "Setiap bulan", "Each month";
+    KpiBasisPerWeek => "Setiap minggu", "Each week";
     KpiRemove => "Hapus KPI {name}", "Remove KPI {name}";
     KpiSessions => "Sesi / traffic situs", "Sessions / website traffic";
     KpiSessionsFormula => "Jumlah sesi menurut analitik situs (mis. Google Analytics)", "Number of sessions in web analytics (e.g. Google Analytics)";

@@ -175,6 +175,15 @@ test('a KPI with values typed by hand is named before a file feeds it, and the t
   await page.goto(`${app.server.url}#/plan/batik-oct/analyse`);
   assert.equal((await page.locator('#an-kpi-kpi-revenue td').first().textContent()).trim(), 'Rp 5,000,000');
 
+  // What the target is for, chosen on the KPI step and stored with the KPI.
+  await page.goto(`${app.server.url}#/plan/batik-oct/kpis`);
+  const basis = page.getByLabel('The target is for');
+  assert.equal(await basis.locator('option:checked').textContent(), 'The whole campaign');
+  await basis.selectOption({ label: 'Each week' });
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('alur:plan:batik-oct')).kpis[0].basis === 'per_week');
+  await basis.selectOption({ label: 'The whole campaign' });
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('alur:plan:batik-oct')).kpis[0].basis === 'campaign');
+
   await page.goto(`${app.server.url}#/plan/batik-oct/collect`);
   await page.setInputFiles('#collect-file', { name: 'ga4.csv', mimeType: 'text/csv', buffer: Buffer.from(ga4Daily()) });
   await page.locator('#collect-preview').waitFor();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::items::{find, ids, optional_channels, plan_text, read, remover, write, RemoveButton};
 use crate::domain::kpi_library::{metric_of, new_kpi, DirectionKind, LIBRARY};
-use crate::domain::plan::{Direction, Kpi, Plan};
+use crate::domain::plan::{Direction, Kpi, Plan, TargetBasis};
 use crate::i18n::sentences::kpi_name;
 use crate::i18n::{Lang, T};
 use crate::ui::form::{
@@ -229,6 +229,17 @@ fn KpiCard(id: String) -> impl IntoView {
                     label=T::KpiDeadline
                     get=read(&id, |k: &Kpi| k.deadline)
                     set=write(&id, |k: &mut Kpi, v| k.deadline = v)
+                />
+                <SelectField
+                    id=f("basis")
+                    label=T::KpiBasis
+                    options=vec![
+                        (TargetBasis::Campaign, T::KpiBasisCampaign),
+                        (TargetBasis::PerMonth, T::KpiBasisPerMonth),
+                        (TargetBasis::PerWeek, T::KpiBasisPerWeek),
+                    ]
+                    get=read(&id, |k: &Kpi| k.basis)
+                    set=write(&id, |k: &mut Kpi, v| k.basis = v)
                 />
                 <NumberField
                     id=f("baseline")
