@@ -234,11 +234,8 @@ pub fn source_clashes(
                         || crate::domain::kpi_library::input_of(&f.metric).is_some()
                 })
                 .flat_map(|f| f.points())
-                .filter_map(|(a, b, _)| overlap(a, b))
-                .fold(None, |acc: Option<(Date, Date)>, (a, b)| {
-                    Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
-                });
-            push(Some(other.clone()), span);
+                .filter_map(|(a, b, _)| overlap(a, b));
+            push(Some(other.clone()), hull(span));
         }
         // Values typed by hand stop counting once a source feeds the KPI.
         if kpi.sources.is_empty() {
@@ -246,14 +243,18 @@ pub fn source_clashes(
                 .measurements
                 .iter()
                 .filter(|m| m.kpi == kpi.id)
-                .filter_map(|m| overlap(m.date, m.end.unwrap_or(m.date)))
-                .fold(None, |acc: Option<(Date, Date)>, (a, b)| {
-                    Some(acc.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
-                });
-            push(None, span);
+                .filter_map(|m| overlap(m.date, m.end.unwrap_or(m.date)));
+            push(None, hull(span));
         }
     }
     out
+}
+
+/// The first and last day of some spans of days, if there are any.
+fn hull(spans: impl Iterator<Item = (Date, Date)>) -> Option<(Date, Date)> {
+    spans.fold(None, |acc, (a, b)| {
+        Some(acc.map_or((a, b), |(x, y): (Date, Date)| (x.min(a), y.max(b))))
+    })
 }
 
 /// A row of a file whose metric, breakdown and period are already stored.

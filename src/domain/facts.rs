@@ -278,11 +278,10 @@ pub fn kpi_breakdown(plan: &Plan, kpi: &Kpi, today: Date) -> Vec<BreakdownRow> {
     rows
 }
 
-/// The days a KPI's value counts: from the campaign's start (or the first fact, when there is
-/// no start or it comes later) to today, or to the deadline once that has passed.
+/// The days a KPI's value counts: from the campaign's start (or the first fact, when the plan
+/// has no start) to today, or to the deadline once that has passed.
 fn kpi_period(plan: &Plan, kpi: &Kpi, first: Date, today: Date) -> (Date, Date) {
-    let from = plan.goal.start.map_or(first, |s| s.min(first).max(s));
-    (from, period_end(kpi, today))
+    (plan.goal.start.unwrap_or(first), period_end(kpi, today))
 }
 
 /// The days a KPI's target applies to at `today`, for a target per month or week: the month
