@@ -241,9 +241,10 @@ pub struct BreakdownRow {
     pub value: PeriodValue,
 }
 
-/// The KPI over its period for each source and breakdown its facts carry, the largest first
-/// (by the formula's last input: impressions for a CTR, conversions for a CPA, the count
-/// itself for a count). Empty for a KPI without sources.
+/// The KPI over its period (the month or week of a target per month or week, as the analysis
+/// judges it) for each source and breakdown its facts carry, the largest first (by the
+/// formula's last input: impressions for a CTR, conversions for a CPA, the count itself for a
+/// count). Empty for a KPI without sources.
 pub fn kpi_breakdown(plan: &Plan, kpi: &Kpi, today: Date) -> Vec<BreakdownRow> {
     let Some(metric) = metric_of(kpi).filter(|_| !kpi.sources.is_empty()) else {
         return Vec::new();
@@ -252,7 +253,10 @@ pub fn kpi_breakdown(plan: &Plan, kpi: &Kpi, today: Date) -> Vec<BreakdownRow> {
     let Some(first) = facts.iter().map(|f| f.start).min() else {
         return Vec::new();
     };
-    let (from, to) = kpi_period(plan, kpi, first, today);
+    let (from, to) = match target_window(plan, kpi, today) {
+        Some((start, end)) => (start, period_end(kpi, today).min(end)),
+        None => kpi_period(plan, kpi, first, today),
+    };
     // The facts of each (source, breakdown).
     type Group<'f> = ((&'f str, &'f BTreeMap<String, String>), Vec<Fact<'f>>);
     let mut groups: Vec<Group> = Vec::new();
@@ -738,6 +742,11 @@ mod tests {
         let a = crate::domain::analysis::analyse_kpi(&plan, &kpi, today);
         assert_eq!(a.actual, Some(1915.0));
         assert_eq!(a.status, crate::domain::analysis::Status::Achieved);
+        // The breakdown covers the same month as the figure it breaks down.
+        kpi.basis = TargetBasis::PerMonth;
+        let rows = kpi_breakdown(&plan, &kpi, today);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].value.value, 675.0);
         // A week: Monday 9 to Sunday 15 November 2026.
         kpi.basis = TargetBasis::PerWeek;
         assert_eq!(
