@@ -203,6 +203,38 @@ export function ga4Csv(rows = 50_000, seed = 7) {
   return head.concat(lines).join('\n') + '\n';
 }
 
+/**
+ * A Google Ads campaign report over a year, as the UI downloads it with a Day column: the title
+ * and range lines, one row per day and campaign with ten metric columns (issue #17's year of 20
+ * campaigns: 365 × 20 × 10 = 73,000 values), and the `Total:` row at the end.
+ */
+export function googleAdsYear({ campaigns = 20, days = 365, seed = 17 } = {}) {
+  const random = rng(seed);
+  const start = Date.UTC(2026, 0, 1);
+  const names = Array.from({ length: campaigns }, (_, i) => `Batik ${String(i + 1).padStart(2, '0')} - ${i % 2 ? 'Search' : 'PMax'}`);
+  const lines = [
+    'Campaign report',
+    `${iso(start)} - ${iso(start + (days - 1) * DAY)}`,
+    'Day,Campaign,Clicks,Impr.,CTR,Avg. CPC,Cost,Conversions,Cost / conv.,Conv. value,Conv. rate,Interactions',
+  ];
+  let clicksTotal = 0;
+  for (let d = 0; d < days; d++) {
+    for (const name of names) {
+      const impressions = 2_000 + Math.floor(random() * 8_000);
+      const clicks = Math.floor(impressions * (0.02 + random() * 0.04));
+      const cost = clicks * (1_000 + Math.floor(random() * 1_000));
+      const conversions = Math.floor(clicks * random() * 0.08);
+      const value = conversions * 350_000;
+      clicksTotal += clicks;
+      const pct = (a, b) => (b ? `${((a / b) * 100).toFixed(2)}%` : '--');
+      const per = (a, b) => (b ? (a / b).toFixed(2) : '--');
+      lines.push([iso(start + d * DAY), name, clicks, impressions, pct(clicks, impressions), per(cost, clicks), cost, conversions, per(cost, conversions), value, pct(conversions, clicks), clicks].join(','));
+    }
+  }
+  lines.push(`Total: Account,,${clicksTotal},,,,,,,,,`);
+  return lines.join('\n') + '\n';
+}
+
 /** SHA-256 of a text, to show the inputs are the same from run to run. */
 export const sha256 = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 

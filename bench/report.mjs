@@ -31,6 +31,13 @@ export function budgets(r) {
   add(4, `Plan file import, ${mb(i.plan_bytes)} (wasm)`, ms(i.plan_ms), '≤ 300 ms', i.plan_ms <= 300);
   add(4, `Plan file import through the plans page (file chosen → ${r.ui_plan_import.outcome})`, ms(r.ui_plan_import.ms), '≤ 300 ms', r.ui_plan_import.ms <= 300);
 
+  const y = r.year_import;
+  add(4, `A year of 20 campaigns (${y.values.toLocaleString('en')} values in ${y.series} series): file chosen → preview`, ms(y.preview_ms), '≤ 500 ms', y.preview_ms <= 500);
+  add(4, 'A year of 20 campaigns: "Import" → stored as facts', ms(y.apply_ms), '≤ 500 ms', y.apply_ms <= 500);
+  add(4, 'A year of 20 campaigns: the analysis page opened (→ KPI table drawn)', ms(y.analysis_ms), '', null);
+  add(4, 'A year of 20 campaigns: the stored plan / all of localStorage', `${(y.plan_chars / 1e6).toFixed(2)} M / ${(y.storage_chars / 1e6).toFixed(2)} M chars`, '≤ 2.5 M (half of 5 M)', y.storage_chars <= 2_500_000);
+  add(5, 'Typing in the plan with a year of 20 campaigns, p95', ms(r.typing_year.p95_ms), '≤ 16 ms', r.typing_year.p95_ms <= 16);
+
   const t = r.typing_large;
   add(5, 'Autosave of the large plan: saves during typing', String(t.saves_during_typing), '0 (off the keystroke path)', t.saves_during_typing === 0);
   add(5, 'Autosave of the large plan: main-thread time of one save', ms(t.save_ms), '', null);

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, startServer } from '../tests/e2e/harness.mjs';
-import { exportFile, ga4Csv, largePlan, planFile, sha256 } from './gen.mjs';
+import { exportFile, ga4Csv, googleAdsYear, largePlan, planFile, sha256 } from './gen.mjs';
 import { lighthouseRuns } from './lighthouse.mjs';
 import { serveCompressed } from './serve.mjs';
 
@@ -146,6 +146,18 @@ async function openWithPlan(page, server, plan, hash) {
   await page.locator('body > header.app-header').waitFor();
 }
 
+/** In the page: notes when a file is chosen and when the collect step's preview shows. */
+function watchPreview() {
+  const t = (window.__import = {});
+  document.addEventListener('change', () => (t.chosen = performance.now()), true);
+  new MutationObserver((_, o) => {
+    if (document.querySelector('#collect-preview')) {
+      t.shown = performance.now();
+      o.disconnect();
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+}
+
 /** 4, through the UI: choose the file in the collect step, time until its preview shows. */
 async function uiCsvImport(browser, server, plan, csv) {
   const samples = [];
@@ -154,16 +166,7 @@ async function uiCsvImport(browser, server, plan, csv) {
     const page = await ctx.newPage();
     await openWithPlan(page, server, plan, `#/plan/${plan.id}/collect`);
     await page.locator('#collect-file').waitFor({ state: 'attached' });
-    await page.evaluate(() => {
-      const t = (window.__import = {});
-      document.addEventListener('change', () => (t.chosen = performance.now()), true);
-      new MutationObserver((_, o) => {
-        if (document.querySelector('#collect-preview')) {
-          t.shown = performance.now();
-          o.disconnect();
-        }
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    await page.evaluate(watchPreview);
     await page.setInputFiles('#collect-file', { name: 'ga4.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('#collect-preview').waitFor({ timeout: 60_000 });
     const t = await page.evaluate(() => window.__import);
@@ -171,6 +174,64 @@ async function uiCsvImport(browser, server, plan, csv) {
     await ctx.close();
   }
   return { ms: median(samples), samples };
+}
+
+/**
+ * Issue #17, through the UI: a year of daily rows for 20 campaigns (73,000 values) into the
+ * example plan: file chosen → preview, "Import" → stored, the stored size, and the analysis
+ * page opened on the result (navigation → its KPI table). Returns the stored plan too, for the
+ * typing measure.
+ */
+async function uiYearImport(browser, server, plan, csv) {
+  const runs = [];
+  let stored = null;
+  for (let i = 0; i < 3; i++) {
+    const ctx = await browser.newContext({ ...CONTEXT, locale: 'en-US' });
+    const page = await ctx.newPage();
+    await openWithPlan(page, server, plan, `#/plan/${plan.id}/collect`);
+    await page.locator('#collect-file').waitFor({ state: 'attached' });
+    await page.evaluate(watchPreview);
+    await page.setInputFiles('#collect-file', { name: 'google-ads-year.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('#collect-preview').waitFor({ timeout: 60_000 });
+    const confirm = page.locator('#collect-confirm');
+    await confirm.evaluate((button) => {
+      const t = window.__import;
+      button.addEventListener('click', () => (t.clicked = performance.now()), true);
+      new MutationObserver((_, o) => {
+        if (!document.querySelector('#collect-preview')) {
+          t.applied = performance.now();
+          o.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await confirm.click();
+    await page.waitForFunction(() => window.__import.applied, null, { timeout: 60_000 });
+    // The autosave runs 600 ms after the change; wait until the stored plan holds the facts.
+    await page.waitForFunction((id) => (localStorage.getItem(`alur:plan:${id}`) ?? '').includes('Batik 20'), plan.id, { timeout: 30_000 });
+    const t = await page.evaluate(() => window.__import);
+    const sizes = await page.evaluate((id) => {
+      let all = 0;
+      for (let k = 0; k < localStorage.length; k++) {
+        const key = localStorage.key(k);
+        all += key.length + (localStorage.getItem(key)?.length ?? 0);
+      }
+      const text = localStorage.getItem(`alur:plan:${id}`) ?? '';
+      const facts = JSON.parse(text).facts ?? [];
+      return { plan: text.length, all, series: facts.length, values: facts.reduce((n, s) => n + s.values.length, 0) };
+    }, plan.id);
+    const opened = await page.evaluate(async (hash) => {
+      const start = performance.now();
+      location.hash = hash;
+      while (!document.querySelector('#an-table tbody tr')) await new Promise((ok) => requestAnimationFrame(ok));
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
+      return performance.now() - start;
+    }, `#/plan/${plan.id}/analyse`);
+    if (i === 0) stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), plan.id));
+    runs.push({ preview_ms: t.shown - t.chosen, apply_ms: t.applied - t.clicked, analysis_ms: opened, ...sizes });
+    await ctx.close();
+  }
+  const pick = (key) => median(runs.map((r) => r[key]));
+  return { preview_ms: pick('preview_ms'), apply_ms: pick('apply_ms'), analysis_ms: pick('analysis_ms'), plan_chars: runs[0].plan, storage_chars: runs[0].all, series: runs[0].series, values: runs[0].values, runs, stored };
 }
 
 /** 4, through the UI: import the plan file on the plans page, time until the plan is listed. */
@@ -390,6 +451,14 @@ async function main() {
       results.ui_csv_import = await uiCsvImport(browser, server, medium, csv);
       log('plan file import through the plans page');
       results.ui_plan_import = await uiPlanImport(browser, server, file.text);
+    }
+    if (want('year')) {
+      log('a year of 20 campaigns through the collect step');
+      const year = await uiYearImport(browser, server, small, googleAdsYear());
+      const { stored, ...rest } = year;
+      results.year_import = rest;
+      log('typing in the plan with a year of 20 campaigns');
+      results.typing_year = await typing(browser, server, stored);
     }
     if (want('typing')) {
       log('typing in the large plan');

@@ -1298,8 +1298,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
     } else {
         allocated
     };
-    let mut entries: Vec<(Date, f64)> = plan
-        .spend
+    let mut entries: Vec<(Date, f64)> = crate::domain::spend::counted(plan)
         .iter()
         .filter(|s| s.amount.is_finite())
         .map(|s| (s.date.clamp(window.start, window.end), s.amount))

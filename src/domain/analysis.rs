@@ -191,6 +191,8 @@ pub enum Aggregation {
     Latest,
     /// Measurements add up over the campaign (leads, sessions, revenue per day).
     Sum,
+    /// The average of the measurements so far (survey scores).
+    Mean,
 }
 
 /// The aggregation that fits a KPI: [`Aggregation::Sum`] for library counts and money
@@ -199,6 +201,7 @@ pub enum Aggregation {
 pub fn default_aggregation(kpi: &Kpi) -> Aggregation {
     match kpi.metric.as_deref() {
         Some("sessions" | "leads" | "sales" | "revenue") => Aggregation::Sum,
+        Some("satisfaction_score") => Aggregation::Mean,
         _ => Aggregation::Latest,
     }
 }
@@ -216,11 +219,13 @@ pub fn series(
         .map(|m| (m.end.unwrap_or(m.date), m.value))
         .collect();
     crate::domain::sort::sort_by_key(&mut points, |p| p.0);
-    if aggregation == Aggregation::Sum {
-        let mut total = 0.0;
-        for p in &mut points {
-            total += p.1;
-            p.1 = total;
+    let mut total = 0.0;
+    for (n, p) in points.iter_mut().enumerate() {
+        total += p.1;
+        match aggregation {
+            Aggregation::Sum => p.1 = total,
+            Aggregation::Mean => p.1 = total / (n + 1) as f64,
+            Aggregation::Latest => {}
         }
     }
     points
@@ -287,8 +292,12 @@ pub struct KpiAnalysis {
     pub expected_now: Option<f64>,
     /// Against the trajectory's value today (pacing).
     pub vs_trajectory: Option<Variance>,
-    /// The trend's value at the deadline.
+    /// The trend's value at the deadline, from at least [`MIN_TREND_POINTS`] days with data.
     pub projected: Option<f64>,
+    /// How many days with data the trend (and so the projection) rests on.
+    pub trend_points: usize,
+    /// Whether the actual is only an upper bound (people reached, added across days).
+    pub upper_bound: bool,
     /// The status.
     pub status: Status,
     /// Why.
@@ -315,8 +324,16 @@ pub fn analyse(
 /// report and the next campaign show.
 pub fn analyse_kpi(plan: &super::plan::Plan, kpi: &Kpi, today: Date) -> KpiAnalysis {
     let (series, judged, start) = super::facts::judged(plan, kpi, today);
-    analyse_points(&judged, &series.points, series.cumulative, start, today)
+    let mut out = analyse_points(&judged, &series.points, series.cumulative, start, today);
+    out.upper_bound = series
+        .period
+        .is_some_and(|p| p.basis == super::facts::Basis::UpperBound);
+    out
 }
+
+/// The fewest days with data a trend (and a projection) is drawn from: two points make a
+/// line through any noise, three at least show a direction.
+pub const MIN_TREND_POINTS: usize = 3;
 
 /// Analyses a KPI's points (see [`analyse`]): the last one is the actual; `from_zero` for a
 /// total, whose trajectory starts at 0 rather than at the baseline.
@@ -335,13 +352,20 @@ pub fn analyse_points(
         expected_now: None,
         vs_trajectory: None,
         projected: None,
+        trend_points: 0,
+        upper_bound: false,
         status: Status::NoData,
         reason: Reason::NoMeasurements,
     };
     let Some(actual) = actual else {
         return out;
     };
-    let line = trend(points);
+    out.trend_points = points.iter().filter(|p| p.1.is_finite()).count();
+    let line = if out.trend_points >= MIN_TREND_POINTS {
+        trend(points)
+    } else {
+        None
+    };
     out.projected = match (line, kpi.deadline) {
         (Some(t), Some(deadline)) => t.at(deadline),
         _ => None,
@@ -437,6 +461,8 @@ pub struct ChannelSpend {
     pub remaining: f64,
     /// `spent / planned × 100`; `None` when nothing was planned.
     pub used_percent: Option<f64>,
+    /// Where the spent figure comes from (set by [`super::spend::by_channel`]).
+    pub from: super::spend::SpendFrom,
 }
 
 /// Spend against plan per channel: every allocated channel in budget order, then channels
@@ -453,6 +479,7 @@ pub fn spend_vs_plan(budget: &Budget, spend: &[SpendEntry]) -> Vec<ChannelSpend>
                     spent: 0.0,
                     remaining: 0.0,
                     used_percent: None,
+                    from: super::spend::SpendFrom::Nothing,
                 });
                 out.len() - 1
             }
@@ -503,19 +530,15 @@ pub struct ResultCost {
     pub cost: f64,
 }
 
-/// The cost per result of `channel` given what was `spent` on it; `None` when no lead or sales
-/// KPI is tied to the channel, or it has no results yet.
-pub fn result_cost(plan: &Plan, channel: &Channel, spent: f64) -> Option<ResultCost> {
+/// The cost per result of `channel` given what was `spent` on it: the results are the
+/// KPI's value over the campaign at `today` (its sources' facts, or its typed values); `None`
+/// when no lead or sales KPI is tied to the channel, or it has no results yet.
+pub fn result_cost(plan: &Plan, channel: &Channel, spent: f64, today: Date) -> Option<ResultCost> {
     let kpi = plan.kpis.iter().find(|k| {
         k.channel.as_ref() == Some(channel)
             && matches!(k.metric.as_deref(), Some("leads" | "sales"))
     })?;
-    let results: f64 = plan
-        .measurements
-        .iter()
-        .filter(|m| m.kpi == kpi.id && m.value.is_finite())
-        .map(|m| m.value)
-        .sum();
+    let results = super::facts::kpi_series(plan, kpi, today).points.last()?.1;
     Some(ResultCost {
         kpi: kpi.id.clone(),
         cost: cost_per_result(spent, results)?,
@@ -754,6 +777,37 @@ mod tests {
         );
     }
 
+    // Guards: issue #17: a projection rests on at least three days of data and says on how
+    // many. Two points (100 on the 6th, 120 on the 11th) fit any line exactly and show no
+    // direction: no projection, and the count is 2. A third point on the 16th (140) gives the
+    // least-squares line 100 + 4 a day from the 6th: 100 + 4 × 25 = 200 on 31 March.
+    #[test]
+    fn a_projection_needs_three_days_of_data() {
+        let k = kpi(Direction::HigherIsBetter, Some(100.0), Some(200.0));
+        let two = [m("2024-03-06", 100.0), m("2024-03-11", 120.0)];
+        let a = analyse(
+            &k,
+            &two,
+            Aggregation::Latest,
+            Some(d("2024-03-01")),
+            d("2024-03-11"),
+        );
+        assert_eq!((a.projected, a.trend_points), (None, 2));
+        let three = [
+            m("2024-03-06", 100.0),
+            m("2024-03-11", 120.0),
+            m("2024-03-16", 140.0),
+        ];
+        let a = analyse(
+            &k,
+            &three,
+            Aggregation::Latest,
+            Some(d("2024-03-01")),
+            d("2024-03-16"),
+        );
+        assert_eq!((a.projected, a.trend_points), (Some(200.0), 3));
+    }
+
     // Guards: summed KPIs (daily leads) pace their running total from 0 to the target.
     #[test]
     fn summed_kpi_paces_running_total() {
@@ -918,14 +972,20 @@ mod tests {
         };
         plan.measurements = vec![m("leads-sem", 10.0), m("ctr", 4.0), m("leads-sem", 15.0)];
         assert_eq!(
-            result_cost(&plan, &Channel::Sem, 750_000.0),
+            result_cost(&plan, &Channel::Sem, 750_000.0, d("2026-12-31")),
             Some(ResultCost {
                 kpi: "leads-sem".into(),
                 cost: 30_000.0
             })
         );
         // No results yet, or no lead or sales KPI on the channel: nothing to divide by.
-        assert_eq!(result_cost(&plan, &Channel::Instagram, 100.0), None);
-        assert_eq!(result_cost(&plan, &Channel::Email, 100.0), None);
+        assert_eq!(
+            result_cost(&plan, &Channel::Instagram, 100.0, d("2026-12-31")),
+            None
+        );
+        assert_eq!(
+            result_cost(&plan, &Channel::Email, 100.0, d("2026-12-31")),
+            None
+        );
     }
 }

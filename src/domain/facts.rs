@@ -26,6 +26,9 @@ pub enum Additivity {
     Stock,
     /// Counts people, who repeat across days and breakdowns (reach, users): never summed.
     NonAdditive,
+    /// A score (a survey's average rating): the period's value is the average of its scores,
+    /// each weighted by the days it covers.
+    Score,
 }
 
 /// How `input` adds up.
@@ -33,6 +36,7 @@ pub fn additivity(input: Input) -> Additivity {
     match input {
         Input::Followers => Additivity::Stock,
         Input::Reach => Additivity::NonAdditive,
+        Input::SatisfactionScore => Additivity::Score,
         _ => Additivity::Additive,
     }
 }
@@ -114,6 +118,15 @@ pub fn input_total<'a>(
             count,
             Basis::Exact,
         )),
+        Additivity::Score => {
+            let days = |f: &Fact, share: f64| share * f.days().max(1) as f64;
+            let weight: f64 = inside.iter().map(|(f, share)| days(f, *share)).sum();
+            let sum: f64 = inside
+                .iter()
+                .map(|(f, share)| f.value * days(f, *share))
+                .sum();
+            (weight > 0.0).then(|| (sum / weight, count, Basis::Exact))
+        }
         Additivity::Stock => {
             // The latest value of each breakdown (source and labels), added up.
             // (source, labels, last day, value) of each breakdown.
@@ -246,17 +259,56 @@ pub struct BreakdownRow {
 /// formula's last input: impressions for a CTR, conversions for a CPA, the count itself for a
 /// count). Empty for a KPI without sources.
 pub fn kpi_breakdown(plan: &Plan, kpi: &Kpi, today: Date) -> Vec<BreakdownRow> {
+    match judged_window(plan, kpi, today) {
+        Some((from, to)) => kpi_breakdown_between(plan, kpi, from, to),
+        None => Vec::new(),
+    }
+}
+
+/// The days the analysis judges a KPI on at `today` (see [`judged`]): the month or week of a
+/// target per month or week, else the campaign's start (or the first value) to today, or to
+/// the deadline once that has passed. `None` while there is no start and no value.
+pub fn judged_window(plan: &Plan, kpi: &Kpi, today: Date) -> Option<(Date, Date)> {
+    if let Some((start, end)) = target_window(plan, kpi, today) {
+        return Some((start, period_end(kpi, today).min(end)));
+    }
+    let first = if kpi.sources.is_empty() {
+        plan.measurements
+            .iter()
+            .filter(|m| m.kpi == kpi.id)
+            .map(|m| m.date)
+            .min()
+    } else {
+        plan.facts
+            .iter()
+            .filter(|s| kpi.sources.iter().any(|w| w == &s.source))
+            .map(|s| s.start)
+            .min()
+    };
+    let start = plan.goal.start.or(first)?;
+    Some((start, period_end(kpi, today)))
+}
+
+/// A KPI's value over `from..=to` (any period the manager picks), computed as the analysis
+/// computes its actual: from its sources' facts, or from its typed values in the period.
+/// With the value, whether it is only an upper bound (reach added across days). `None`
+/// without data in the period.
+pub fn value_between(plan: &Plan, kpi: &Kpi, from: Date, to: Date) -> Option<(f64, Basis)> {
+    if to < from {
+        return None;
+    }
+    let series = series_between(plan, kpi, Some(from), to);
+    let value = series.points.last()?.1;
+    let basis = series.period.map_or(Basis::Exact, |p| p.basis);
+    Some((value, basis))
+}
+
+/// [`kpi_breakdown`] over `from..=to`.
+pub fn kpi_breakdown_between(plan: &Plan, kpi: &Kpi, from: Date, to: Date) -> Vec<BreakdownRow> {
     let Some(metric) = metric_of(kpi).filter(|_| !kpi.sources.is_empty()) else {
         return Vec::new();
     };
     let facts = plan_facts(plan, &kpi.sources);
-    let Some(first) = facts.iter().map(|f| f.start).min() else {
-        return Vec::new();
-    };
-    let (from, to) = match target_window(plan, kpi, today) {
-        Some((start, end)) => (start, period_end(kpi, today).min(end)),
-        None => kpi_period(plan, kpi, first, today),
-    };
     // The facts of each (source, breakdown).
     type Group<'f> = ((&'f str, &'f BTreeMap<String, String>), Vec<Fact<'f>>);
     let mut groups: Vec<Group> = Vec::new();
@@ -358,6 +410,8 @@ fn series_between(plan: &Plan, kpi: &Kpi, start: Option<Date>, to: Date) -> KpiS
     // evenly over them, as in `input_total`; stocks and reach are summed per day here (the
     // exact period value below replaces the last point).
     let mut days: std::collections::BTreeMap<i64, Vec<f64>> = std::collections::BTreeMap::new();
+    // The days each score's sum above stands for, per day and input (scores only).
+    let mut weights: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
     // (input slot, source, labels, last day, value) of each stock fact.
     type Stock<'f> = (usize, &'f str, &'f BTreeMap<String, String>, i64, f64);
     let mut stocks: Vec<Stock> = Vec::new();
@@ -372,16 +426,31 @@ fn series_between(plan: &Plan, kpi: &Kpi, start: Option<Date>, to: Date) -> KpiS
             continue;
         }
         let (a, b) = (f.start.max(from).to_days(), f.end.min(to).to_days());
-        let share = f.value / f.days().max(1) as f64;
+        let score = additivity(f.input) == Additivity::Score;
+        // A score counts whole on each of its days (and once in the weight); a total spreads.
+        let share = if score {
+            f.value
+        } else {
+            f.value / f.days().max(1) as f64
+        };
         for day in a..=b {
             let row = days.entry(day).or_insert_with(|| vec![0.0; inputs.len()]);
             if let Some(cell) = row.get_mut(slot) {
                 *cell += share;
             }
+            if score {
+                let weight = weights
+                    .entry(day)
+                    .or_insert_with(|| vec![0.0; inputs.len()]);
+                if let Some(cell) = weight.get_mut(slot) {
+                    *cell += 1.0;
+                }
+            }
         }
     }
     crate::domain::sort::sort_by_key(&mut stocks, |s| s.3);
     let mut running = vec![0.0; inputs.len()];
+    let mut running_weight = vec![0.0; inputs.len()];
     // (input slot, source, labels, value): each breakdown's latest stock so far.
     type Latest<'f> = (usize, &'f str, &'f BTreeMap<String, String>, f64);
     let mut latest: Vec<Latest> = Vec::new();
@@ -390,6 +459,11 @@ fn series_between(plan: &Plan, kpi: &Kpi, start: Option<Date>, to: Date) -> KpiS
     for (day, row) in &days {
         for (total, add) in running.iter_mut().zip(row) {
             *total += add;
+        }
+        if let Some(w) = weights.get(day) {
+            for (total, add) in running_weight.iter_mut().zip(w) {
+                *total += add;
+            }
         }
         while let Some(&(slot, source, labels, end, value)) = stocks.get(next_stock) {
             if end > *day {
@@ -408,10 +482,14 @@ fn series_between(plan: &Plan, kpi: &Kpi, start: Option<Date>, to: Date) -> KpiS
             .iter()
             .enumerate()
             .map(|(slot, input)| {
-                let value = if additivity(*input) == Additivity::Stock {
-                    latest.iter().filter(|l| l.0 == slot).map(|l| l.3).sum()
-                } else {
-                    running.get(slot).copied().unwrap_or(0.0)
+                let sum = running.get(slot).copied().unwrap_or(0.0);
+                let value = match additivity(*input) {
+                    Additivity::Stock => latest.iter().filter(|l| l.0 == slot).map(|l| l.3).sum(),
+                    Additivity::Score => match running_weight.get(slot) {
+                        Some(w) if *w > 0.0 => sum / w,
+                        _ => f64::NAN,
+                    },
+                    _ => sum,
                 };
                 (*input, value)
             })
@@ -469,6 +547,26 @@ fn reported_points(
             Some((Date::from_days(day)?, sum / weight))
         })
         .collect()
+}
+
+/// The sources a KPI can be computed from: those whose facts hold its metric or one of its
+/// formula's inputs (clicks and impressions for a CTR), in the order first imported, then any
+/// the KPI names that no longer have facts. Empty for a KPI outside the library.
+pub fn sources_for(plan: &Plan, kpi: &Kpi) -> Vec<String> {
+    let Some(metric) = metric_of(kpi) else {
+        return Vec::new();
+    };
+    let inputs = formula_inputs(metric);
+    let mut out: Vec<String> = Vec::new();
+    let feeding = plan.facts.iter().filter(|s| {
+        s.metric == metric.id || input_of(&s.metric).is_some_and(|i| inputs.contains(&i))
+    });
+    for source in feeding.map(|s| &s.source).chain(&kpi.sources) {
+        if !out.contains(source) {
+            out.push(source.clone());
+        }
+    }
+    out
 }
 
 /// A total that starts from zero: a count of an additive input (sessions, leads, revenue).
@@ -945,6 +1043,110 @@ mod tests {
             input_total(Input::Reach, &with_total, from, to),
             Some((2100.0, 4, Basis::Exact))
         );
+    }
+
+    // Guards: issue #17: a score is the average of the period, weighted by days, never a sum.
+    // By hand: a weekly CSAT of 4.0 (5–11 October) and a daily 4.6 on 12 and 13 October:
+    // (4.0 × 7 + 4.6 × 2) ÷ 9 = 37.2 ÷ 9 = 4.1333. Over 9–12 October the week counts for
+    // 3 days: (4.0 × 3 + 4.6) ÷ 4 = 4.15.
+    #[test]
+    fn a_score_is_the_periods_average() {
+        let score = |start: &str, end: &str, value: f64| Fact {
+            input: Input::SatisfactionScore,
+            start: d(start),
+            end: d(end),
+            value,
+            source: "Survey",
+            labels: &WHOLE,
+        };
+        let facts = vec![
+            score("2026-10-05", "2026-10-11", 4.0),
+            score("2026-10-12", "2026-10-12", 4.6),
+            score("2026-10-13", "2026-10-13", 4.6),
+        ];
+        let (avg, n, _) = input_total(
+            Input::SatisfactionScore,
+            &facts,
+            d("2026-10-01"),
+            d("2026-10-31"),
+        )
+        .unwrap();
+        assert!((avg - 37.2 / 9.0).abs() < 1e-9, "{avg}");
+        assert_eq!(n, 3);
+        let (part, _, _) = input_total(
+            Input::SatisfactionScore,
+            &facts,
+            d("2026-10-09"),
+            d("2026-10-12"),
+        )
+        .unwrap();
+        assert!((part - 4.15).abs() < 1e-9, "{part}");
+
+        // The KPI's series: the period-to-date average, ending at the period's value.
+        let mut plan = Plan::blank("p", "P", 0);
+        plan.goal.start = Some(d("2026-10-01"));
+        plan.facts.push(crate::domain::plan::FactSeries {
+            id: "s".into(),
+            metric: "csat".into(),
+            source: "Survey".into(),
+            labels: BTreeMap::new(),
+            import: "i".into(),
+            start: d("2026-10-05"),
+            steps: vec![7, 1],
+            span: 1,
+            spans: vec![7, 1, 1],
+            values: vec![4.0, 4.6, 4.6],
+        });
+        let kpi = Kpi {
+            id: "k".into(),
+            metric: Some("satisfaction_score".into()),
+            sources: vec!["Survey".into()],
+            ..Kpi::default()
+        };
+        let series = kpi_series(&plan, &kpi, d("2026-10-31"));
+        assert!(!series.cumulative);
+        assert_eq!(series.points.first().map(|p| p.1), Some(4.0));
+        let last = series.points.last().unwrap().1;
+        assert!((last - 37.2 / 9.0).abs() < 1e-9, "{last}");
+    }
+
+    // Guards: the KPI step offers as sources those whose data holds the KPI's inputs: a CTR
+    // is fed by Google Ads' clicks, not by GA4's sessions; a source the KPI already names is
+    // kept even once its data is gone, so it can be unticked.
+    #[test]
+    fn a_kpis_sources_are_those_holding_its_inputs() {
+        let mut plan = Plan::blank("p", "P", 0);
+        let series = |metric: &str, source: &str| crate::domain::plan::FactSeries {
+            id: format!("{source}-{metric}"),
+            metric: metric.into(),
+            source: source.into(),
+            labels: BTreeMap::new(),
+            import: "i".into(),
+            start: d("2026-10-01"),
+            steps: Vec::new(),
+            span: 1,
+            spans: Vec::new(),
+            values: vec![1.0],
+        };
+        plan.facts = vec![
+            series("sessions", "Google Analytics 4"),
+            series("clicks", "Google Ads"),
+            series("impressions", "Google Ads"),
+            series("link_clicks", "Meta Ads Manager"),
+        ];
+        let kpi = Kpi {
+            id: "k".into(),
+            metric: Some("ctr".into()),
+            sources: vec!["Old export".into()],
+            ..Kpi::default()
+        };
+        assert_eq!(sources_for(&plan, &kpi), ["Google Ads", "Old export"]);
+        let custom = Kpi {
+            id: "c".into(),
+            name: "Booth visitors".into(),
+            ..Kpi::default()
+        };
+        assert!(sources_for(&plan, &custom).is_empty());
     }
 
     // Guards: followers are the latest count of each account, added across accounts.

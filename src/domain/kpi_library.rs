@@ -43,6 +43,8 @@ pub enum Input {
     SurveyRespondents,
     /// Respondents who know the brand.
     AwareRespondents,
+    /// A survey's average score (customer satisfaction on a 1–5 scale, say) for its period.
+    SatisfactionScore,
 }
 
 /// How a KPI is computed from its inputs.
@@ -357,6 +359,14 @@ pub const LIBRARY: &[Metric] = &[
         Unit::Percent,
         Higher,
     ),
+    metric(
+        "satisfaction_score",
+        T::KpiSatisfaction,
+        T::KpiSatisfactionFormula,
+        Formula::Count(I::SatisfactionScore),
+        Unit::Count,
+        Higher,
+    ),
 ];
 
 /// The library KPI with this id.
@@ -423,6 +433,7 @@ pub fn input_of(metric_id: &str) -> Option<Input> {
         "engagements" => Input::Engagements,
         "reach" => Input::Reach,
         "followers" => Input::Followers,
+        "satisfaction_score" | "csat" => Input::SatisfactionScore,
         _ => return None,
     })
 }
@@ -465,7 +476,7 @@ mod tests {
         for id in ["sales", "engagement_rate", "cpa", "conversion_rate"] {
             assert!(find(id).is_some(), "{id}");
         }
-        assert_eq!(LIBRARY.len(), 18);
+        assert_eq!(LIBRARY.len(), 19);
     }
 
     // Hand-computed: 50 clicks on 2,000 impressions is 2.5%; Rp 1.000.000 on 400 clicks is

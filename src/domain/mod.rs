@@ -26,6 +26,7 @@ pub mod merge;
 pub mod migrate;
 pub mod money;
 pub mod next_campaign;
+pub mod periods;
 pub mod plan;
 pub mod research;
 pub mod schedule;

@@ -7,6 +7,7 @@ use crate::domain::analysis::{Achievement, Reason, Status, Variance};
 use crate::domain::currency::currency;
 use crate::domain::kpi_library;
 use crate::domain::plan::Cause;
+use crate::domain::spend::SpendFrom;
 
 /// The name of a status, shown beside its icon so colour is never the only cue.
 pub fn status_label(status: Status) -> T {
@@ -50,6 +51,22 @@ pub fn value_text(value: f64, unit: &str, lang: Lang) -> String {
         number
     } else {
         format!("{number} {unit}")
+    }
+}
+
+/// Where a channel's spent figure comes from: the spend log (saying when an imported cost
+/// for the channel is left out, so it is not counted twice) or the sources of imported cost.
+pub fn spent_from_text(from: &SpendFrom, currency: &str, lang: Lang) -> String {
+    match from {
+        SpendFrom::Nothing => "—".to_string(),
+        SpendFrom::Log { unused_import } if *unused_import > 0.0 => T::AnSpentFromLogUnused.fill(
+            lang,
+            &[("amount", &format_money(*unused_import, currency, lang))],
+        ),
+        SpendFrom::Log { .. } => T::AnSpentFromLog.get(lang).to_string(),
+        SpendFrom::Import(sources) => {
+            T::AnSpentFromImport.fill(lang, &[("sources", &sources.join(", "))])
+        }
     }
 }
 

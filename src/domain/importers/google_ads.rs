@@ -25,6 +25,7 @@ pub const LAYOUT: Layout = Layout {
         col(&["cost / conv.", "biaya / konv."], "cpa"),
         col(&["conv. value", "nilai konv."], "revenue"),
         col(&["conv. rate", "rasio konv."], "ads_conversion_rate"),
+        col(&["interactions", "interaksi"], "interactions"),
     ],
     empty_label_is_total: false,
 };

@@ -12,14 +12,18 @@ use crate::ui::charts::chart_figure;
 
 use super::items::plan_text;
 use super::kpis::name_of;
-use crate::domain::analysis::{analyse_kpi, result_cost, spend_vs_plan, Status};
-use crate::domain::facts::kpi_breakdown;
+use crate::domain::analysis::MIN_TREND_POINTS;
+use crate::domain::analysis::{analyse_kpi, result_cost, Status};
+use crate::domain::facts::{judged_window, kpi_breakdown_between};
+use crate::domain::periods::{span, PeriodChoice};
 use crate::domain::plan::{Direction, Plan, Problem};
 use crate::domain::research::channel_slug;
+use crate::domain::spend::by_channel;
 use crate::domain::strategy::channel_name;
 use crate::domain::workflow::Step;
 use crate::i18n::analysis::{
-    achievement_text, pacing_text, reason_text, status_class, status_label, value_text,
+    achievement_text, pacing_text, reason_text, spent_from_text, status_class, status_label,
+    value_text,
 };
 use crate::i18n::format::{format_money, format_percent};
 use crate::i18n::{Lang, T};
@@ -70,21 +74,51 @@ pub(super) fn kpi_rows(plan: &Plan, lang: Lang) -> Vec<KpiRow> {
                 (Some(vs), Some(expected)) => pacing_text(vs, expected, better_higher, unit, lang),
                 _ => DASH.to_string(),
             };
+            let actual = match a.actual {
+                Some(x) if a.upper_bound => {
+                    T::AnUpperBound.fill(lang, &[("value", &value_text(x, unit, lang))])
+                }
+                x => v(x),
+            };
+            let mut reason = reason_text(&a.reason, unit, lang);
+            if let (true, Some(x)) = (a.upper_bound, a.actual) {
+                reason.push(' ');
+                reason.push_str(
+                    &T::AnUpperBoundNote.fill(lang, &[("value", &value_text(x, unit, lang))]),
+                );
+            }
+            let count = a.trend_points.to_string();
+            let projected = match a.projected {
+                Some(x) => T::AnProjectionFrom.fill(
+                    lang,
+                    &[("value", &value_text(x, unit, lang)), ("count", &count)],
+                ),
+                None if a.actual.is_some()
+                    && kpi.deadline.is_some()
+                    && a.trend_points < MIN_TREND_POINTS =>
+                {
+                    T::AnProjectionNeeds.fill(
+                        lang,
+                        &[("needed", &MIN_TREND_POINTS.to_string()), ("count", &count)],
+                    )
+                }
+                None => DASH.to_string(),
+            };
             KpiRow {
                 id: kpi.id.clone(),
                 name: name_of(&kpi.id)(plan, lang),
-                actual: v(a.actual),
+                actual,
                 target,
                 achievement: a
                     .achievement
                     .map_or_else(|| DASH.to_string(), |x| achievement_text(x, unit, lang)),
                 pacing,
-                projected: v(a.projected),
+                projected,
                 status: (
                     status_class(a.status),
                     status_label(a.status).get(lang).to_string(),
                 ),
-                reason: reason_text(&a.reason, unit, lang),
+                reason,
                 needs_work: matches!(a.status, Status::AtRisk | Status::OffTrack),
                 achieved: a.status == Status::Achieved,
             }
@@ -192,11 +226,12 @@ pub(super) fn result_charts(prefix: &'static str) -> AnyView {
 }
 
 /// Spend against plan per channel, worded: `(DOM key, [channel, planned, spent, remaining,
-/// used, cost per result])`, with a total row (key `total`) last.
-fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 6])> {
+/// used, cost per result, where the spent figure comes from])`, with a total row (key
+/// `total`) last.
+fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 7])> {
     let money = |v: f64| format_money(v, &plan.currency, lang);
     let used = |u: Option<f64>| u.map_or_else(|| DASH.to_string(), |u| format_percent(u, 0, lang));
-    let channels = spend_vs_plan(&plan.budget, &plan.spend);
+    let channels = by_channel(plan);
     if channels.is_empty() {
         return Vec::new();
     }
@@ -212,10 +247,12 @@ fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 6])> {
             money(planned - spent),
             used((planned > 0.0).then(|| spent / planned * 100.0)),
             DASH.to_string(),
+            String::new(),
         ],
     );
+    let day = today();
     let per_result = |c: &crate::domain::analysis::ChannelSpend| {
-        result_cost(plan, &c.channel, c.spent).map_or_else(
+        result_cost(plan, &c.channel, c.spent, day).map_or_else(
             || DASH.to_string(),
             |r| {
                 T::AnCostPer.fill(
@@ -240,6 +277,7 @@ fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 6])> {
                     money(c.remaining),
                     used(c.used_percent),
                     per_result(&c),
+                    spent_from_text(&c.from, &plan.currency, lang),
                 ],
             )
         })
@@ -256,7 +294,7 @@ pub(super) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
         rows.get()
             .into_iter()
             .map(
-                |(key, [name, planned, spent, remaining, used, per_result])| {
+                |(key, [name, planned, spent, remaining, used, per_result, from])| {
                     view! {
                         <tr id=format!("{prefix}-{key}")>
                             <th scope="row">{name}</th>
@@ -265,6 +303,7 @@ pub(super) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
                             <td class="num">{remaining}</td>
                             <td class="num">{used}</td>
                             <td class="num">{per_result}</td>
+                            <td class="spent-from">{from}</td>
                         </tr>
                     }
                 },
@@ -276,6 +315,7 @@ pub(super) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
             when=move || !rows.with(Vec::is_empty)
             fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoBudget)}</p> }
         >
+            <div class="table-scroll">
             <table class="data budget-table">
                 <thead>
                     <tr>
@@ -285,10 +325,12 @@ pub(super) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
                         <th scope="col">{ctx.t(T::SpendRemaining)}</th>
                         <th scope="col">{ctx.t(T::AnColUsed)}</th>
                         <th scope="col">{ctx.t(T::AnColCostPerResult)}</th>
+                        <th scope="col">{ctx.t(T::AnColSpentFrom)}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>
             </table>
+            </div>
         </Show>
     }
     .into_any()
@@ -324,15 +366,19 @@ fn identify(ctx: Ctx, kpi: String, symptom: String) {
 /// and the value.
 type Breakdown = (String, String, Vec<(String, String, String)>);
 
-/// Each KPI's value per campaign (or other breakdown) in its sources' facts, for the KPIs
-/// whose data has more than one. DOM ids `an-breakdowns`, `an-breakdown-{kpi}`.
-fn breakdowns(ctx: Ctx) -> impl IntoView {
-    let tables = plan_text(ctx, |plan: &Plan, lang| {
+/// Each KPI's value per campaign (or other breakdown) in its sources' facts over the period
+/// of `picker` (each KPI's target period while none is chosen), for the KPIs whose data has
+/// more than one. DOM ids `an-breakdowns`, `an-breakdown-{kpi}`.
+fn breakdowns(ctx: Ctx, picker: super::periods::Picker) -> impl IntoView {
+    let tables = plan_text(ctx, move |plan: &Plan, lang| {
         let day = today();
+        let choice = picker.choice().unwrap_or(PeriodChoice::Judged);
+        let common = span(choice, plan, day).ok().flatten();
         plan.kpis
             .iter()
             .filter_map(|kpi| {
-                let rows = kpi_breakdown(plan, kpi, day);
+                let (from, to) = common.or_else(|| judged_window(plan, kpi, day))?;
+                let rows = kpi_breakdown_between(plan, kpi, from, to);
                 (rows.len() > 1).then(|| {
                     let rows = rows
                         .into_iter()
@@ -404,6 +450,7 @@ pub fn AnalyseStep() -> impl IntoView {
     let rows = plan_text(ctx, kpi_rows);
     let rows = Memo::new(move |_| rows());
     let plan_id = crate::ui::form::plan_memo(|p| p.id.clone());
+    let picker = super::periods::Picker::new();
     let verdict = move || {
         let rows = rows.get();
         let all = !rows.is_empty() && rows.iter().all(|r| r.achieved);
@@ -460,8 +507,9 @@ pub fn AnalyseStep() -> impl IntoView {
                     <h2 id="an-verdict-title">{ctx.t(T::AnVerdict)}</h2>
                     {verdict}
                 </section>
+                {super::periods::period_section(ctx, picker)}
             </Show>
-            {breakdowns(ctx)}
+            {breakdowns(ctx, picker)}
             <section id="an-charts" class="an-charts" aria-labelledby="an-charts-title">
                 <h2 id="an-charts-title">{ctx.t(T::ChartsTitle)}</h2>
                 {result_charts("")}

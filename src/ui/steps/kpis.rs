@@ -5,12 +5,14 @@ use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use super::items::{find, ids, optional_channels, plan_text, read, remover, write, RemoveButton};
+use crate::domain::facts::sources_for;
 use crate::domain::kpi_library::{metric_of, new_kpi, DirectionKind, LIBRARY};
 use crate::domain::plan::{Direction, Kpi, Plan, TargetBasis};
 use crate::i18n::sentences::kpi_name;
 use crate::i18n::{Lang, T};
 use crate::ui::form::{
-    field_id, plan_value, ChoiceField, DateField, NumberField, SelectField, TextField,
+    field_id, plan_value, toggle_id, CheckList, ChoiceField, DateField, NumberField, SelectField,
+    TextField,
 };
 use crate::ui::{new_id, use_ctx};
 
@@ -123,6 +125,58 @@ pub fn KpisStep() -> impl IntoView {
 pub(crate) fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
     let id = id.to_string();
     move |p, lang| find::<Kpi>(p, &id).map_or_else(String::new, |kpi| kpi_name(kpi, lang))
+}
+
+/// A source's name as a DOM id part: "Google Ads" → `google-ads`.
+fn source_key(source: &str) -> String {
+    source
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// The checklist of the sources a library KPI is computed from ([`Kpi::sources`]): every
+/// source whose imported data holds the KPI's inputs. DOM ids `kpi-{id}-source-{key}`.
+fn sources_list(id: &str) -> impl IntoView {
+    let (of, mine, toggle) = (id.to_string(), id.to_string(), id.to_string());
+    view! {
+        <CheckList
+            id=format!("kpi-{id}-source")
+            legend=T::KpiSources
+            empty=T::KpiSourcesEmpty
+            options=move |p: &Plan, _| {
+                find::<Kpi>(p, &of)
+                    .map(|k| sources_for(p, k))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|s| (source_key(&s), s))
+                    .collect()
+            }
+            get=move |p: &Plan| {
+                find::<Kpi>(p, &mine)
+                    .map(|k| k.sources.iter().map(|s| source_key(s)).collect())
+                    .unwrap_or_default()
+            }
+            set=move |p: &mut Plan, (key, on): (String, bool)| {
+                let Some(kpi) = find::<Kpi>(p, &toggle) else {
+                    return;
+                };
+                let Some(name) = sources_for(p, kpi).into_iter().find(|s| source_key(s) == key)
+                else {
+                    return;
+                };
+                if let Some(kpi) = p.kpis.iter_mut().find(|k| k.id == toggle) {
+                    toggle_id(&mut kpi.sources, name, on);
+                }
+            }
+        />
+    }
 }
 
 /// A range KPI's upper (`true`) or lower bound; `None` for other directions.
@@ -259,6 +313,7 @@ fn KpiCard(id: String) -> impl IntoView {
                 />
                 <Show when=is_range>{range_fields.clone()}</Show>
             </div>
+            {metric.is_some().then(|| sources_list(&id))}
             <RemoveButton label=T::KpiRemove name=name_of(&id) remove={remover::<Kpi>(&id)} />
         </article>
     }

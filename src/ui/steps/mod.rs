@@ -18,6 +18,7 @@ mod market;
 mod measurements;
 mod next;
 mod optimise;
+mod periods;
 pub mod progress;
 mod report;
 mod spend;

@@ -49,6 +49,7 @@ pub fn SpendStep() -> impl IntoView {
                     money(r.spent),
                     money(r.remaining),
                     over,
+                    crate::i18n::analysis::spent_from_text(&r.from, &p.currency, lang),
                 )
             })
             .collect::<Vec<_>>();
@@ -67,12 +68,12 @@ pub fn SpendStep() -> impl IntoView {
     let channel_table = move || {
         let (_, rows, _) = summary.get();
         rows.into_iter()
-            .map(|(slug, name, planned, spent, remaining, over)| {
+            .map(|(slug, name, planned, spent, remaining, over, from)| {
                 view! {
                     <tr id=format!("spend-ch-{slug}") class:over=over.is_some()>
                         <th scope="row">{name}</th>
                         <td class="num">{planned}</td>
-                        <td class="num">{spent}</td>
+                        <td class="num">{spent} <small class="spent-from">{from}</small></td>
                         <td class="num">{remaining} {over.map(|o| view! { <span class="over-mark">" (" {o} ")"</span> })}</td>
                     </tr>
                 }
