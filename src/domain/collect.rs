@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::date::Date;
-use super::importers::ImportPreview;
+use super::importers::{ImportPreview, Row};
 use super::plan::{FactSeries, Kpi, Measurement, Plan};
 
 /// Which KPI each metric of a preview feeds: `(metric id, KPI id or None = do not import)`.
@@ -78,11 +78,24 @@ pub fn label_dimension(source: &str) -> &'static str {
     }
 }
 
-/// The breakdown of a row with `label` from `source`.
-fn labels_of(source: &str, label: &str) -> BTreeMap<String, String> {
+/// The breakdown of `row` from `source`: its label under the source's dimension, and its
+/// finer breakdowns (ad group, age, placement…).
+fn labels_of(source: &str, row: &Row) -> BTreeMap<String, String> {
+    labels_for(source, &row.label, &row.breakdown)
+}
+
+/// The breakdown of a `label` and finer `breakdown` from `source`.
+fn labels_for(
+    source: &str,
+    label: &str,
+    breakdown: &[(&'static str, String)],
+) -> BTreeMap<String, String> {
     let mut labels = BTreeMap::new();
     if !label.trim().is_empty() {
         labels.insert(label_dimension(source).to_string(), label.to_string());
+    }
+    for (dimension, value) in breakdown {
+        labels.insert((*dimension).to_string(), value.clone());
     }
     labels
 }
@@ -157,7 +170,7 @@ pub fn fact_overlaps(plan: &Plan, preview: &ImportPreview, source: &str) -> Vec<
         .rows
         .iter()
         .filter_map(|row| {
-            let labels = labels_of(source, &row.label);
+            let labels = labels_of(source, row);
             let end = row.end.unwrap_or(row.date);
             let (existing, _) = stored.get(&(row.metric_id.as_str(), &labels, row.date, end))?;
             Some(FactOverlap {
@@ -323,7 +336,7 @@ pub fn apply(
         let key = (
             row.metric_id.clone(),
             source.to_string(),
-            labels_of(source, &row.label),
+            labels_of(source, row),
         );
         push_point(
             &mut groups,
@@ -432,7 +445,7 @@ fn adopt_source(plan: &mut Plan, kpi_id: &str, source: &str, id_gen: &mut impl F
         let key = (
             metric.clone(),
             source.to_string(),
-            labels_of(source, &m.note),
+            labels_for(source, &m.note, &[]),
         );
         push_point(&mut groups, key, (m.date, m.end.unwrap_or(m.date), m.value));
     }
@@ -513,6 +526,7 @@ mod tests {
             metric_id: metric.into(),
             value,
             label: format!("row {line}"),
+            breakdown: Vec::new(),
         }
     }
 
@@ -528,6 +542,8 @@ mod tests {
             bad_rows: Vec::new(),
             skipped_totals: Vec::new(),
             currency: None,
+            stated_totals: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

@@ -422,7 +422,8 @@ pub fn input_of(metric_id: &str) -> Option<Input> {
         "bounced_sessions" => Input::BouncedSessions,
         "leads" => Input::Leads,
         "conversions" | "results" => Input::Conversions,
-        "sales" => Input::Sales,
+        // Meta's purchases are orders, never its `results` again (those are conversions).
+        "sales" | "purchases" => Input::Sales,
         "impressions" => Input::Impressions,
         "clicks" => Input::Clicks,
         "cost" => Input::Cost,

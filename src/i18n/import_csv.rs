@@ -69,6 +69,11 @@ pub fn csv_import_error(err: &CsvImportError, lang: Lang, file_name: &str) -> St
             T::CsvNoValueColumn.fill(lang, &[file, ("column", column)])
         }
         CsvImportError::UnknownLayout => T::CsvUnknownLayout.fill(lang, &[file]),
+        CsvImportError::NoPeriod { stated } if !stated.is_empty() => {
+            T::CsvNoPeriodStated.fill(lang, &[file, ("stated", stated)])
+        }
+        CsvImportError::NoPeriod { .. } => T::CsvNoPeriod.fill(lang, &[file]),
+        CsvImportError::NoData { said } => T::CsvNoData.fill(lang, &[file, ("said", said)]),
     }
 }
 

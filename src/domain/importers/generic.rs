@@ -119,6 +119,8 @@ pub fn import_generic(
         bad_rows: Vec::new(),
         skipped_totals: Vec::new(),
         currency,
+        stated_totals: Vec::new(),
+        notes: Vec::new(),
     };
     for record in records {
         if record.fields.iter().take(2).any(|f| is_total_label(f)) {
@@ -180,6 +182,7 @@ fn read_record(
             metric_id: mapping.metric_id.clone(),
             value,
             label: String::new(),
+            breakdown: Vec::new(),
         })),
         Ok(None) => Ok(None),
         Err(super::numbers::NotANumber) => Err(RowError::BadNumber {

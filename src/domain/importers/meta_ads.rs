@@ -11,6 +11,7 @@ pub const LAYOUT: Layout = Layout {
     source: Source::MetaAds,
     date: &["reporting starts", "awal pelaporan", "day", "hari"],
     end: &["reporting ends", "akhir pelaporan"],
+    // An ad set or ad export without a campaign column is labelled by its first name column.
     label: &[
         "campaign name",
         "nama kampanye",
@@ -18,6 +19,17 @@ pub const LAYOUT: Layout = Layout {
         "nama set iklan",
         "ad name",
         "nama iklan",
+    ],
+    breakdowns: &[
+        ("ad set", &["ad set name", "nama set iklan"]),
+        ("ad", &["ad name", "nama iklan"]),
+        ("age", &["age", "usia", "umur"]),
+        ("gender", &["gender", "jenis kelamin"]),
+        ("platform", &["platform"]),
+        ("placement", &["placement", "penempatan"]),
+        ("device", &["impression device", "perangkat tayangan"]),
+        ("country", &["country", "negara"]),
+        ("region", &["region", "wilayah"]),
     ],
     currency: &["currency", "mata uang"],
     metrics: &[
@@ -46,16 +58,39 @@ pub const LAYOUT: Layout = Layout {
             "revenue",
         ),
         col(&["frequency", "frekuensi"], "frequency"),
+        col(
+            &[
+                "purchases",
+                "website purchases",
+                "pembelian",
+                "pembelian situs web",
+            ],
+            "purchases",
+        ),
+        col(&["leads", "prospek", "website leads"], "leads"),
     ],
     empty_label_is_total: true,
 };
 
-/// Imports a Meta Ads Manager export.
+/// Names of the column saying what each row's `Results` count (`actions:purchase`).
+const RESULT_TYPE: [&str; 6] = [
+    "result indicator",
+    "result type",
+    "results type",
+    "indikator hasil",
+    "jenis hasil",
+    "tipe hasil",
+];
+
+/// Imports a Meta Ads Manager export. `Results` count what each campaign's objective counts
+/// (purchases on one row, link clicks on another): when the rows' result types differ, they
+/// are not imported as one figure (nor their cost per result), and the preview says so; the
+/// type-specific columns (Purchases, Leads) still import.
 pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
     check_size(text)?;
     let csv = csv::read(text);
     let header = find_header(&csv, &LAYOUT, 0).ok_or(CsvImportError::NoHeader)?;
-    read_table(
+    let mut preview = read_table(
         &csv,
         &Reading {
             layout: &LAYOUT,
@@ -63,5 +98,33 @@ pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
             period: None,
             ignore: &|_| false,
         },
-    )
+    )?;
+    let column = csv.records.get(header).and_then(|h| {
+        h.fields
+            .iter()
+            .position(|f| RESULT_TYPE.contains(&super::table::normalise_header(f).0.as_str()))
+    });
+    if let Some(column) = column {
+        let mut kinds: Vec<String> = Vec::new();
+        for row in preview.rows.iter().filter(|r| r.metric_id == "results") {
+            // Records are in line order.
+            let kind = csv
+                .records
+                .binary_search_by_key(&row.line, |r| r.line)
+                .ok()
+                .and_then(|i| csv.records.get(i))
+                .map(|r| r.field(column).trim().to_string())
+                .unwrap_or_default();
+            if !kind.is_empty() && !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+        if kinds.len() > 1 {
+            preview
+                .rows
+                .retain(|r| r.metric_id != "results" && r.metric_id != "cost_per_result");
+            preview.notes.push(super::Note::MixedResults { kinds });
+        }
+    }
+    Ok(preview)
 }

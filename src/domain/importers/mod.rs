@@ -76,6 +76,20 @@ pub struct Row {
     pub value: f64,
     /// The campaign, channel group or email the row belongs to, or empty.
     pub label: String,
+    /// Finer breakdowns of the row beside its label, dimension → value (`ad group`, `age`,
+    /// `placement`…), in the file's column order.
+    pub breakdown: Vec<(&'static str, String)>,
+}
+
+impl Row {
+    /// The label and breakdown values, as the preview shows them: `Batik Tulis · 25-34`.
+    pub fn label_text(&self) -> String {
+        std::iter::once(self.label.as_str())
+            .chain(self.breakdown.iter().map(|(_, v)| v.as_str()))
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 /// Why one row of a file was not imported.
@@ -148,6 +162,87 @@ pub struct ImportPreview {
     pub skipped_totals: Vec<usize>,
     /// The currency of money values, when the file says (`Amount spent (IDR)`, `Currency code`).
     pub currency: Option<String>,
+    /// The figures of the total rows, as the file states them, to cross-check the rows with.
+    pub stated_totals: Vec<StatedTotal>,
+    /// What the reader left out on purpose, or could not be sure of, for the preview to say.
+    pub notes: Vec<Note>,
+}
+
+/// One figure of a total row (`Total: Account`, Meta's summary row, GA4's `Grand total`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatedTotal {
+    /// The line of the file.
+    pub line: usize,
+    /// The row's label as written (`Total: Account`), empty for Meta's summary row.
+    pub label: String,
+    /// The metric.
+    pub metric_id: String,
+    /// The figure.
+    pub value: f64,
+}
+
+/// Something the preview tells the user about how a file was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// Meta's `Results` column counts different things on different rows (purchases on one,
+    /// link clicks on another): it is not imported as one figure.
+    MixedResults {
+        /// The result types found, as the file names them.
+        kinds: Vec<String>,
+    },
+}
+
+/// A file's total row against the sum of its data rows, for one additive metric.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TotalCheck {
+    /// The total row's label (`Total: Account`; empty for Meta's summary row).
+    pub label: String,
+    /// The metric.
+    pub metric_id: String,
+    /// What the total row says.
+    pub stated: f64,
+    /// What the data rows add up to.
+    pub rows: f64,
+}
+
+impl TotalCheck {
+    /// True when the two differ by more than the file's rounding (a cent, or a millionth).
+    pub fn differs(&self) -> bool {
+        (self.stated - self.rows).abs() > 0.01_f64.max(self.stated.abs() * 1e-6)
+    }
+}
+
+/// Each additive metric's largest stated total (the account's, when a file has one per
+/// campaign type too) against the sum of the data rows. Ratios and people counts (reach,
+/// users) are not checked: their totals are not sums.
+pub fn total_checks(preview: &ImportPreview) -> Vec<TotalCheck> {
+    use crate::domain::facts::{additivity, Additivity};
+    let mut out: Vec<TotalCheck> = Vec::new();
+    for t in &preview.stated_totals {
+        let additive = crate::domain::kpi_library::input_of(&t.metric_id)
+            .is_some_and(|i| additivity(i) == Additivity::Additive);
+        if !additive || !t.value.is_finite() {
+            continue;
+        }
+        match out.iter_mut().find(|c| c.metric_id == t.metric_id) {
+            Some(c) if c.stated >= t.value => {}
+            Some(c) => {
+                c.stated = t.value;
+                c.label = t.label.clone();
+            }
+            None => out.push(TotalCheck {
+                label: t.label.clone(),
+                metric_id: t.metric_id.clone(),
+                stated: t.value,
+                rows: preview
+                    .rows_of(&t.metric_id)
+                    .map(|r| r.value)
+                    .filter(|v| v.is_finite())
+                    .sum(),
+            }),
+        }
+    }
+    out
 }
 
 impl ImportPreview {
@@ -203,6 +298,66 @@ pub enum CsvImportError {
     /// The layout is not one of the platforms known; a column mapping is needed.
     #[error("the layout of the file is not known")]
     UnknownLayout,
+    /// A report without a date column whose period the file does not state as dates ("All
+    /// time", or no range line): the user gives it ([`import_for_period`]).
+    #[error("the report does not say which days it covers ({stated})")]
+    NoPeriod {
+        /// What the file says instead (`All time`), or empty.
+        stated: String,
+    },
+    /// The platform exported a report without rows ("No data available.").
+    #[error("the report holds no data: {said}")]
+    NoData {
+        /// What the file says, cut short.
+        said: String,
+    },
+}
+
+/// What the platforms write in a report that has no rows, in their UIs' languages.
+const NO_DATA: [&str; 5] = [
+    "no data available",
+    "no data",
+    "tidak ada data",
+    "tidak ada data yang tersedia",
+    "data tidak tersedia",
+];
+
+/// The file's words when it is a report without rows: every line that is not a comment, a
+/// title or empty is one of [`NO_DATA`] (Meta's "No data available.").
+fn says_no_data(text: &str) -> Option<String> {
+    let lines: Vec<&str> = csv::strip_bom(text)
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_matches(|c| c == '"' || c == ',' || c == ';' || c == '\t')
+        })
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let said = lines.iter().find(|l| {
+        let lower = l.trim_end_matches('.').trim().to_lowercase();
+        NO_DATA.contains(&lower.as_str())
+    })?;
+    // A title line or a header may stand beside it, never rows of numbers.
+    let numbers = lines
+        .iter()
+        .filter(|l| l.chars().filter(char::is_ascii_digit).count() >= 3)
+        .count();
+    (lines.len() <= 3 && numbers == 0).then(|| table::shorten(said))
+}
+
+/// [`import`] for a report whose rows carry no dates and whose file states no period (a
+/// Google Ads report over "All time"): its rows cover `period`.
+pub fn import_for_period(
+    text: &str,
+    period: (Date, Date),
+) -> Result<ImportPreview, CsvImportError> {
+    check_size(text)?;
+    let mut preview = match guess_source(text) {
+        Source::GoogleAds => google_ads::import_with(text, Some(period)),
+        _ => import(text),
+    }?;
+    add_derived(&mut preview, |_| true);
+    Ok(preview)
 }
 
 /// Text from the bytes of a file: UTF-8 (BOM dropped) or UTF-16 with a BOM (Google Ads'
@@ -243,6 +398,25 @@ pub fn decode(bytes: &[u8]) -> Result<String, CsvImportError> {
     Ok(text)
 }
 
+/// A Google Ads header in the words its Indonesian or English UI writes without the
+/// abbreviations above: a campaign column beside both impressions and clicks in the same
+/// language (`Kampanye … Tayangan … Klik`).
+fn google_ads_header(lower: &str) -> bool {
+    lower.lines().take(40).any(|line| {
+        let cells: Vec<String> = line
+            .split([',', ';', '\t'])
+            .map(|c| table::squash(c.trim().trim_matches('"')))
+            .collect();
+        let has = |names: &[&str]| cells.iter().any(|c| names.contains(&c.as_str()));
+        (has(&["kampanye"]) && has(&["tayangan"]) && has(&["klik"]) && has(&["biaya"]))
+            || (has(&["campaign"])
+                && has(&["impressions"])
+                && has(&["clicks"])
+                && has(&["cost"])
+                && has(&["currency code"]))
+    })
+}
+
 /// Which platform `text` comes from, by its header comments and column names.
 pub fn guess_source(text: &str) -> Source {
     let text = csv::strip_bom(text);
@@ -260,15 +434,20 @@ pub fn guess_source(text: &str) -> Source {
     {
         return Source::MetaAds;
     }
+    let squashed = table::squash(&lower);
     if [
         "impr.",
         "avg. cpc",
-        "cost / conv.",
+        "cost/conv.",
         "cpc rata-rata",
-        "biaya / konv.",
+        "bpk rata-rata",
+        "biaya/konv.",
+        "interaction rate",
+        "rasio interaksi,",
     ]
     .iter()
-    .any(|marker| lower.contains(marker))
+    .any(|marker| squashed.contains(marker))
+        || google_ads_header(&squashed)
     {
         return Source::GoogleAds;
     }
@@ -292,6 +471,9 @@ pub fn guess_source(text: &str) -> Source {
 /// The ratios a file did not carry are derived from its raw columns ([`add_derived`]).
 pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
     check_size(text)?;
+    if let Some(said) = says_no_data(text) {
+        return Err(CsvImportError::NoData { said });
+    }
     let mut preview = match guess_source(text) {
         Source::Ga4 => ga4::import(text),
         Source::GoogleAds => google_ads::import(text),

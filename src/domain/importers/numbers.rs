@@ -16,12 +16,37 @@ pub enum Kind {
     Fraction,
 }
 
-/// True for cells that mean "no value" rather than a bad number: empty, `--`, `-`, `—`, `n/a`.
+/// True for cells that mean "no value" rather than a bad number: empty, `--`, `-`, `—`,
+/// `n/a`, a bound instead of a figure (Google Ads' `< 10%`, `> 90%` impression shares), or
+/// the platforms' words for a setting shown where a number would be ("Using campaign
+/// budget", "Not applicable", in English or Indonesian).
 pub fn is_missing(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_lowercase().as_str(),
-        "" | "-" | "--" | "—" | "–" | "n/a" | "na" | "null"
-    )
+    let lower = cell.trim().to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "" | "-" | "--" | "—" | "–" | "n/a" | "na" | "null" | "none" | "(not set)"
+    ) {
+        return true;
+    }
+    if let Some(rest) = lower.strip_prefix(['<', '>']) {
+        let rest = rest.trim().trim_end_matches('%');
+        return !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+    }
+    const WORDS: [&str; 9] = [
+        "using campaign budget",
+        "using account budget",
+        "using shared budget",
+        "not applicable",
+        "unavailable",
+        "menggunakan anggaran kampanye",
+        "menggunakan anggaran akun",
+        "tidak berlaku",
+        "tidak tersedia",
+    ];
+    WORDS.contains(&lower.as_str())
 }
 
 /// The decimal convention of a file's number cells: Indonesian-style (`1.234,56`) or
@@ -121,6 +146,20 @@ mod tests {
             Ok(Some(1234.56))
         );
         assert_eq!(parse_cell("--", Kind::Plain, Lang::En), Ok(None));
+        // issue #18: the placeholders real exports write where a figure would be.
+        for cell in [
+            " --",
+            "-",
+            "N/A",
+            "n/a",
+            "< 10%",
+            "> 90%",
+            "<10%",
+            "Using campaign budget",
+        ] {
+            assert_eq!(parse_cell(cell, Kind::Plain, Lang::En), Ok(None), "{cell}");
+        }
+        assert_eq!(parse_cell("<", Kind::Plain, Lang::En), Err(NotANumber));
         assert_eq!(
             parse_cell("1.5E-3", Kind::Plain, Lang::En),
             Ok(Some(0.0015))

@@ -50,6 +50,9 @@ pub struct Layout {
     pub end: &'static [&'static str],
     /// Names of the label column (campaign, email, channel group).
     pub label: &'static [&'static str],
+    /// Columns that break a row down further, each a dimension and its names (`ad group`,
+    /// `age`, `placement`…): every one present is kept with the row.
+    pub breakdowns: &'static [(&'static str, &'static [&'static str])],
     /// Names of a column holding the currency code per row.
     pub currency: &'static [&'static str],
     /// The metric columns.
@@ -58,9 +61,26 @@ pub struct Layout {
     pub empty_label_is_total: bool,
 }
 
+/// A column name compared without case and spacing: lower case, runs of white space as one
+/// space, none around `/` (`Cost / conv.`, `Biaya/konv.` and `biaya / konv.` are one name).
+pub fn squash(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.join(" ").replace(" /", "/").replace("/ ", "/")
+}
+
 /// A header name in lower case, and the currency code in a trailing `(IDR)`, if any.
 pub fn normalise_header(name: &str) -> (String, Option<String>) {
-    let trimmed = name.trim().trim_matches('"').trim();
+    let (base, code) = split_currency(name);
+    (squash(&base), code)
+}
+
+fn split_currency(name: &str) -> (String, Option<String>) {
+    let trimmed = name
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .trim_matches('"')
+        .trim();
     if let Some(open) = trimmed.rfind(" (") {
         let inner = trimmed
             .get(open + 2..)
@@ -83,6 +103,8 @@ pub struct Columns {
     pub end: Option<usize>,
     /// Index of the label column.
     pub label: Option<usize>,
+    /// Index and dimension of each breakdown column found.
+    pub breakdowns: Vec<(usize, &'static str)>,
     /// Index of the currency column.
     pub currency: Option<usize>,
     /// Index, metric column and header text of each metric found.
@@ -104,12 +126,17 @@ pub fn columns(header: &Record, layout: &Layout) -> Columns {
     let find = |aliases: &[&str]| {
         aliases
             .iter()
-            .find_map(|alias| names.iter().position(|(n, _)| n == alias))
+            .find_map(|alias| names.iter().position(|(n, _)| *n == squash(alias)))
     };
     found.date = find(layout.date);
     found.end = find(layout.end);
     found.label = find(layout.label);
     found.currency = find(layout.currency);
+    for (dimension, aliases) in layout.breakdowns {
+        if let Some(i) = find(aliases).filter(|i| Some(*i) != found.label) {
+            found.breakdowns.push((i, dimension));
+        }
+    }
     for metric in layout.metrics {
         // First matching column wins per metric; a later alias for the same metric is ignored.
         if found
@@ -166,12 +193,18 @@ pub fn is_total_row(record: &Record, cols: &Columns, layout: &Layout) -> bool {
         return true;
     }
     if layout.empty_label_is_total {
-        if let Some(i) = cols.label {
+        // Meta's summary row: every name column (campaign, ad set, age…) empty beside numbers.
+        let names: Vec<usize> = cols
+            .label
+            .into_iter()
+            .chain(cols.breakdowns.iter().map(|(i, _)| *i))
+            .collect();
+        if !names.is_empty() {
             let has_numbers = cols
                 .metrics
                 .iter()
                 .any(|(j, _, _)| !record.field(*j).trim().is_empty());
-            return record.field(i).trim().is_empty() && has_numbers;
+            return names.iter().all(|i| record.field(*i).trim().is_empty()) && has_numbers;
         }
     }
     false
@@ -225,10 +258,29 @@ pub fn read_table(csv: &Csv, reading: &Reading<'_>) -> Result<ImportPreview, Csv
         bad_rows: Vec::new(),
         skipped_totals: Vec::new(),
         currency: cols.header_currency.clone(),
+        stated_totals: Vec::new(),
+        notes: Vec::new(),
     };
     for record in body {
         if is_total_row(record, &cols, layout) {
             preview.skipped_totals.push(record.line);
+            let label = record
+                .fields
+                .iter()
+                .take(3)
+                .find(|f| is_total_label(f))
+                .map(|f| f.trim().to_string())
+                .unwrap_or_default();
+            for (i, metric, _) in &cols.metrics {
+                if let Ok(Some(value)) = parse_cell(record.field(*i), metric.kind, lang) {
+                    preview.stated_totals.push(super::StatedTotal {
+                        line: record.line,
+                        label: label.clone(),
+                        metric_id: metric.metric.to_string(),
+                        value,
+                    });
+                }
+            }
             continue;
         }
         if csv.unclosed_quote == Some(record.line) {
@@ -315,6 +367,12 @@ fn read_row(
         .label
         .map(|i| record.field(i).trim().to_string())
         .unwrap_or_default();
+    let breakdown: Vec<(&'static str, String)> = cols
+        .breakdowns
+        .iter()
+        .map(|(i, dimension)| (*dimension, record.field(*i).trim().to_string()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
     let mut rows = Vec::new();
     for (i, metric, column) in &cols.metrics {
         let cell = record.field(*i);
@@ -326,6 +384,7 @@ fn read_row(
                 metric_id: metric.metric.to_string(),
                 value,
                 label: label.clone(),
+                breakdown: breakdown.clone(),
             }),
             Ok(None) => {}
             Err(super::numbers::NotANumber) => {

@@ -575,7 +575,7 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
                             <td>{date}</td>
                             <td>{metric_name(&r.metric_id, lang)}</td>
                             <td class="num">{format_number(r.value, decimals, lang)}</td>
-                            <td>{r.label.clone()}</td>
+                            <td>{r.label_text()}</td>
                         </tr>
                     }
                 })
