@@ -304,8 +304,9 @@ pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
         from = end + 1;
     }
     let mut preview: Option<ImportPreview> = None;
-    // (metric, period) → whether its section had dates, and its header line.
-    let mut taken: Vec<(String, Option<(Date, Date)>, bool, usize)> = Vec::new();
+    // Which section each metric is taken from, per period: (metric, period, dated, header).
+    type Taken = (String, Option<(Date, Date)>, bool, usize);
+    let mut taken: Vec<Taken> = Vec::new();
     let mut readings = Vec::new();
     for section in &sections {
         let dated = csv
