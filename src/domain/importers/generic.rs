@@ -74,12 +74,31 @@ pub struct ColumnMapping {
     pub decimal: Lang,
 }
 
-/// The header cells of a CSV (its first non-blank record), for the user to map.
+/// The index of a CSV's header row: the first record (among the first 100) with two named
+/// cells or more that the next record matches in width, passing over title, date-range and
+/// `#` comment lines above it (a report's "Campaign report" and "1 October 2026 - 31
+/// October 2026"). Else the first non-blank record.
+pub fn header_row(csv: &csv::Csv) -> Option<usize> {
+    let named = |r: &Record| {
+        r.fields.iter().filter(|f| !f.trim().is_empty()).count() >= 2
+            && !r.field(0).trim_start().starts_with('#')
+    };
+    let records = &csv.records;
+    (0..records.len().min(100))
+        .find(|&i| {
+            let (Some(r), next) = (records.get(i), records.get(i + 1)) else {
+                return false;
+            };
+            named(r) && next.is_some_and(|n| !n.is_blank() && n.fields.len() == r.fields.len())
+        })
+        .or_else(|| records.iter().position(|r| !r.is_blank()))
+}
+
+/// The header cells of a CSV ([`header_row`]), for the user to map.
 pub fn headers(text: &str) -> Vec<String> {
     let csv = csv::read(text);
-    csv.records
-        .iter()
-        .find(|r| !r.is_blank())
+    header_row(&csv)
+        .and_then(|i| csv.records.get(i))
         .map(|r| r.fields.iter().map(|f| f.trim().to_string()).collect())
         .unwrap_or_default()
 }
@@ -92,7 +111,8 @@ pub fn import_generic(
 ) -> Result<ImportPreview, CsvImportError> {
     check_size(text)?;
     let csv = csv::read(text);
-    let mut records = csv.records.iter().filter(|r| !r.is_blank());
+    let start = header_row(&csv).ok_or(CsvImportError::Empty)?;
+    let mut records = csv.records.iter().skip(start).filter(|r| !r.is_blank());
     let header = records.next().ok_or(CsvImportError::Empty)?;
     let position = |name: &str| {
         let wanted = normalise_header(name).0;
