@@ -202,6 +202,9 @@ fn raw_metric(metric_id: &str) -> Option<T> {
         "bounces" => T::MetricBounces,
         "spam_complaints" => T::MetricSpamComplaints,
         "ads_conversion_rate" => T::MetricAdsConversionRate,
+        "interactions" => T::MetricInteractions,
+        "video_views" => T::MetricVideoViews,
+        "purchases" => T::MetricPurchases,
         _ => return None,
     })
 }

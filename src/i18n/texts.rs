@@ -764,6 +764,14 @@ texts! {
     CsvNoHeader => "Berkas {file} tidak punya baris judul dengan kolom yang dikenali Alur (misalnya Tanggal, Klik, Biaya).", "The file {file} has no header row with columns Alur knows (such as Date, Clicks, Cost).";
     CsvNoDateColumn => "Berkas {file} tidak punya kolom tanggal “{column}”.", "The file {file} has no date column “{column}”.";
     CsvNoValueColumn => "Berkas {file} tidak punya kolom nilai “{column}”.", "The file {file} has no value column “{column}”.";
+    CollectPeriodTitle => "Hari yang dicakup laporan ini", "The days this report covers";
+    CollectPeriodFrom => "Hari pertama", "First day";
+    CollectPeriodTo => "Hari terakhir", "Last day";
+    CollectPeriodRead => "Baca laporan untuk hari-hari ini", "Read the report for these days";
+    CollectSummaryRow => "Baris ringkasan", "The summary row";
+    CollectTotalDiffers => "{total} menyebut {stated} untuk {metric}, sedangkan baris datanya berjumlah {rows} (selisih {difference}): laporan bisa memuat kampanye atau jenis kampanye yang tidak tercantum sebagai baris. Yang diimpor adalah baris datanya.", "{total} says {stated} for {metric}, while the data rows add up to {rows} (a difference of {difference}): the report may count campaigns or campaign types it does not list as rows. What is imported is the data rows.";
+    CollectTotalsAgree => "Baris data cocok dengan totalnya.", "The data rows match its totals.";
+    CollectMixedResults => "Kolom Hasil menghitung hal yang berbeda di baris yang berbeda ({kinds}), jadi tidak diimpor sebagai satu angka, begitu pula biaya per hasilnya. Kolom per jenis (misalnya Pembelian) tetap diimpor.", "The Results column counts different things on different rows ({kinds}), so it is not imported as one figure, nor its cost per result. The columns of one kind (Purchases, say) are imported.";
     CsvNoPeriodStated => "“{file}” adalah laporan untuk “{stated}” tanpa kolom hari, jadi tidak jelas hari mana yang dicakup angkanya. Pilih tanggal pertama dan terakhir laporan di bawah, atau unduh ulang dengan rentang tanggal (misalnya bulan lalu) atau dengan kolom Hari.", "“{file}” is a report for “{stated}” without a Day column, so it does not say which days its figures cover. Pick the report's first and last day below, or download it again with a date range (last month, say) or with a Day column.";
     CsvNoPeriod => "“{file}” tidak punya kolom hari dan tidak menyebut rentang tanggalnya, jadi tidak jelas hari mana yang dicakup angkanya. Pilih tanggal pertama dan terakhir laporan di bawah, atau unduh ulang dengan kolom Hari.", "“{file}” has no Day column and does not state its date range, so it does not say which days its figures cover. Pick the report's first and last day below, or download it again with a Day column.";
     CsvNoData => "“{file}” tidak berisi data: platformnya menulis “{said}”. Tidak ada baris untuk periode dan filter laporan itu; perluas rentang tanggal atau hapus filter, lalu ekspor lagi.", "“{file}” holds no data: the platform wrote “{said}”. The report has no rows for its period and filters; widen the date range or remove filters, then export it again.";
@@ -951,6 +959,9 @@ texts! {
     MetricUnsubscribes => "Berhenti berlangganan", "Unsubscribes";
     MetricBounces => "Pantulan", "Bounces";
     MetricSpamComplaints => "Keluhan spam", "Spam complaints";
+    MetricInteractions => "Interaksi", "Interactions";
+    MetricVideoViews => "Penayangan video", "Video views";
+    MetricPurchases => "Pembelian", "Purchases";
     MetricAdsConversionRate => "Rasio konversi iklan", "Ads conversion rate";
 
     // Charts

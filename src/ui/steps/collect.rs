@@ -10,9 +10,10 @@ use leptos::prelude::*;
 use crate::domain::collect::{
     apply, default_mapping, fact_overlaps, source_clashes, with_remembered, Mapping, OnOverlap,
 };
+use crate::domain::date::Date;
 use crate::domain::importers::{
-    decode, generic::headers, import, import_generic, ColumnMapping, CsvImportError, DateFormat,
-    ImportPreview, MAX_CSV_BYTES,
+    decode, generic::headers, import, import_for_period, import_generic, total_checks,
+    ColumnMapping, CsvImportError, DateFormat, ImportPreview, Note, MAX_CSV_BYTES,
 };
 use crate::i18n::analysis::metric_name;
 use crate::i18n::format::{format_date, format_number, DateStyle};
@@ -40,6 +41,8 @@ struct State {
     on_overlap: RwSignal<OnOverlap>,
     error: RwSignal<Option<CsvImportError>>,
     unmapped: RwSignal<Option<Unmapped>>,
+    /// A report whose days the file does not state, waiting for the user to give them.
+    undated: RwSignal<Option<String>>,
 }
 
 impl State {
@@ -50,6 +53,7 @@ impl State {
         self.mapping.try_set(Vec::new());
         self.error.try_set(None);
         self.unmapped.try_set(None);
+        self.undated.try_set(None);
         self.on_overlap.try_set(OnOverlap::Replace);
     }
 
@@ -110,11 +114,69 @@ fn read_file(ctx: Ctx, state: State, file: web_sys::File) {
                 state.error.try_set(Some(CsvImportError::UnknownLayout));
                 state.unmapped.try_set(Some(Unmapped { text, headers }));
             }
+            Err(err @ CsvImportError::NoPeriod { .. }) => {
+                state.error.try_set(Some(err));
+                state.undated.try_set(Some(text));
+            }
             Err(err) => {
                 state.error.try_set(Some(err));
             }
         }
     });
+}
+
+/// The days of a report that states none ("All time"): DOM ids `collect-days-from`,
+/// `collect-days-to`, `collect-days-read`, the message `collect-days-error`.
+fn period_form(ctx: Ctx, state: State, text: String) -> AnyView {
+    let from = RwSignal::new(None::<Date>);
+    let to = RwSignal::new(None::<Date>);
+    let problem = RwSignal::new(None::<T>);
+    let read = move |_| {
+        let (Some(a), Some(b)) = (from.get_untracked(), to.get_untracked()) else {
+            problem.set(Some(T::AnPeriodMissingDate));
+            return;
+        };
+        if b < a {
+            problem.set(Some(T::AnPeriodEndsBefore));
+            return;
+        }
+        match import_for_period(&text, (a, b)) {
+            Ok(preview) => {
+                state.error.set(None);
+                state.undated.set(None);
+                state.show(ctx, preview, None);
+            }
+            Err(err) => state.error.set(Some(err)),
+        }
+    };
+    let date = move |id: &'static str, label: T, signal: RwSignal<Option<Date>>| {
+        view! {
+            <div class="field">
+                <label for=id>{ctx.t(label)}</label>
+                <input
+                    id=id
+                    type="date"
+                    on:change=move |ev| signal.set(Date::parse_iso(&event_target_value(&ev)).ok())
+                />
+            </div>
+        }
+    };
+    view! {
+        <fieldset id="collect-days" class="collect-days">
+            <legend>{ctx.t(T::CollectPeriodTitle)}</legend>
+            <div class="period-picker">
+                {date("collect-days-from", T::CollectPeriodFrom, from)}
+                {date("collect-days-to", T::CollectPeriodTo, to)}
+            </div>
+            {move || problem.get().map(|t| view! {
+                <p id="collect-days-error" class="field-error" role="alert">{ctx.t(t)}</p>
+            })}
+            <button id="collect-days-read" type="button" on:click=read>
+                {ctx.t(T::CollectPeriodRead)}
+            </button>
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// Adds the previewed values to the plan and says how many.
@@ -168,6 +230,7 @@ pub fn CollectStep() -> impl IntoView {
         on_overlap: RwSignal::new(OnOverlap::Replace),
         error: RwSignal::new(None),
         unmapped: RwSignal::new(None),
+        undated: RwSignal::new(None),
     };
     let has_kpis = plan_memo(|p| !p.kpis.is_empty());
     let on_pick = move |ev: leptos::ev::Event| {
@@ -196,7 +259,7 @@ pub fn CollectStep() -> impl IntoView {
                 <input
                     id="collect-file"
                     type="file"
-                    accept=".csv,text/csv"
+                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
                     aria-describedby="collect-file-hint"
                     on:change=on_pick
                 />
@@ -204,6 +267,7 @@ pub fn CollectStep() -> impl IntoView {
             </div>
             <p id="collect-error" class="field-error" role="alert">{error}</p>
             {move || state.unmapped.get().map(|u| generic_form(ctx, state, u))}
+            {move || state.undated.get().map(|t| period_form(ctx, state, t))}
             {move || state.preview.get().map(|p| preview_view(ctx, state, p))}
         </section>
     }
@@ -622,13 +686,60 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
             })
         }
     };
+    let preview_notes_empty = preview.notes.is_empty();
     let totals = {
         let count = preview.skipped_totals.len();
+        let checks = total_checks(&preview);
+        let notes = preview.notes.clone();
         move || {
-            (count > 0).then(|| {
-                let text = T::CollectTotals.fill(ctx.lang.get(), &[("count", &count.to_string())]);
-                view! { <p id="collect-totals">{text}</p> }
-            })
+            let lang = ctx.lang.get();
+            let number = |v: f64| {
+                let decimals = if v.fract() == 0.0 { 0 } else { 2 };
+                format_number(v, decimals, lang)
+            };
+            let differ: Vec<String> = checks
+                .iter()
+                .filter(|c| c.differs())
+                .map(|c| {
+                    let label = if c.label.is_empty() {
+                        T::CollectSummaryRow.get(lang).to_string()
+                    } else {
+                        c.label.clone()
+                    };
+                    T::CollectTotalDiffers.fill(
+                        lang,
+                        &[
+                            ("total", &label),
+                            ("metric", &metric_name(&c.metric_id, lang)),
+                            ("stated", &number(c.stated)),
+                            ("rows", &number(c.rows)),
+                            ("difference", &number(c.stated - c.rows)),
+                        ],
+                    )
+                })
+                .collect();
+            let agree = !checks.is_empty() && differ.is_empty();
+            let notes = notes
+                .iter()
+                .map(|n| match n {
+                    Note::MixedResults { kinds } => {
+                        T::CollectMixedResults.fill(lang, &[("kinds", &kinds.join(", "))])
+                    }
+                })
+                .map(|t| view! { <li>{t}</li> })
+                .collect_view();
+            view! {
+                {(count > 0).then(|| {
+                    let text = T::CollectTotals.fill(lang, &[("count", &count.to_string())]);
+                    let check = if agree { format!(" {}", T::CollectTotalsAgree.get(lang)) } else { String::new() };
+                    view! { <p id="collect-totals">{text}{check}</p> }
+                })}
+                {(!differ.is_empty()).then(|| {
+                    let items = differ.into_iter().map(|t| view! { <li>{t}</li> }).collect_view();
+                    view! { <ul id="collect-total-checks" class="warning" role="status">{items}</ul> }
+                })}
+                <ul id="collect-notes" class="warning" role="status" hidden=preview_notes_empty>{notes}</ul>
+            }
         }
     };
     let clashes = {
