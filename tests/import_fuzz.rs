@@ -34,6 +34,13 @@ fn run_all(text: &str) {
         };
         let _ = import_generic(text, &mapping);
     }
+    let _ = alur::domain::importers::generic::headers(text);
+    if let Some(period) = alur::domain::importers::dates::parse_range("1 Oct 2026 - 31 Oct 2026") {
+        let _ = alur::domain::importers::import_for_period(text, period);
+    }
+    if let Ok(preview) = import(text) {
+        let _ = alur::domain::importers::total_checks(&preview);
+    }
     let _ = alur::domain::importers::dates::parse_range(text);
     let _ = alur::domain::importers::dates::parse_date(text);
 }
@@ -58,6 +65,22 @@ fn export_like() -> impl Strategy<Value = String> {
         Just("Unique Opens".to_string()),
         Just("Successful Deliveries".to_string()),
         Just("# Start date: 20240301".to_string()),
+        Just("# End date: 20240331".to_string()),
+        Just("Nth day".to_string()),
+        Just("Week".to_string()),
+        Just("0000".to_string()),
+        Just("53".to_string()),
+        Just("All time".to_string()),
+        Just("1 October 2026 - 31 October 2026".to_string()),
+        Just("Interactions".to_string()),
+        Just("Campaign".to_string()),
+        Just("Ad group".to_string()),
+        Just("Age".to_string()),
+        Just("Result indicator".to_string()),
+        Just("Results".to_string()),
+        Just("No data available.".to_string()),
+        Just("< 10%".to_string()),
+        Just("Session primary channel group (Default Channel Group)".to_string()),
         Just("Grand total".to_string()),
         Just("Total: Account".to_string()),
         Just("20240301".to_string()),

@@ -402,7 +402,17 @@ fn broken_file_lists_bad_rows_by_line() {
 fn files_that_cannot_be_imported() {
     assert_eq!(decode(b""), Err(CsvImportError::Empty));
     assert_eq!(decode(b"\xef\xbb\xbf \r\n"), Err(CsvImportError::Empty));
-    assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(CsvImportError::NotCsv));
+    // issue #18: an Excel workbook (a zip, or the old OLE .xls) is named as one, so the
+    // message can say how to export CSV instead; other binary data is "not a CSV".
+    assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(CsvImportError::Workbook));
+    assert_eq!(
+        decode(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+        Err(CsvImportError::Workbook)
+    );
+    assert_eq!(
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00"),
+        Err(CsvImportError::NotCsv)
+    );
     assert_eq!(import("hello world\n"), Err(CsvImportError::UnknownLayout));
     assert_eq!(
         alur::domain::importers::ga4::import("# Start date: 20240301\nfoo,bar\n"),

@@ -61,6 +61,7 @@ pub fn csv_import_error(err: &CsvImportError, lang: Lang, file_name: &str) -> St
             ],
         ),
         CsvImportError::NotCsv => T::CsvNotCsv.fill(lang, &[file]),
+        CsvImportError::Workbook => T::CsvWorkbook.fill(lang, &[file]),
         CsvImportError::NoHeader => T::CsvNoHeader.fill(lang, &[file]),
         CsvImportError::NoDateColumn { column } => {
             T::CsvNoDateColumn.fill(lang, &[file, ("column", column)])

@@ -4,37 +4,70 @@
 
 use crate::domain::date::Date;
 
-const MONTHS: [(&str, u8); 17] = [
+/// Month names by their first three letters (four where French needs them), in the
+/// languages the platforms' interfaces write report ranges in: English, Indonesian, Dutch,
+/// German, French, Spanish, Portuguese and Italian.
+const MONTHS: [(&str, u8); 40] = [
     ("jan", 1),
+    ("ene", 1),
+    ("gen", 1),
     ("feb", 2),
+    ("fév", 2),
+    ("fev", 2),
     ("mar", 3),
+    ("mär", 3),
+    ("mrt", 3),
+    ("maa", 3),
     ("apr", 4),
+    ("avr", 4),
+    ("abr", 4),
     ("may", 5),
     ("mei", 5),
+    ("mai", 5),
+    ("mag", 5),
     ("jun", 6),
+    ("juin", 6),
+    ("giu", 6),
     ("jul", 7),
+    ("juil", 7),
+    ("lug", 7),
     ("aug", 8),
     ("agu", 8),
     ("agt", 8),
+    ("ago", 8),
+    ("aoû", 8),
+    ("aou", 8),
     ("sep", 9),
+    ("set", 9),
     ("oct", 10),
     ("okt", 10),
+    ("out", 10),
+    ("ott", 10),
     ("nov", 11),
     ("dec", 12),
     ("des", 12),
+    ("dez", 12),
+    ("déc", 12),
 ];
 
-/// The month a name or abbreviation means, in English or Indonesian (`Mar`, `March`, `Maret`,
-/// `Agu`, `Agustus`, `Okt`…): its first three letters decide, with `mei`, `agu`, `okt`, `des`.
+/// The month a name or abbreviation means (`Mar`, `March`, `Maret`, `Agu`, `Oktober`,
+/// `octobre`, `dic`, `juil.`…): its first four letters when those name a month (French
+/// `juin`, `juil`), else its first three.
 fn month_of(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 || !w.chars().all(char::is_alphabetic) {
+    if w.chars().count() < 3 || !w.chars().all(char::is_alphabetic) {
         return None;
     }
-    let head: String = w.chars().take(3).collect();
+    if w == "dic" || w.starts_with("dici") {
+        return Some(12);
+    }
+    let head = |n: usize| -> String { w.chars().take(n).collect() };
+    let four = head(4);
+    let three = head(3);
     MONTHS
         .iter()
-        .find(|(name, _)| *name == head)
+        .find(|(name, _)| *name == four)
+        .or_else(|| MONTHS.iter().find(|(name, _)| *name == three))
         .map(|(_, m)| *m)
 }
 
@@ -107,9 +140,24 @@ pub fn parse_date(text: &str) -> Option<Date> {
         }
     }
     // Words: Mar 4, 2024 · Fri, Mar 1, 2024 · 1 Maret 2024 · 04 Mar 2024 10:00.
+    // Day-first with dots: 01.10.2026 (German, Dutch, Russian; the US never writes dots).
+    if let [d, m, y] = parts.as_slice() {
+        if y.len() == 4 && date_part.contains('.') {
+            return ymd(number(y)?, number(m)?, number(d)?);
+        }
+    }
+    // `1. Oktober 2026`, `1 de octubre de 2026`: the day's dot and Spanish and Portuguese
+    // "de" are no words of their own.
     let words: Vec<&str> = t
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty() && !is_weekday(w))
+        .map(|w| {
+            if w.len() <= 3 {
+                w.trim_end_matches('.')
+            } else {
+                w
+            }
+        })
+        .filter(|w| !w.is_empty() && !is_weekday(w) && *w != "de")
         .collect();
     match words.as_slice() {
         [a, b, c, ..] => {
@@ -176,6 +224,29 @@ mod tests {
         assert_eq!(parse_range("1 March 2024 - 31 March 2024"), march);
         assert_eq!(parse_range("\"Mar 1, 2024 – Mar 31, 2024\""), march);
         assert_eq!(parse_range("20240301-20240331"), march);
+        // issue #18: Google Ads' range line in its interfaces' languages.
+        let october = Some((d("2026-10-01"), d("2026-10-31")));
+        for line in [
+            "1 October 2026 - 31 October 2026",
+            "1 Oktober 2026 - 31 Oktober 2026",
+            "Oct 1, 2026 - Oct 31, 2026",
+            "1. Oktober 2026 - 31. Oktober 2026",
+            "01.10.2026 - 31.10.2026",
+            "1 octobre 2026 - 31 octobre 2026",
+            "1 de octubre de 2026 - 31 de octubre de 2026",
+            "1 de out. de 2026 - 31 de out. de 2026",
+            "1 ott 2026 - 31 ott 2026",
+        ] {
+            assert_eq!(parse_range(line), october, "{line}");
+        }
+        assert_eq!(
+            parse_range("Jan 27, 2026 - Feb 25, 2026"),
+            Some((d("2026-01-27"), d("2026-02-25")))
+        );
+        // French June and July share three letters.
+        assert_eq!(parse_date("3 juin 2026"), Some(d("2026-06-03")));
+        assert_eq!(parse_date("3 juil. 2026"), Some(d("2026-07-03")));
+        assert_eq!(parse_date("3 dic 2026"), Some(d("2026-12-03")));
         assert_eq!(parse_range("31 March 2024 - 1 March 2024"), None);
         assert_eq!(parse_range("Campaign report"), None);
     }

@@ -277,9 +277,12 @@ pub enum CsvImportError {
         /// Limit in bytes.
         limit: usize,
     },
-    /// Binary data (a spreadsheet saved as .xlsx, an image…).
+    /// Binary data (an image, a PDF…).
     #[error("the file is not a CSV text")]
     NotCsv,
+    /// An Excel workbook (`.xlsx`, a zip archive), which this version reads only as CSV.
+    #[error("the file is an Excel workbook, not a CSV text")]
+    Workbook,
     /// No row looks like the header of the expected layout.
     #[error("no header row with known columns was found")]
     NoHeader,
@@ -384,6 +387,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, CsvImportError> {
         String::from_utf16(&units).map_err(|_| CsvImportError::NotCsv)
     };
     let text = match bytes {
+        // A zip archive: an .xlsx (or .ods) workbook.
+        [b'P', b'K', 3, 4, ..] => return Err(CsvImportError::Workbook),
+        // The legacy binary .xls (an OLE compound file).
+        [0xD0, 0xCF, 0x11, 0xE0, ..] => return Err(CsvImportError::Workbook),
         [0xFF, 0xFE, ..] => utf16(true)?,
         [0xFE, 0xFF, ..] => utf16(false)?,
         _ => String::from_utf8_lossy(bytes).into_owned(),
