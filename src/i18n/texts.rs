@@ -808,7 +808,7 @@ texts! {
     CollectCurrency => "Mata uang di berkas: {code}. Rencana memakai {plan}; nilai uang tidak dikonversi.", "Currency in the file: {code}. The plan uses {plan}; money values are not converted.";
     CollectMapTitle => "KPI mana yang diisi setiap metrik?", "Which KPI does each metric feed?";
     CollectMapLabel => "{metric} ({count} nilai) mengisi", "{metric} ({count} values) feeds";
-    CollectDoNotImport => "Jangan impor", "Do not import";
+    CollectDoNotImport => "Tidak ke KPI (tetap disimpan sebagai data)", "No KPI (kept as data)";
     CollectRows => "Nilai yang akan ditambahkan: {count}", "Values to add: {count}";
     CollectRowsMore => "…dan {count} baris lagi.", "…and {count} more rows.";
     CollectColDate => "Tanggal", "Date";

@@ -609,16 +609,9 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
         let preview = preview.clone();
         move || {
             let lang = ctx.lang.get();
-            let mapping = state.mapping.get();
-            let mapped: Vec<_> = preview
-                .rows
-                .iter()
-                .filter(|r| {
-                    mapping
-                        .iter()
-                        .any(|(m, k)| *m == r.metric_id && k.is_some())
-                })
-                .collect();
+            // Every value is kept (raw inputs too, for the period figures), whichever KPI it
+            // feeds, so the table lists them all.
+            let mapped: Vec<_> = preview.rows.iter().collect();
             let more = mapped.len().saturating_sub(SHOWN_ROWS);
             let count = mapped.len().to_string();
             let body = mapped
