@@ -11,8 +11,8 @@
 //! wasm.
 
 use crate::charts::escape;
-use crate::domain::workflow::Phase;
-use crate::domain::workflow::Step;
+use crate::domain::model::workflow::Phase;
+use crate::domain::model::workflow::Step;
 use crate::i18n::{Lang, T};
 use crate::ui::route::Route;
 
@@ -83,7 +83,7 @@ pub fn boot_shells() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::workflow::Step;
+    use crate::domain::model::workflow::Step;
 
     #[test]
     fn each_language_lists_every_step_with_its_link_in_workflow_order() {

@@ -3,12 +3,12 @@
 //! KPIs' status; re-importing replaces or skips instead of doubling.
 #![cfg(not(target_arch = "wasm32"))]
 
-use alur::domain::analysis::{analyse_kpi, KpiAnalysis, Status};
-use alur::domain::collect::{apply, default_mapping, fact_overlaps, OnOverlap};
-use alur::domain::date::Date;
-use alur::domain::importers::{decode, import};
-use alur::domain::plan::{Kpi, Plan};
-use alur::domain::validate::validate;
+use alur::domain::analysis::collect::{apply, default_mapping, fact_overlaps, OnOverlap};
+use alur::domain::analysis::importers::{decode, import};
+use alur::domain::analysis::kpis::{analyse_kpi, KpiAnalysis, Status};
+use alur::domain::model::plan::{Kpi, Plan};
+use alur::domain::model::validate::validate;
+use alur::domain::values::date::Date;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -114,7 +114,7 @@ fn ga4_and_ads_imports_change_kpi_status() {
         "{actual}"
     );
     let progress = match ctr.achievement {
-        Some(alur::domain::analysis::Achievement::Progress(x)) => x,
+        Some(alur::domain::analysis::kpis::Achievement::Progress(x)) => x,
         other => panic!("{other:?}"),
     };
     assert!((progress - (actual - 5.0) / 7.0).abs() < 1e-9, "{progress}");

@@ -4,10 +4,10 @@
 //! interface). Each fixture in `tests/fixtures/exports/` was written by hand from the
 //! platforms' documented layouts; each test states how its totals were computed.
 
-use alur::domain::date::Date;
-use alur::domain::importers::{
+use alur::domain::analysis::importers::{
     decode, generic, import, import_for_period, total_checks, CsvImportError, ImportPreview, Source,
 };
+use alur::domain::values::date::Date;
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -287,7 +287,7 @@ fn the_column_mapping_finds_the_real_header_row() {
         date_format: generic::DateFormat::Auto,
         decimal: alur::i18n::Lang::En,
     };
-    let p = alur::domain::importers::import_generic(&text, &mapping).unwrap();
+    let p = alur::domain::analysis::importers::import_generic(&text, &mapping).unwrap();
     assert_eq!(total(&p, "leads"), 18.0);
     assert!(p.bad_rows.is_empty());
 }

@@ -2,7 +2,7 @@
 //! `make fuzz` runs them with many more cases (`PROPTEST_CASES`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use alur::domain::importers::{
+use alur::domain::analysis::importers::{
     csv, decode, email, ga4, google_ads, guess_source, import, import_generic, meta_ads,
     ColumnMapping, DateFormat, Source,
 };
@@ -34,15 +34,17 @@ fn run_all(text: &str) {
         };
         let _ = import_generic(text, &mapping);
     }
-    let _ = alur::domain::importers::generic::headers(text);
-    if let Some(period) = alur::domain::importers::dates::parse_range("1 Oct 2026 - 31 Oct 2026") {
-        let _ = alur::domain::importers::import_for_period(text, period);
+    let _ = alur::domain::analysis::importers::generic::headers(text);
+    if let Some(period) =
+        alur::domain::analysis::importers::dates::parse_range("1 Oct 2026 - 31 Oct 2026")
+    {
+        let _ = alur::domain::analysis::importers::import_for_period(text, period);
     }
     if let Ok(preview) = import(text) {
-        let _ = alur::domain::importers::total_checks(&preview);
+        let _ = alur::domain::analysis::importers::total_checks(&preview);
     }
-    let _ = alur::domain::importers::dates::parse_range(text);
-    let _ = alur::domain::importers::dates::parse_date(text);
+    let _ = alur::domain::analysis::importers::dates::parse_range(text);
+    let _ = alur::domain::analysis::importers::dates::parse_date(text);
 }
 
 /// Text built from the pieces exports are made of, so the parsers get past their headers.
@@ -150,10 +152,10 @@ fn valid_export() -> Vec<u8> {
 fn run_plan_parsers(bytes: &[u8]) {
     let _ = alur::domain::parse_plan_file(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let _ = alur::domain::share::read_share_path(text);
+        let _ = alur::domain::plan_file::share::read_share_path(text);
         let _ = alur::ui::route::Route::parse(text);
         let _ = alur::domain::parse_stored_plan(text);
-        let _ = alur::domain::date::Date::parse_iso(text);
+        let _ = alur::domain::values::date::Date::parse_iso(text);
         for lang in Lang::ALL {
             let _ = alur::i18n::format::parse_number(text, lang);
             let _ = alur::i18n::format::parse_money(text, "IDR", lang);
@@ -258,10 +260,10 @@ proptest! {
         text in "[0-9A-Za-z_+/=%. -]{0,300}",
         bytes in proptest::collection::vec(any::<u8>(), 1..600),
     ) {
-        let _ = alur::domain::share::read_share_path(&text);
-        let _ = alur::domain::share::read_share_path(&format!("1/{text}"));
-        let fragment = alur::domain::share::share_fragment(&bytes);
+        let _ = alur::domain::plan_file::share::read_share_path(&text);
+        let _ = alur::domain::plan_file::share::read_share_path(&format!("1/{text}"));
+        let fragment = alur::domain::plan_file::share::share_fragment(&bytes);
         let rest = fragment.strip_prefix("#/share/").unwrap_or_default();
-        prop_assert_eq!(alur::domain::share::read_share_path(rest), Ok(bytes));
+        prop_assert_eq!(alur::domain::plan_file::share::read_share_path(rest), Ok(bytes));
     }
 }

@@ -2,11 +2,11 @@
 //! exact values, periods, skipped totals and bad rows with their line numbers.
 #![cfg(not(target_arch = "wasm32"))]
 
-use alur::domain::date::Date;
-use alur::domain::importers::{
+use alur::domain::analysis::importers::{
     decode, guess_source, import, import_generic, ColumnMapping, CsvImportError, DateFormat,
     ImportPreview, RowError, Source,
 };
+use alur::domain::values::date::Date;
 use alur::i18n::Lang;
 
 fn fixture(name: &str) -> String {
@@ -199,7 +199,7 @@ fn meta_campaigns_english() {
     assert!(values(&p, "cost_per_result").is_empty());
     assert_eq!(
         p.notes,
-        [alur::domain::importers::Note::MixedResults {
+        [alur::domain::analysis::importers::Note::MixedResults {
             kinds: vec!["actions:link_click".into(), "reach".into()]
         }]
     );
@@ -415,7 +415,7 @@ fn files_that_cannot_be_imported() {
     );
     assert_eq!(import("hello world\n"), Err(CsvImportError::UnknownLayout));
     assert_eq!(
-        alur::domain::importers::ga4::import("# Start date: 20240301\nfoo,bar\n"),
+        alur::domain::analysis::importers::ga4::import("# Start date: 20240301\nfoo,bar\n"),
         Err(CsvImportError::NoHeader)
     );
     // UTF-16 with a BOM, as Google Ads' "Excel CSV" is, decodes.

@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use alur::domain::date::Date;
-use alur::domain::import::ExportFile;
-use alur::domain::plan::*;
-use alur::domain::templates::seed_example;
+use alur::domain::model::plan::*;
+use alur::domain::model::templates::seed_example;
+use alur::domain::plan_file::import::ExportFile;
+use alur::domain::values::date::Date;
 use alur::domain::{export_json, parse_plan_file, ImportError, MAX_IMPORT_BYTES};
 use alur::i18n::messages::import_error;
 use alur::i18n::Lang;
@@ -635,7 +635,7 @@ fn make_valid(mut plan: Plan) -> Plan {
         None => plan.measurements.clear(),
     }
     // Every way into a plan keeps amounts in the currency's minor units.
-    alur::domain::money::round_amounts(&mut plan);
+    alur::domain::values::money::round_amounts(&mut plan);
     plan
 }
 
@@ -1261,16 +1261,16 @@ fn every_released_schema_version_still_imports() {
             .unwrap_or_else(|e| panic!("{name} no longer imports: {e}"));
         assert_eq!(
             plan.schema_version,
-            alur::domain::plan::SCHEMA_VERSION,
+            alur::domain::model::plan::SCHEMA_VERSION,
             "{name}"
         );
         assert!(!plan.kpis.is_empty(), "{name} lost its KPIs");
         versions.push(version.parse::<u32>().unwrap());
     }
-    versions.sort_unstable();
+    alur::domain::values::sort::sort(&mut versions);
     // One fixture for every version from 1 to the current one.
     assert_eq!(
         versions,
-        (1..=alur::domain::plan::SCHEMA_VERSION).collect::<Vec<_>>()
+        (1..=alur::domain::model::plan::SCHEMA_VERSION).collect::<Vec<_>>()
     );
 }

@@ -29,6 +29,8 @@ fn storage_round_trips_text_exactly() {
 
 // Guards: the crash download gathers Alur's keys only, never other sites' data on the origin.
 #[wasm_bindgen_test]
+// Plants another site's key straight in localStorage, past the app's one door.
+#[allow(clippy::disallowed_methods)]
 fn dump_all_returns_only_alur_keys_sorted() {
     clear_alur_keys();
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
@@ -116,8 +118,8 @@ async fn app_renders_navigation_and_switches_language() {
     clear_alur_keys();
 }
 
-fn sample_plan(id: &str, name: &str, updated_at: i64) -> alur::domain::plan::Plan {
-    alur::domain::plan::Plan::blank(id, name, updated_at)
+fn sample_plan(id: &str, name: &str, updated_at: i64) -> alur::domain::model::plan::Plan {
+    alur::domain::model::plan::Plan::blank(id, name, updated_at)
 }
 
 // Guards: a saved plan lists and loads back whole, newest edit first.
@@ -230,7 +232,7 @@ fn the_stored_revision_of_small_large_and_unusual_plans() {
 // share of storage (sizes as the browser counts them), newest kept.
 #[wasm_bindgen_test]
 fn a_save_keeps_the_replaced_version_and_backups_stay_within_their_budget() {
-    use alur::domain::backups::{BUDGET_CHARS, INTERVAL_MS};
+    use alur::domain::history::backups::{BUDGET_CHARS, INTERVAL_MS};
     use alur::storage::plans;
     clear_alur_keys();
     let minute = 60_000;

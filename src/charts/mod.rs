@@ -17,14 +17,14 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::domain::analysis::{
+use crate::domain::analysis::kpis::{
     analyse_kpi, analyse_points, elapsed_fraction, trend, Achievement, Status,
 };
-use crate::domain::budget::share_percent;
-use crate::domain::date::Date;
-use crate::domain::plan::{Direction, Kpi, Plan, TaskStatus};
-use crate::domain::schedule::{campaign_window, timeline_window};
-use crate::domain::spend::by_channel;
+use crate::domain::execution::spend::by_channel;
+use crate::domain::model::plan::{Direction, Kpi, Plan, TaskStatus};
+use crate::domain::planning::budget::share_percent;
+use crate::domain::planning::schedule::{campaign_window, timeline_window};
+use crate::domain::values::date::Date;
 use crate::i18n::analysis::status_label;
 use crate::i18n::format::{
     format_compact, format_date, format_money, format_number, format_percent, DateStyle,
@@ -156,7 +156,7 @@ fn line_points(points: &[(i64, f64)], x0: i64, x1: i64, columns: usize) -> Vec<(
             .map(|i| start + i)
             .chain((end == last).then_some(last))
             .collect();
-        keep.sort_unstable();
+        crate::domain::values::sort::sort(&mut keep);
         keep.dedup();
         out.extend(keep.into_iter().filter_map(|i| points.get(i).copied()));
         start = end + 1;
@@ -658,7 +658,7 @@ pub fn kpi_progress(
     // The KPI's value from the start of its period to each day: a running total, or the
     // period-to-date rate (Σclicks ÷ Σimpressions so far), not each day's own value.
     // A target per month or week is drawn over that month or week.
-    let (kpi_series, judged, start) = crate::domain::facts::judged(plan, kpi, today);
+    let (kpi_series, judged, start) = crate::domain::analysis::facts::judged(plan, kpi, today);
     let kpi = &judged;
     let points = kpi_series.points;
     let analysis = analyse_points(kpi, &points, kpi_series.cumulative, start, today);
@@ -1298,7 +1298,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
     } else {
         allocated
     };
-    let mut entries: Vec<(Date, f64)> = crate::domain::spend::counted(plan)
+    let mut entries: Vec<(Date, f64)> = crate::domain::execution::spend::counted(plan)
         .iter()
         .filter(|s| s.amount.is_finite())
         .map(|s| (s.date.clamp(window.start, window.end), s.amount))
@@ -1306,7 +1306,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
     if entries.is_empty() && budget <= 0.0 {
         return Err(ChartError::Empty(Empty::NoData));
     }
-    crate::domain::sort::sort_by_key(&mut entries, |e| e.0);
+    crate::domain::values::sort::sort_by_key(&mut entries, |e| e.0);
     // The running total at the end of each day with spend.
     let mut cumulative: Vec<(Date, f64)> = Vec::new();
     for (date, amount) in entries {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::plan::{
+use crate::domain::model::plan::{
     Allocation, Channel, Measurement, Optimisation, Priority, Problem, SpendEntry, Task,
 };
 

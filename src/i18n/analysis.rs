@@ -3,11 +3,11 @@
 
 use super::format::{format_money, format_number, format_percent};
 use super::{Lang, T};
-use crate::domain::analysis::{Achievement, Reason, Status, Variance};
-use crate::domain::currency::currency;
-use crate::domain::kpi_library;
-use crate::domain::plan::Cause;
-use crate::domain::spend::SpendFrom;
+use crate::domain::analysis::kpis::{Achievement, Reason, Status, Variance};
+use crate::domain::execution::spend::SpendFrom;
+use crate::domain::model::kpi_library;
+use crate::domain::model::plan::Cause;
+use crate::domain::values::currency::currency;
 
 /// The name of a status, shown beside its icon so colour is never the only cue.
 pub fn status_label(status: Status) -> T {

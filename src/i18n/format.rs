@@ -5,7 +5,7 @@
 //! - Indonesian groups with `.` and marks decimals with `,` (`1.234.567,89`); English the
 //!   reverse (`1,234,567.89`). Grouping starts at four digits (`1.234`) in both.
 //! - Rounding is half away from zero on the digits the value prints as, so 0.005 → 0.01 and
-//!   1.005 → 1.01 (see [`crate::domain::decimal`]). A value that rounds to zero has no sign.
+//!   1.005 → 1.01 (see [`crate::domain::values::decimal`]). A value that rounds to zero has no sign.
 //! - NaN and infinities are written `—`: a chart or table cell stays readable when a KPI
 //!   divides by zero.
 //! - Money puts the symbol first in both languages with the sign before it (`-Rp 1.500.000`,
@@ -49,9 +49,9 @@
 // Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
-use crate::domain::currency::{currency, CURRENCIES};
-use crate::domain::date::Date;
-use crate::domain::decimal::{round_to, with_rounded};
+use crate::domain::values::currency::{currency, CURRENCIES};
+use crate::domain::values::date::Date;
+use crate::domain::values::decimal::{round_to, with_rounded};
 use crate::i18n::{Lang, T};
 
 /// What a number that cannot be computed is written as.
@@ -71,7 +71,7 @@ fn separators(lang: Lang) -> (char, char) {
 /// `value` with `decimals` fraction digits, grouped in thousands, in `lang`'s style:
 /// `1.234.567,89` (Indonesian) or `1,234,567.89` (English). Halves round away from zero;
 /// NaN and infinities are `—`; `decimals` is capped at
-/// [`MAX_DECIMALS`](crate::domain::decimal::MAX_DECIMALS).
+/// [`MAX_DECIMALS`](crate::domain::values::decimal::MAX_DECIMALS).
 pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     let (group, decimal) = separators(lang);
     let formatted = with_rounded(value, decimals, |negative, int_digits, frac_digits| {
@@ -102,7 +102,10 @@ pub fn format_money(amount: f64, code: &str, lang: Lang) -> String {
     let code = code.trim();
     let (symbol, decimals) = match currency(code) {
         Some(c) => (c.symbol_for(lang), usize::from(c.decimals)),
-        None => (code, crate::domain::money::UNKNOWN_CURRENCY_DECIMALS),
+        None => (
+            code,
+            crate::domain::values::money::UNKNOWN_CURRENCY_DECIMALS,
+        ),
     };
     let number = format_number(amount, decimals, lang);
     if number == NOT_A_NUMBER || symbol.is_empty() {
@@ -359,7 +362,7 @@ pub fn parse_money(text: &str, code: &str, lang: Lang) -> Result<f64, NumberErro
             }
         }
     }
-    Ok(crate::domain::money::round_money(value, code))
+    Ok(crate::domain::values::money::round_money(value, code))
 }
 
 /// Where the scan of typed text is relative to the digits.
@@ -1028,7 +1031,7 @@ mod tests {
                     let text = format_money(x, c.code, lang);
                     assert_eq!(
                         parse_money(&text, c.code, lang),
-                        Ok(crate::domain::money::round_money(x, c.code)),
+                        Ok(crate::domain::values::money::round_money(x, c.code)),
                         "{text}"
                     );
                 }

@@ -1,11 +1,11 @@
-//! Messages for importing platform exports ([`crate::domain::importers`]): why a file cannot
+//! Messages for importing platform exports ([`crate::domain::analysis::importers`]): why a file cannot
 //! be imported, and why a row of it was left out, in both languages.
 
 use super::format::{format_date, DateStyle};
 use super::messages::megabytes;
 use super::{Lang, T};
-use crate::domain::date::Date;
-use crate::domain::importers::{BadRow, CsvImportError, RowError};
+use crate::domain::analysis::importers::{BadRow, CsvImportError, RowError};
+use crate::domain::values::date::Date;
 
 /// Why one row was left out, as a clause to follow "Line 12: ".
 pub fn row_error(err: &RowError, lang: Lang) -> String {

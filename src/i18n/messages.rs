@@ -2,9 +2,9 @@
 //! core's errors carry positions and paths; this module only words them.
 
 use super::{Lang, T};
-use crate::domain::import::{ImportError, JsonKind};
-use crate::domain::migrate::MigrateError;
-use crate::domain::validate::{IssueKind, RefTarget, ValidationIssue};
+use crate::domain::model::validate::{IssueKind, RefTarget, ValidationIssue};
+use crate::domain::plan_file::import::{ImportError, JsonKind};
+use crate::domain::plan_file::migrate::MigrateError;
 
 /// How many validation issues an import message lists before summing up the rest.
 pub const ISSUES_SHOWN: usize = 3;

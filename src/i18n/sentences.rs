@@ -3,16 +3,16 @@
 
 use super::format::{format_date, format_money, format_number, format_percent, DateStyle};
 use super::{Lang, T};
-use crate::domain::completeness::Missing;
-use crate::domain::currency::currency;
-use crate::domain::kpi_library::metric_of;
-use crate::domain::plan::{Channel, Kpi, Objective, Priority};
-use crate::domain::smart::{GoalSentence, Movement, SmartLetter, SmartReason, Span};
+use crate::domain::model::kpi_library::metric_of;
+use crate::domain::model::plan::{Channel, Kpi, Objective, Priority};
+use crate::domain::planning::completeness::Missing;
+use crate::domain::planning::smart::{GoalSentence, Movement, SmartLetter, SmartReason, Span};
+use crate::domain::values::currency::currency;
 
 /// The goal as shown in summaries: the composed SMART sentence when the goal has its parts,
 /// else what was typed as the specific goal, else `none`.
-pub fn goal_summary(goal: &crate::domain::plan::Goal, lang: Lang, none: T) -> String {
-    if let Some(parts) = crate::domain::smart::goal_sentence(goal) {
+pub fn goal_summary(goal: &crate::domain::model::plan::Goal, lang: Lang, none: T) -> String {
+    if let Some(parts) = crate::domain::planning::smart::goal_sentence(goal) {
         return goal_sentence(&parts, lang);
     }
     let typed = goal.specific.trim();
@@ -166,7 +166,7 @@ pub fn priority_label(priority: Priority) -> T {
 
 /// The name of a channel; an "other" channel is its name as typed.
 pub fn channel_name(channel: &Channel, lang: Lang) -> String {
-    crate::domain::strategy::channel_name(channel, lang)
+    crate::domain::planning::strategy::channel_name(channel, lang)
 }
 
 /// A KPI's name as the UI shows it: a library metric's name in `lang`, then its channel when it
@@ -220,9 +220,9 @@ pub fn missing(item: &Missing, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::date::Date;
-    use crate::domain::plan::Goal;
-    use crate::domain::smart;
+    use crate::domain::model::plan::Goal;
+    use crate::domain::planning::smart;
+    use crate::domain::values::date::Date;
 
     fn date(text: &str) -> Date {
         Date::parse_iso(text).unwrap()

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{keys, read, remove, write, write_js, StorageError};
-use crate::domain::plan::{Plan, PlanStatus};
+use crate::domain::model::plan::{Plan, PlanStatus};
 
 const INDEX_KEY: &str = "alur:index";
 const PLAN_PREFIX: &str = "alur:plan:";
@@ -90,9 +90,9 @@ pub enum LoadError {
 
 /// Reads a stored plan's text into a plan (migrating older schema versions).
 pub fn decode(key: &str, text: &str) -> Result<Plan, LoadError> {
-    use crate::domain::import::ImportError;
-    use crate::domain::migrate::MigrateError;
-    crate::domain::import::parse_stored_plan(text).map_err(|e| LoadError::Damaged {
+    use crate::domain::plan_file::import::ImportError;
+    use crate::domain::plan_file::migrate::MigrateError;
+    crate::domain::plan_file::import::parse_stored_plan(text).map_err(|e| LoadError::Damaged {
         key: key.to_string(),
         newer: matches!(
             e,
@@ -141,7 +141,7 @@ fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> 
             }
         }
     }
-    crate::domain::sort::sort_by_key(&mut metas, |m| std::cmp::Reverse(m.updated_at));
+    crate::domain::values::sort::sort_by_key(&mut metas, |m| std::cmp::Reverse(m.updated_at));
     Ok(metas)
 }
 
@@ -210,7 +210,9 @@ pub fn stored_revision(id: &str) -> Option<u64> {
     let key = plan_key(id);
     let (head, whole) = crate::storage::read_head(&key, HEAD_CHARS).ok().flatten()?;
     if !whole {
-        if let Some(revision) = crate::domain::json_head::top_level_u64(&head, "revision") {
+        if let Some(revision) =
+            crate::domain::plan_file::json_head::top_level_u64(&head, "revision")
+        {
             return Some(revision);
         }
     }
@@ -294,7 +296,7 @@ pub fn trashed() -> Vec<TrashEntry> {
             })
         })
         .collect();
-    crate::domain::sort::sort_by_key(&mut out, |t| std::cmp::Reverse(t.deleted_at));
+    crate::domain::values::sort::sort_by_key(&mut out, |t| std::cmp::Reverse(t.deleted_at));
     out
 }
 
@@ -326,7 +328,7 @@ fn backup_key(id: &str, at: i64) -> String {
 
 /// The backups of all plans, with their keys. Sizes are read only when asked for: reading
 /// every backup's text on each autosave just to see whether one is due would be wasted work.
-fn all_backups(with_sizes: bool) -> Vec<(String, crate::domain::backups::Backup)> {
+fn all_backups(with_sizes: bool) -> Vec<(String, crate::domain::history::backups::Backup)> {
     keys()
         .into_iter()
         .filter_map(|key| {
@@ -338,7 +340,7 @@ fn all_backups(with_sizes: bool) -> Vec<(String, crate::domain::backups::Backup)
             } else {
                 0
             };
-            let backup = crate::domain::backups::Backup {
+            let backup = crate::domain::history::backups::Backup {
                 plan: plan.to_string(),
                 at,
                 size,
@@ -355,7 +357,7 @@ fn backup_due(id: &str, now_ms: i64) -> bool {
         .filter(|(_, b)| b.plan == id)
         .map(|(_, b)| b.at)
         .max();
-    crate::domain::backups::due(newest, now_ms)
+    crate::domain::history::backups::due(newest, now_ms)
 }
 
 /// Keeps the version a save just replaced as a rolling backup (the caller checked that one is
@@ -363,10 +365,10 @@ fn backup_due(id: &str, now_ms: i64) -> bool {
 /// in the way of a save: when it cannot be written, older backups make room once, and
 /// otherwise it is skipped.
 fn back_up(id: &str, previous: &js_sys::JsString, now_ms: i64) {
-    use crate::domain::backups::{to_drop, BUDGET_CHARS};
+    use crate::domain::history::backups::{to_drop, BUDGET_CHARS};
     // When the replaced version was last edited: read from its head when it tells, else whole.
     let head = String::from(previous.slice(0, HEAD_CHARS));
-    let at = crate::domain::json_head::top_level_u64(&head, "updated_at")
+    let at = crate::domain::plan_file::json_head::top_level_u64(&head, "updated_at")
         .and_then(|at| i64::try_from(at).ok())
         .or_else(|| {
             serde_json::from_str::<RevisionOnly>(&String::from(previous))
@@ -400,14 +402,14 @@ pub fn backups(id: &str) -> Vec<(String, i64)> {
         .filter(|(_, b)| b.plan == id)
         .map(|(key, b)| (key, b.at))
         .collect();
-    crate::domain::sort::sort_by_key(&mut out, |(_, at)| std::cmp::Reverse(*at));
+    crate::domain::values::sort::sort_by_key(&mut out, |(_, at)| std::cmp::Reverse(*at));
     out
 }
 
 /// Reads a backup as a plan.
 pub fn load_backup(key: &str) -> Result<Plan, LoadError> {
     let text = read(key)?.ok_or_else(|| LoadError::Missing(key.to_string()))?;
-    crate::domain::import::parse_stored_plan(&text).map_err(|e| LoadError::Damaged {
+    crate::domain::plan_file::import::parse_stored_plan(&text).map_err(|e| LoadError::Damaged {
         key: key.to_string(),
         reason: e.to_string(),
         newer: false,

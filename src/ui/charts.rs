@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::use_ctx;
 use crate::charts::{Chart, ChartError};
-use crate::domain::plan::Plan;
+use crate::domain::model::plan::Plan;
 use crate::i18n::{Lang, T};
 
 /// A boxed chart function of the plan and the UI language.

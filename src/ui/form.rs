@@ -10,12 +10,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{new_id, use_ctx};
-use crate::domain::date::Date;
-use crate::domain::plan::{Channel, Note, Plan};
-use crate::domain::research::{
+use crate::domain::model::plan::{Channel, Note, Plan};
+use crate::domain::planning::research::{
     channel_slug, drop_references, find, find_mut, ids, other_channels_text, position, remove_item,
     set_channel, set_other_channels, Listed, CHANNEL_CHOICES,
 };
+use crate::domain::values::date::Date;
 use crate::i18n::format::{format_number, number_error_message, parse_money, parse_number};
 use crate::i18n::sentences::channel_name;
 use crate::i18n::T;
@@ -113,7 +113,7 @@ pub fn NumberField(
     unit: Signal<String>,
     /// An amount in the plan's currency: typed text naming another currency ("US$100" in a
     /// rupiah field) is refused with a message, and the value `set` gets is already rounded
-    /// to the currency's minor units ([`crate::domain::money`]).
+    /// to the currency's minor units ([`crate::domain::values::money`]).
     #[prop(optional)]
     money: bool,
     /// Reads the value.

@@ -3,8 +3,10 @@
 mod charts;
 mod control;
 mod form;
+pub(crate) mod items;
 mod overview;
 mod plans;
+pub(crate) mod progress;
 pub mod route;
 mod session;
 pub(crate) mod share;
@@ -14,7 +16,7 @@ mod widgets;
 
 use leptos::prelude::*;
 
-use crate::domain::plan::Plan;
+use crate::domain::model::plan::Plan;
 use crate::i18n::{Lang, T};
 use crate::storage::plans::PlanMeta;
 use route::Route;
@@ -60,7 +62,7 @@ pub struct Ctx {
     /// When two tabs changed the same fields: which ones, for the question.
     pub conflict_fields: RwSignal<Vec<String>>,
     /// Undo and redo of the open plan.
-    history: StoredValue<crate::domain::history::History<Plan>>,
+    history: StoredValue<crate::domain::history::undo::History<Plan>>,
     /// Whether undo and redo are possible, for the buttons.
     pub can_undo_redo: RwSignal<(bool, bool)>,
 }
@@ -128,14 +130,14 @@ pub fn now_ms() -> i64 {
 
 /// The local calendar date of a Unix time in milliseconds (in Jakarta, 23:30 UTC is already
 /// the next day).
-pub fn local_date(ms: f64) -> Option<crate::domain::date::Date> {
+pub fn local_date(ms: f64) -> Option<crate::domain::values::date::Date> {
     let offset_minutes = js_sys::Date::new(&ms.into()).get_timezone_offset();
-    crate::domain::date::Date::from_unix_ms(ms - offset_minutes * 60_000.0)
+    crate::domain::values::date::Date::from_unix_ms(ms - offset_minutes * 60_000.0)
 }
 
 /// Today's local date.
-pub fn today() -> crate::domain::date::Date {
-    local_date(js_sys::Date::now()).unwrap_or(crate::domain::date::Date::EPOCH)
+pub fn today() -> crate::domain::values::date::Date {
+    local_date(js_sys::Date::now()).unwrap_or(crate::domain::values::date::Date::EPOCH)
 }
 
 /// A new random id: 12 characters of `0-9a-z`.
@@ -194,7 +196,7 @@ pub fn App() -> impl IntoView {
         base_revision: StoredValue::new(0),
         base: StoredValue::new(None),
         conflict_fields: RwSignal::new(Vec::new()),
-        history: StoredValue::new(crate::domain::history::History::new()),
+        history: StoredValue::new(crate::domain::history::undo::History::new()),
         can_undo_redo: RwSignal::new((false, false)),
     };
     provide_context(ctx);

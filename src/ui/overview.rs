@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::route::Route;
 use super::use_ctx;
 use super::widgets::status_label;
-use crate::domain::workflow::Phase;
+use crate::domain::model::workflow::Phase;
 use crate::i18n::T;
 
 /// The summary page of the open plan.
@@ -26,7 +26,7 @@ pub fn Overview() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.status).unwrap_or_default())
     };
     let export_id = id.clone();
-    let score = super::form::plan_memo(crate::domain::completeness::planning_score);
+    let score = super::form::plan_memo(crate::domain::planning::completeness::planning_score);
     view! {
         <article class="overview">
             <p class="step-phase">{ctx.t(T::NavOverview)}</p>
@@ -65,7 +65,7 @@ pub fn Overview() -> impl IntoView {
                     {ctx.t(T::ExportPlan)}
                 </button>
             </p>
-            <super::steps::approval::Summary />
+            <crate::ui::steps::planning::approval::Summary />
             <super::share::ShareLink />
             <EarlierVersions />
             {Phase::ALL
@@ -84,7 +84,7 @@ pub fn Overview() -> impl IntoView {
                                             step,
                                         }
                                         .to_hash();
-                                        let missing = super::steps::progress::step_gap_texts(step);
+                                        let missing = crate::ui::progress::step_gap_texts(step);
                                         let planning = phase == Phase::Plan;
                                         view! {
                                             <li>

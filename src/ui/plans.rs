@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::route::Route;
 use super::widgets::status_label;
 use super::{message, navigate, new_id, now_ms, today, use_ctx, Ctx};
-use crate::domain::plan::Plan;
+use crate::domain::model::plan::Plan;
 use crate::i18n::T;
 use crate::storage::plans::{self, PlanMeta};
 
@@ -121,8 +121,8 @@ pub fn export(ctx: Ctx, id: &str) {
             return;
         }
     };
-    let file = crate::domain::import::export_file_name(&plan.name, today());
-    let text = crate::domain::import::export_json(
+    let file = crate::domain::plan_file::import::export_file_name(&plan.name, today());
+    let text = crate::domain::plan_file::import::export_json(
         &plan,
         env!("CARGO_PKG_VERSION"),
         &js_sys::Date::new_0()
@@ -145,7 +145,7 @@ struct PendingImport {
 }
 
 fn import_file(ctx: Ctx, file: web_sys::File, conflict: RwSignal<Option<PendingImport>>) {
-    use crate::domain::import::{parse_plan_file, ImportError, MAX_IMPORT_BYTES};
+    use crate::domain::plan_file::import::{parse_plan_file, ImportError, MAX_IMPORT_BYTES};
     use crate::i18n::messages::import_error;
     let name = file.name();
     // Refuse an oversized file before reading it into memory.
@@ -335,7 +335,7 @@ pub fn PlansPage() -> impl IntoView {
 }
 
 fn create_example(ctx: Ctx) {
-    let plan = crate::domain::templates::seed_example(
+    let plan = crate::domain::model::templates::seed_example(
         ctx.lang.get_untracked(),
         &mut new_id,
         now_ms(),

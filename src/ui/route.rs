@@ -1,7 +1,7 @@
 //! Hash routing: every page has a URL after `#`, so reloads, back/forward and bookmarks work on
 //! any static server without rewrite rules.
 
-use crate::domain::workflow::Step;
+use crate::domain::model::workflow::Step;
 
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,7 +13,7 @@ pub enum Route {
     /// One step of the workflow, for a given plan or for the active one.
     Step { plan: Option<String>, step: Step },
     /// A plan shared in the link itself: the text after `#/share/` (see
-    /// [`crate::domain::share`]). Opening it previews the plan and asks before importing.
+    /// [`crate::domain::plan_file::share`]). Opening it previews the plan and asks before importing.
     Share { payload: String },
     /// A deliberate panic, so the crash screen can be tested end to end.
     PanicTest,
@@ -84,7 +84,7 @@ impl Route {
 
 /// Plan ids appear in URLs and storage keys, so they are limited to URL-safe characters.
 pub fn is_id(text: &str) -> bool {
-    crate::domain::plan::is_valid_id(text)
+    crate::domain::model::plan::is_valid_id(text)
 }
 
 #[cfg(test)]

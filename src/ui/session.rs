@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::route::Route;
 use super::{now_ms, redirect, Ctx};
-use crate::domain::merge::{merge_plans, resolve, Merged, Prefer};
-use crate::domain::plan::Plan;
+use crate::domain::history::merge::{merge_plans, resolve, Merged, Prefer};
+use crate::domain::model::plan::Plan;
 use crate::i18n::{Lang, T};
 use crate::storage::{self, plans, StorageError};
 
@@ -336,7 +336,7 @@ impl Ctx {
 
     /// Another tab saved the open plan while this one had edits: merges the two versions
     /// against the one both started from and saves the result; only when both changed the same
-    /// field is the user asked (see [`crate::domain::merge`]).
+    /// field is the user asked (see [`crate::domain::history::merge`]).
     fn merge_or_ask(self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();

@@ -1,5 +1,5 @@
 //! Share links: making one for the open plan, and opening one. The link carries the plan's
-//! export file, compressed, after `#` (see [`crate::domain::share`]); opening it previews the
+//! export file, compressed, after `#` (see [`crate::domain::plan_file::share`]); opening it previews the
 //! plan and imports it only when the user says so, through the same checks as a file.
 
 use leptos::prelude::*;
@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use super::plans::{date_of, store_imported};
 use super::route::Route;
 use super::{redirect, use_ctx, Ctx};
-use crate::domain::import::{export_json_compact, parse_plan_file, MAX_IMPORT_BYTES};
-use crate::domain::plan::Plan;
-use crate::domain::share::{read_share_path, share_fragment, ShareError, MAX_LINK_CHARS};
+use crate::domain::model::plan::Plan;
+use crate::domain::plan_file::import::{export_json_compact, parse_plan_file, MAX_IMPORT_BYTES};
+use crate::domain::plan_file::share::{
+    read_share_path, share_fragment, ShareError, MAX_LINK_CHARS,
+};
 use crate::files::{copy_text, deflate, inflate, CompressError};
 use crate::i18n::format::{format_date, format_money, DateStyle};
 use crate::i18n::{Lang, T};
@@ -150,7 +152,7 @@ pub fn ShareLink() -> impl IntoView {
 enum OpenError {
     Link(ShareError),
     Compress(CompressError),
-    Plan(crate::domain::import::ImportError),
+    Plan(crate::domain::plan_file::import::ImportError),
 }
 
 fn open_error_text(err: &OpenError, lang: Lang) -> String {
@@ -196,7 +198,7 @@ async fn open_link(payload: String) -> Result<Plan, OpenError> {
 fn preview_rows(plan: &Plan, lang: Lang) -> Vec<(T, String)> {
     let none = || T::SummaryNone.get(lang).to_string();
     let goal = crate::i18n::sentences::goal_summary(&plan.goal, lang, T::SummaryNone);
-    let date = |d: Option<crate::domain::date::Date>| {
+    let date = |d: Option<crate::domain::values::date::Date>| {
         d.map_or_else(none, |d| format_date(d, lang, DateStyle::Short))
     };
     let channels: Vec<_> = plan.channels.iter().map(|c| c.channel.clone()).collect();

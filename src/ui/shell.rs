@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use super::route::Route;
 use super::widgets::{NoticeArea, SaveStatus, TabConflict};
 use super::{overview, plans, steps, use_ctx};
-use crate::domain::workflow::{Phase, Step};
+use crate::domain::model::workflow::{Phase, Step};
 use crate::i18n::{Lang, T};
 
 /// Header, navigation and the current page.
@@ -106,8 +106,10 @@ fn Nav() -> impl IntoView {
     });
     // Which planning steps are complete, for the marks beside their links.
     let complete = Memo::new(move |_| {
-        ctx.plan
-            .with(|p| p.as_ref().map(crate::domain::completeness::complete_steps))
+        ctx.plan.with(|p| {
+            p.as_ref()
+                .map(crate::domain::planning::completeness::complete_steps)
+        })
     });
     let mark = move |step: Step| {
         let index = Step::ALL.iter().position(|s| *s == step).unwrap_or(0);

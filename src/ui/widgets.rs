@@ -3,10 +3,10 @@
 use crate::ui::control::Show;
 use leptos::prelude::*;
 
-use crate::domain::merge::Prefer;
+use crate::domain::history::merge::Prefer;
 
 use super::use_ctx;
-use crate::domain::plan::PlanStatus;
+use crate::domain::model::plan::PlanStatus;
 use crate::i18n::T;
 
 /// The label of a plan status.

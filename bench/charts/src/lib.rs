@@ -5,16 +5,16 @@
 //!   `chart_svg()` draws its actual-vs-target chart with [`alur::charts::kpi_progress`], and
 //!   `chart_data()` gives the same series, target, trajectory and projection as JSON so
 //!   Chart.js can draw exactly what the SVG shows.
-//! - `parse_plan(bytes)` is the plan-file import ([`alur::domain::import::parse_plan_file`]).
+//! - `parse_plan(bytes)` is the plan-file import ([`alur::domain::plan_file::import::parse_plan_file`]).
 //! - `import_csv(bytes)` is the platform-export import the collect step runs: decode, then
 //!   recognise and read the layout.
 
 use std::cell::RefCell;
 
 use alur::charts::kpi_progress;
-use alur::domain::analysis::{default_aggregation, series, trend};
-use alur::domain::date::Date;
-use alur::domain::plan::{Kpi, Measurement, Plan};
+use alur::domain::analysis::kpis::{default_aggregation, series, trend};
+use alur::domain::values::date::Date;
+use alur::domain::model::plan::{Kpi, Measurement, Plan};
 use alur::i18n::Lang;
 use wasm_bindgen::prelude::*;
 
@@ -136,7 +136,7 @@ pub fn chart_data() -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn parse_plan(bytes: &[u8]) -> Result<u32, JsError> {
     let plan =
-        alur::domain::import::parse_plan_file(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        alur::domain::plan_file::import::parse_plan_file(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(u32::try_from(plan.measurements.len()).unwrap_or(u32::MAX))
 }
 
@@ -144,7 +144,7 @@ pub fn parse_plan(bytes: &[u8]) -> Result<u32, JsError> {
 /// number of values read and of bad rows, as `[rows, bad]`.
 #[wasm_bindgen]
 pub fn import_csv(bytes: &[u8]) -> Result<Vec<u32>, JsError> {
-    use alur::domain::importers::{decode, import};
+    use alur::domain::analysis::importers::{decode, import};
     let text = decode(bytes).map_err(|e| JsError::new(&e.to_string()))?;
     let preview = import(&text).map_err(|e| JsError::new(&e.to_string()))?;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);

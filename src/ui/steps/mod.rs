@@ -1,61 +1,41 @@
 //! One file per workflow step; this module picks the page for the step in the URL and frames
 //! it with the step's guidance and previous / next links.
 
-mod actions;
-mod analyse;
-pub(crate) mod approval;
-mod audience;
-mod board;
-mod budget;
-mod calendar;
-mod collect;
-mod competitors;
-mod gaps;
-mod goals;
-mod items;
-mod kpis;
-mod market;
-mod measurements;
-mod next;
-mod optimise;
-mod periods;
-pub mod progress;
-mod report;
-mod spend;
-mod strategy;
-mod today;
+mod analysis;
+mod execution;
+pub(crate) mod planning;
 
 use leptos::prelude::*;
 
 use super::route::Route;
 use super::use_ctx;
-use crate::domain::workflow::{Phase, Step};
+use crate::domain::model::workflow::{Phase, Step};
 use crate::i18n::T;
 
 /// The form of a step.
 fn step_body(step: Step) -> AnyView {
-    // Each arm renders the component of `ui/steps/<step>.rs`.
+    // Each arm renders the component of `ui/steps/<phase>/<step>.rs`.
     match step {
-        Step::Approval => view! { <approval::ApprovalStep /> }.into_any(),
-        Step::Goals => view! { <goals::GoalsStep /> }.into_any(),
-        Step::Market => view! { <market::MarketStep /> }.into_any(),
-        Step::Competitors => view! { <competitors::CompetitorsStep /> }.into_any(),
-        Step::Audience => view! { <audience::AudienceStep /> }.into_any(),
-        Step::Gaps => view! { <gaps::GapsStep /> }.into_any(),
-        Step::Strategy => view! { <strategy::StrategyStep /> }.into_any(),
-        Step::Kpis => view! { <kpis::KpisStep /> }.into_any(),
-        Step::Budget => view! { <budget::BudgetStep /> }.into_any(),
-        Step::Actions => view! { <actions::ActionsStep /> }.into_any(),
-        Step::Today => view! { <today::TodayStep /> }.into_any(),
-        Step::Board => view! { <board::BoardStep /> }.into_any(),
-        Step::Calendar => view! { <calendar::CalendarStep /> }.into_any(),
-        Step::Spend => view! { <spend::SpendStep /> }.into_any(),
-        Step::Measurements => view! { <measurements::MeasurementsStep /> }.into_any(),
-        Step::Collect => view! { <collect::CollectStep /> }.into_any(),
-        Step::Analyse => view! { <analyse::AnalyseStep /> }.into_any(),
-        Step::Optimise => view! { <optimise::OptimiseStep /> }.into_any(),
-        Step::Report => view! { <report::ReportStep /> }.into_any(),
-        Step::NextCampaign => view! { <next::NextStep /> }.into_any(),
+        Step::Approval => view! { <planning::approval::ApprovalStep /> }.into_any(),
+        Step::Goals => view! { <planning::goals::GoalsStep /> }.into_any(),
+        Step::Market => view! { <planning::market::MarketStep /> }.into_any(),
+        Step::Competitors => view! { <planning::competitors::CompetitorsStep /> }.into_any(),
+        Step::Audience => view! { <planning::audience::AudienceStep /> }.into_any(),
+        Step::Gaps => view! { <planning::gaps::GapsStep /> }.into_any(),
+        Step::Strategy => view! { <planning::strategy::StrategyStep /> }.into_any(),
+        Step::Kpis => view! { <planning::kpis::KpisStep /> }.into_any(),
+        Step::Budget => view! { <planning::budget::BudgetStep /> }.into_any(),
+        Step::Actions => view! { <planning::actions::ActionsStep /> }.into_any(),
+        Step::Today => view! { <execution::today::TodayStep /> }.into_any(),
+        Step::Board => view! { <execution::board::BoardStep /> }.into_any(),
+        Step::Calendar => view! { <execution::calendar::CalendarStep /> }.into_any(),
+        Step::Spend => view! { <execution::spend::SpendStep /> }.into_any(),
+        Step::Measurements => view! { <execution::measurements::MeasurementsStep /> }.into_any(),
+        Step::Collect => view! { <analysis::collect::CollectStep /> }.into_any(),
+        Step::Analyse => view! { <analysis::analyse::AnalyseStep /> }.into_any(),
+        Step::Optimise => view! { <analysis::optimise::OptimiseStep /> }.into_any(),
+        Step::Report => view! { <analysis::report::ReportStep /> }.into_any(),
+        Step::NextCampaign => view! { <analysis::next::NextStep /> }.into_any(),
     }
 }
 
@@ -88,7 +68,7 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
     // An approved plan is the baseline: its planning steps are read-only until reopened
     // (the approval step itself stays usable, since that is where it is reopened).
     let lockable = step.phase() == Phase::Plan && step != Step::Approval;
-    let locked = crate::ui::form::plan_memo(crate::domain::approval::is_locked);
+    let locked = crate::ui::form::plan_memo(crate::domain::planning::approval::is_locked);
     let locked = move || lockable && locked.get();
     let body = if has_plan {
         step_body(step)
@@ -108,7 +88,7 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             <h1>{ctx.t(step.title())}</h1>
             <p class="guidance">{ctx.t(step.guidance())}</p>
             {(has_plan && step.phase() == Phase::Plan)
-                .then(|| view! { <progress::StepProgress step /> })}
+                .then(|| view! { <crate::ui::progress::StepProgress step /> })}
             {move || {
                 locked()
                     .then(|| view! { <p class="locked-banner" role="note">{ctx.t(T::ApprovalLocked)}</p> })
