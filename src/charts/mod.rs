@@ -109,13 +109,7 @@ const DASH_TRAJECTORY: &str = "2 4";
 
 /// `text` cut to `max` characters, ending in `…` when cut.
 fn truncate(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    crate::domain::values::text::shorten(text, max)
 }
 
 /// The points of a line worth drawing across `columns` pixel columns: where several points
@@ -224,21 +218,13 @@ fn number(value: f64, lang: Lang) -> String {
     format_number(value, decimals, lang)
 }
 
-/// A KPI value with its unit: money in the plan's currency, else the number and the unit.
-fn kpi_value(value: Option<f64>, kpi: &Kpi, currency: &str, lang: Lang) -> String {
-    let Some(value) = value.filter(|v| v.is_finite()) else {
-        return "—".to_string();
-    };
-    let unit = kpi.unit.trim();
-    if !unit.is_empty() && unit.eq_ignore_ascii_case(currency) {
-        format_money(value, unit, lang)
-    } else if unit == "%" {
-        format_percent(value, 2, lang)
-    } else if unit.is_empty() {
-        number(value, lang)
-    } else {
-        format!("{} {}", number(value, lang), truncate(unit, 12))
-    }
+/// A KPI value with its unit, written as every table writes it
+/// ([`crate::i18n::analysis::value_text`]); `—` without one.
+fn kpi_value(value: Option<f64>, kpi: &Kpi, lang: Lang) -> String {
+    value.filter(|v| v.is_finite()).map_or_else(
+        || "—".to_string(),
+        |v| crate::i18n::analysis::value_text(v, &kpi.unit, lang),
+    )
 }
 
 fn font(size: u32) -> TextStyle<'static> {
@@ -793,11 +779,8 @@ pub fn kpi_progress(
         lang,
         &[
             ("name", &name),
-            (
-                "actual",
-                &kpi_value(analysis.actual, kpi, &plan.currency, lang),
-            ),
-            ("target", &kpi_value(target, kpi, &plan.currency, lang)),
+            ("actual", &kpi_value(analysis.actual, kpi, lang)),
+            ("target", &kpi_value(target, kpi, lang)),
             (
                 "deadline",
                 &kpi.deadline.map_or_else(
@@ -805,10 +788,7 @@ pub fn kpi_progress(
                     |d| format_date(d, lang, DateStyle::Long),
                 ),
             ),
-            (
-                "projected",
-                &kpi_value(analysis.projected, kpi, &plan.currency, lang),
-            ),
+            ("projected", &kpi_value(analysis.projected, kpi, lang)),
         ],
     );
     let mut table = vec![vec![

@@ -279,19 +279,20 @@ fn kpi_progress_draws_actuals_target_trajectory_projection_and_markers() {
 
 #[test]
 fn kpi_progress_summary_in_both_languages() {
-    // Guards the screen-reader sentence: translated, with locale-formatted values and dates.
+    // Guards the screen-reader sentence: translated, with locale-formatted values and dates,
+    // written as the analysis table writes them (a whole 3% target is "3%", as in the table).
     let plan = typical();
     let en = kpi_progress(&plan, "conv", today(), Lang::En).unwrap();
     assert!(
         en.summary
-            .starts_with("Conversion rate: latest value 1.60%, target 3.00% by 30 June 2026"),
+            .starts_with("Conversion rate: latest value 1.60%, target 3% by 30 June 2026"),
         "{}",
         en.summary
     );
     let id = kpi_progress(&plan, "conv", today(), Lang::Id).unwrap();
     assert!(
         id.summary
-            .starts_with("Conversion rate: nilai terakhir 1,60%, target 3,00% pada 30 Juni 2026"),
+            .starts_with("Conversion rate: nilai terakhir 1,60%, target 3% pada 30 Juni 2026"),
         "{}",
         id.summary
     );

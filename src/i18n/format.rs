@@ -579,12 +579,9 @@ pub fn number_error_message(err: &NumberError, lang: Lang) -> String {
     )
 }
 
-/// `text`, cut to [`MAX_SHOWN_CHARS`] characters with `…` when longer.
+/// `text`, cut to [`MAX_SHOWN_CHARS`] characters with `…` after a cut.
 fn shorten(text: &str) -> String {
-    match text.char_indices().nth(MAX_SHOWN_CHARS) {
-        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)),
-        None => text.to_string(),
-    }
+    crate::domain::values::text::shorten(text, MAX_SHOWN_CHARS + 1)
 }
 
 #[cfg(test)]

@@ -164,9 +164,30 @@ pub fn priority_label(priority: Priority) -> T {
     }
 }
 
-/// The name of a channel; an "other" channel is its name as typed.
+/// The translation key of a channel's name; `Other` channels have the generic "Other channel".
+pub fn channel_key(channel: &Channel) -> T {
+    match channel {
+        Channel::Seo => T::ChannelSeo,
+        Channel::Sem => T::ChannelSem,
+        Channel::Instagram => T::ChannelInstagram,
+        Channel::Facebook => T::ChannelFacebook,
+        Channel::Tiktok => T::ChannelTiktok,
+        Channel::X => T::ChannelX,
+        Channel::Linkedin => T::ChannelLinkedin,
+        Channel::Youtube => T::ChannelYoutube,
+        Channel::Email => T::ChannelEmail,
+        Channel::Content => T::ChannelContent,
+        Channel::Website => T::ChannelWebsite,
+        Channel::Other(_) => T::ChannelOther,
+    }
+}
+
+/// The name of a channel in `lang`; an `Other` channel shows the name the user gave it.
 pub fn channel_name(channel: &Channel, lang: Lang) -> String {
-    crate::domain::planning::strategy::channel_name(channel, lang)
+    match channel {
+        Channel::Other(name) if !name.trim().is_empty() => name.trim().to_string(),
+        other => channel_key(other).get(lang).to_string(),
+    }
 }
 
 /// A KPI's name as the UI shows it: a library metric's name in `lang`, then its channel when it
@@ -372,6 +393,19 @@ mod tests {
         assert_eq!(span_text(Span::Months(1), Lang::En), "1 month");
         assert_eq!(span_text(Span::Weeks(3), Lang::En), "3 weeks");
         assert_eq!(span_text(Span::Days(1), Lang::Id), "1 hari");
+    }
+
+    // Guards: an "other" channel shows the name typed (trimmed), or the generic one when blank.
+    #[test]
+    fn other_channels_show_their_own_name_or_the_generic_one() {
+        let named = Channel::Other("  Podcast ".into());
+        assert_eq!(channel_name(&named, Lang::En), "Podcast");
+        let unnamed = Channel::Other(" ".into());
+        assert_eq!(
+            channel_name(&unnamed, Lang::Id),
+            T::ChannelOther.get(Lang::Id)
+        );
+        assert_eq!(channel_name(&Channel::Seo, Lang::En), "SEO");
     }
 
     // Guards: "other" channels keep the name the user typed; known ones are translated.

@@ -8,7 +8,8 @@ use crate::domain::model::plan::{
     Allocation, Channel, ChannelPlan, ContentItem, ExecutionItem, Kpi, Measurement, Optimisation,
     Plan, Priority, Problem, SpendEntry, Task,
 };
-use crate::domain::planning::strategy::{channel_choices, channel_name};
+use crate::domain::planning::strategy::channel_choices;
+use crate::i18n::sentences::channel_name;
 use crate::i18n::{Lang, T};
 use crate::ui::{use_ctx, Ctx};
 
@@ -137,12 +138,7 @@ pub fn RemoveButton(
 
 /// A shorter text for labels: the first 60 characters, "…" after a cut.
 pub fn short(text: &str) -> String {
-    const MAX: usize = 60;
-    let text = text.trim();
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
+    crate::domain::values::text::shorten(text, 61)
 }
 
 /// `text`, or the translated `fallback` when it is blank.

@@ -2,37 +2,10 @@
 //! them, their translated names, and the channel choices a KPI, allocation or task may take.
 
 use crate::domain::model::plan::{Channel, Plan};
-use crate::i18n::{Lang, T};
 
 /// The channels offered by name, social media split per platform (the same list the
 /// research steps offer as checkboxes). `Other` comes on top, with a name the user types.
 pub use crate::domain::planning::research::CHANNEL_CHOICES as STANDARD_CHANNELS;
-
-/// The translation key of a channel's name; `Other` channels have the generic "Other channel".
-pub fn channel_key(channel: &Channel) -> T {
-    match channel {
-        Channel::Seo => T::ChannelSeo,
-        Channel::Sem => T::ChannelSem,
-        Channel::Instagram => T::ChannelInstagram,
-        Channel::Facebook => T::ChannelFacebook,
-        Channel::Tiktok => T::ChannelTiktok,
-        Channel::X => T::ChannelX,
-        Channel::Linkedin => T::ChannelLinkedin,
-        Channel::Youtube => T::ChannelYoutube,
-        Channel::Email => T::ChannelEmail,
-        Channel::Content => T::ChannelContent,
-        Channel::Website => T::ChannelWebsite,
-        Channel::Other(_) => T::ChannelOther,
-    }
-}
-
-/// The name of a channel in `lang`; an `Other` channel shows the name the user gave it.
-pub fn channel_name(channel: &Channel, lang: Lang) -> String {
-    match channel {
-        Channel::Other(name) if !name.trim().is_empty() => name.trim().to_string(),
-        other => channel_key(other).get(lang).to_string(),
-    }
-}
 
 /// The channels a KPI, allocation or task can be tied to: the strategy's channels first (in
 /// their order, once each), then the standard channels not chosen yet.
@@ -85,18 +58,6 @@ mod tests {
         assert_eq!(choices.get(1), Some(&podcast));
         assert_eq!(choices.len(), STANDARD_CHANNELS.len() + 1);
         assert_eq!(choices.iter().filter(|c| **c == Channel::Sem).count(), 1);
-    }
-
-    #[test]
-    fn other_channels_show_their_own_name_or_the_generic_one() {
-        let named = Channel::Other("  Podcast ".into());
-        assert_eq!(channel_name(&named, Lang::En), "Podcast");
-        let unnamed = Channel::Other(" ".into());
-        assert_eq!(
-            channel_name(&unnamed, Lang::Id),
-            T::ChannelOther.get(Lang::Id)
-        );
-        assert_eq!(channel_name(&Channel::Seo, Lang::En), "SEO");
     }
 
     #[test]

@@ -5,3 +5,4 @@ pub mod date;
 pub mod decimal;
 pub mod money;
 pub mod sort;
+pub mod text;

@@ -326,7 +326,7 @@ fn read_date(record: &Record, header: &Record, i: usize) -> Result<Date, RowErro
 
 /// A cell repeated in a message, cut to 40 characters so a pasted paragraph cannot flood it.
 pub fn shorten(text: &str) -> String {
-    text.chars().take(40).collect()
+    crate::domain::values::text::shorten(text, 40)
 }
 
 /// The rows of one record, or why it cannot be read. A row is read whole or not at all, so

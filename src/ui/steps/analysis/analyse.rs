@@ -18,12 +18,12 @@ use crate::domain::execution::spend::by_channel;
 use crate::domain::model::plan::{Direction, Plan, Problem};
 use crate::domain::model::workflow::Step;
 use crate::domain::planning::research::channel_slug;
-use crate::domain::planning::strategy::channel_name;
 use crate::i18n::analysis::{
     achievement_text, pacing_text, reason_text, spent_from_text, status_class, status_label,
     value_text,
 };
 use crate::i18n::format::{format_money, format_percent};
+use crate::i18n::sentences::channel_name;
 use crate::i18n::{Lang, T};
 use crate::ui::items::plan_text;
 use crate::ui::route::Route;

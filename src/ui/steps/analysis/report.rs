@@ -14,8 +14,8 @@ use crate::domain::execution::export_csv::{
     csv_file_name, measurement_rows, spend_rows, write_csv, Cell, CsvStyle,
 };
 use crate::domain::model::plan::Plan;
-use crate::domain::planning::strategy::channel_name;
 use crate::i18n::format::{format_date, format_money, format_percent, DateStyle};
+use crate::i18n::sentences::channel_name;
 use crate::i18n::{Lang, T};
 use crate::ui::charts::chart_figure;
 use crate::ui::form::{NoteList, TextField};

@@ -9,8 +9,8 @@ use crate::domain::execution::calendar::{
     filtered, kind_key, month_grid, on_day, status_key, ContentFilter, Month, KINDS, STATUSES,
 };
 use crate::domain::model::plan::{Channel, ContentItem, ContentStatus, Plan};
-use crate::domain::planning::strategy::channel_name;
 use crate::i18n::format::{format_date, DateStyle};
+use crate::i18n::sentences::channel_name;
 use crate::i18n::{Lang, T};
 use crate::ui::form::{field_id, focus_later, ChoiceField, DateField, SelectField, TextField};
 use crate::ui::items::{

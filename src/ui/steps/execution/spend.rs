@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use crate::domain::execution::spend::{by_channel, running_totals, total_spent, totals_by_month};
 use crate::domain::model::plan::{Channel, Plan, SpendEntry};
 use crate::domain::planning::research::channel_slug;
-use crate::domain::planning::strategy::{channel_choices, channel_name};
+use crate::domain::planning::strategy::channel_choices;
 use crate::domain::values::date::Date;
 use crate::domain::values::money::minor_units;
 use crate::i18n::format::{format_date, format_money, DateStyle};
+use crate::i18n::sentences::channel_name;
 use crate::i18n::T;
 use crate::ui::form::{field_id, focus_later, ChoiceField, DateField, NumberField, TextField};
 use crate::ui::items::{

@@ -10,10 +10,11 @@ use crate::domain::planning::budget::{
     allocated, allocation_roi, amount_for_percent, balance, overall_roi, remaining, share_percent,
     Balance,
 };
-use crate::domain::planning::strategy::{channel_choices, channel_name};
+use crate::domain::planning::strategy::channel_choices;
 use crate::domain::values::currency::{currency, CURRENCIES};
 use crate::domain::values::money::{change_currency, minor_units};
 use crate::i18n::format::{format_money, format_percent};
+use crate::i18n::sentences::channel_name;
 use crate::i18n::{Lang, T};
 use crate::ui::form::{field_id, ChoiceField, NumberField, SelectField};
 use crate::ui::items::{

@@ -5,7 +5,8 @@ use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
 use crate::domain::model::plan::{Channel, ChannelPlan, Plan};
-use crate::domain::planning::strategy::{channel_name, has_channel, STANDARD_CHANNELS};
+use crate::domain::planning::strategy::{has_channel, STANDARD_CHANNELS};
+use crate::i18n::sentences::channel_name;
 use crate::i18n::T;
 use crate::ui::form::{field_id, plan_value, toggle_id, CheckList, TextField};
 use crate::ui::items::{ids, or_untitled, plan_text, read, remover, write, RemoveButton};
