@@ -285,7 +285,7 @@ fn the_column_mapping_finds_the_real_header_row() {
         value_column: "Leads".into(),
         metric_id: "leads".into(),
         date_format: generic::DateFormat::Auto,
-        decimal: alur::i18n::Lang::En,
+        decimal: alur::domain::values::decimal::DecimalStyle::Point,
     };
     let p = alur::domain::analysis::importers::import_generic(&text, &mapping).unwrap();
     assert_eq!(total(&p, "leads"), 18.0);

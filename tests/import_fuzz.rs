@@ -6,6 +6,7 @@ use alur::domain::analysis::importers::{
     csv, decode, email, ga4, google_ads, guess_source, import, import_generic, meta_ads,
     ColumnMapping, DateFormat, Source,
 };
+use alur::domain::values::decimal::DecimalStyle;
 use alur::i18n::Lang;
 use proptest::prelude::*;
 
@@ -21,9 +22,9 @@ fn run_all(text: &str) {
     let _ = email::import(text, Source::Mailchimp);
     let _ = email::import(text, Source::Klaviyo);
     for (date_format, decimal) in [
-        (DateFormat::Auto, Lang::En),
-        (DateFormat::DayMonthYear, Lang::Id),
-        (DateFormat::MonthDayYear, Lang::En),
+        (DateFormat::Auto, DecimalStyle::Point),
+        (DateFormat::DayMonthYear, DecimalStyle::Comma),
+        (DateFormat::MonthDayYear, DecimalStyle::Point),
     ] {
         let mapping = ColumnMapping {
             date_column: "date".into(),

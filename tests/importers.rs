@@ -7,7 +7,6 @@ use alur::domain::analysis::importers::{
     ImportPreview, RowError, Source,
 };
 use alur::domain::values::date::Date;
-use alur::i18n::Lang;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -288,7 +287,7 @@ fn leads_mapping() -> ColumnMapping {
         value_column: "Leads".into(),
         metric_id: "leads".into(),
         date_format: DateFormat::DayMonthYear,
-        decimal: Lang::Id,
+        decimal: alur::domain::values::decimal::DecimalStyle::Comma,
     }
 }
 

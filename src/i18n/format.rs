@@ -51,6 +51,7 @@
 
 use crate::domain::values::currency::{currency, CURRENCIES};
 use crate::domain::values::date::Date;
+use crate::domain::values::decimal::DecimalStyle;
 use crate::domain::values::decimal::{round_to, with_rounded};
 use crate::i18n::{Lang, T};
 
@@ -318,7 +319,20 @@ enum Unit<'a> {
 /// Reads a number typed in `lang`'s style, following the rules in the module documentation:
 /// `1.500.000,50` (Indonesian), `1,500,000.50` (English), `Rp 1.500.000`, `-12,5%`…
 pub fn parse_number(text: &str, lang: Lang) -> Result<f64, NumberError> {
-    parse_with_unit(text, lang, None).map(|(value, _)| value)
+    parse_number_in(text, decimal_style(lang))
+}
+
+/// How numbers are written in `lang`: Indonesian `1.234,56`, English `1,234.56`.
+pub fn decimal_style(lang: Lang) -> DecimalStyle {
+    match lang {
+        Lang::Id => DecimalStyle::Comma,
+        Lang::En => DecimalStyle::Point,
+    }
+}
+
+/// [`parse_number`] for a text in `style` (a file's own, whatever the UI's language).
+pub fn parse_number_in(text: &str, style: DecimalStyle) -> Result<f64, NumberError> {
+    parse_with_unit(text, style, None).map(|(value, _)| value)
 }
 
 /// Reads an amount of money typed in `lang`'s style for a field in currency `code`, rounded
@@ -333,7 +347,7 @@ pub fn parse_money(text: &str, code: &str, lang: Lang) -> Result<f64, NumberErro
         None if !code.is_empty() => Some(code),
         _ => None,
     };
-    let (value, unit) = parse_with_unit(text, lang, extra)?;
+    let (value, unit) = parse_with_unit(text, decimal_style(lang), extra)?;
     let trimmed = || text.trim().to_string();
     match unit {
         None => {}
@@ -376,7 +390,7 @@ enum Place {
 /// Reads a number and the marker next to it; `extra` is one more currency code to allow.
 fn parse_with_unit<'a>(
     text: &str,
-    lang: Lang,
+    style: DecimalStyle,
     extra: Option<&'a str>,
 ) -> Result<(f64, Option<Unit<'a>>), NumberError> {
     let trimmed = text.trim();
@@ -428,7 +442,7 @@ fn parse_with_unit<'a>(
         return Err(NumberError::Empty);
     }
     let plain =
-        plain_digits(&digits, lang).ok_or_else(|| NumberError::Separators { text: owned() })?;
+        plain_digits(&digits, style).ok_or_else(|| NumberError::Separators { text: owned() })?;
     let magnitude: f64 = plain
         .parse()
         .map_err(|_| NumberError::Separators { text: owned() })?;
@@ -479,10 +493,10 @@ fn match_unit<'a>(rest: &str, extra: Option<&'a str>) -> Option<(Unit<'a>, usize
 
 /// The digits and separators of a typed number as plain `1234.5` text, or `None` when the
 /// separators break the rules of the module documentation.
-fn plain_digits(digits: &str, lang: Lang) -> Option<String> {
+fn plain_digits(digits: &str, style: DecimalStyle) -> Option<String> {
     let dots = digits.matches('.').count();
     let commas = digits.matches(',').count();
-    let (lang_group, lang_decimal) = separators(lang);
+    let (lang_group, lang_decimal) = style.separators();
     let decimal = if dots > 0 && commas > 0 {
         let last = digits.chars().rev().find(|&c| c == '.' || c == ',')?;
         if digits.matches(last).count() > 1 {

@@ -831,8 +831,8 @@ texts! {
     CollectValueColumn => "Kolom nilai", "Value column";
     CollectGenericKpi => "KPI yang diisi", "KPI it feeds";
     CollectDecimal => "Cara penulisan angka", "Number style";
-    CollectDecimalId => "1.234,56 (Indonesia)", "1.234,56 (Indonesian)";
-    CollectDecimalEn => "1,234.56 (Inggris)", "1,234.56 (English)";
+    CollectDecimalComma => "1.234,56 (Indonesia)", "1.234,56 (Indonesian)";
+    CollectDecimalPoint => "1,234.56 (Inggris)", "1,234.56 (English)";
     CollectDateFormat => "Format tanggal", "Date format";
     CollectDatesAuto => "Kenali otomatis (2026-03-31, 31 Mar 2026…)", "Recognise automatically (2026-03-31, 31 Mar 2026…)";
     CollectDatesDmy => "HH/BB/TTTT (31/03/2026)", "DD/MM/YYYY (31/03/2026)";

@@ -165,7 +165,7 @@ test('any other CSV imports through a column mapping that is remembered for the 
   await page.locator('#collect-generic').waitFor();
   await page.locator('#collect-generic-date').selectOption({ label: 'Tanggal' });
   await page.locator('#collect-generic-value').selectOption({ label: 'Leads' });
-  await page.locator('#collect-generic-decimal').selectOption('id');
+  await page.locator('#collect-generic-decimal').selectOption('comma');
   await page.locator('#collect-generic-dates').selectOption('dmy');
   await page.locator('#collect-generic-read').click();
   await page.locator('#collect-preview').waitFor();
@@ -193,7 +193,7 @@ test('any other CSV imports through a column mapping that is remembered for the 
   await page.locator('#collect-generic').waitFor();
   assert.equal(await page.locator('#collect-generic-value option:checked').textContent(), 'Leads');
   assert.equal(await page.locator('#collect-generic-dates').inputValue(), 'dmy');
-  assert.equal(await page.locator('#collect-generic-decimal').inputValue(), 'id');
+  assert.equal(await page.locator('#collect-generic-decimal').inputValue(), 'comma');
   assert.deepEqual(problems, []);
   await ctx.close();
 });

@@ -199,7 +199,7 @@ fn progress<'a>(items: impl Iterator<Item = &'a ExecutionItem>) -> Progress {
 
 /// The checklist progress of one workstream.
 pub fn workstream_progress(plan: &Plan, workstream: Workstream) -> Progress {
-    progress(plan.execution.iter().filter(|i| i.workstream == workstream))
+    progress(workstream_items(plan, workstream).into_iter())
 }
 
 /// The checklist progress of every workstream together.

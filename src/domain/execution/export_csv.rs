@@ -269,13 +269,16 @@ mod tests {
         use crate::domain::analysis::importers::generic::{
             import_generic, ColumnMapping, DateFormat,
         };
-        use crate::i18n::Lang;
+        use crate::domain::values::decimal::DecimalStyle;
         let p = plan();
         let rows = measurement_rows(&p, |_| "Leads".into());
         let header = [
             "date", "end", "kpi", "name", "unit", "value", "source", "note",
         ];
-        for (style, decimal) in [(CsvStyle::SEMICOLON, Lang::Id), (CsvStyle::COMMA, Lang::En)] {
+        for (style, decimal) in [
+            (CsvStyle::SEMICOLON, DecimalStyle::Comma),
+            (CsvStyle::COMMA, DecimalStyle::Point),
+        ] {
             let text = write_csv(&header, &rows, style);
             let mapping = ColumnMapping {
                 date_column: "date".into(),

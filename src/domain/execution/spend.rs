@@ -129,6 +129,32 @@ pub fn by_channel(plan: &Plan) -> Vec<ChannelSpend> {
         .collect()
 }
 
+/// The total row of [`by_channel`]: planned, spent and remaining added up, and the share of
+/// the planned amount spent (`None` when nothing was planned), in `code`'s minor units.
+pub fn channels_total(rows: &[ChannelSpend], code: &str) -> ChannelTotal {
+    let planned = round_money(rows.iter().map(|r| r.planned).sum(), code);
+    let spent = round_money(rows.iter().map(|r| r.spent).sum(), code);
+    ChannelTotal {
+        planned,
+        spent,
+        remaining: round_money(planned - spent, code),
+        used_percent: (planned > 0.0).then(|| spent / planned * 100.0),
+    }
+}
+
+/// Spend against plan over every channel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChannelTotal {
+    /// Allocated.
+    pub planned: f64,
+    /// Spent.
+    pub spent: f64,
+    /// `planned − spent`.
+    pub remaining: f64,
+    /// `spent / planned × 100`.
+    pub used_percent: Option<f64>,
+}
+
 /// Everything spent (see [`counted`]), rounded to the currency's minor units.
 pub fn total_spent(plan: &Plan) -> f64 {
     round_money(counted(plan).iter().map(amount).sum(), &plan.currency)
@@ -257,6 +283,13 @@ mod tests {
         );
         assert_eq!(rows.len(), 3);
         assert_eq!(total_spent(&plan()), 6_900_000.0);
+        // The total row: 15,000,000 planned, 6,900,000 spent, 8,100,000 left, 46% used.
+        let sum = channels_total(&rows, "IDR");
+        assert_eq!(
+            (sum.planned, sum.spent, sum.remaining),
+            (15_000_000.0, 6_900_000.0, 8_100_000.0)
+        );
+        assert_eq!(sum.used_percent, Some(46.0));
     }
 
     /// A series of daily cost from `source`, from `start`, one value a day.

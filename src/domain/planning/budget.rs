@@ -2,7 +2,7 @@
 //! share, and return on investment. Money is compared and rounded in the currency's minor
 //! units, so a hundred allocations of 1% balance a total exactly despite binary fractions.
 
-use crate::domain::model::plan::{Allocation, Budget};
+use crate::domain::model::plan::{Allocation, Budget, Channel};
 use crate::domain::values::money::round_money;
 
 /// The sum of the allocations, rounded to `code`'s minor units. Amounts that are not finite
@@ -65,6 +65,22 @@ pub fn share_percent(amount: f64, total: f64) -> Option<f64> {
 pub fn amount_for_percent(percent: f64, total: f64, code: &str) -> Option<f64> {
     (total.is_finite() && total > 0.0 && percent.is_finite())
         .then(|| round_money(total * percent / 100.0, code))
+}
+
+/// What the budget allocates to `channel` (its allocations added up, rounded to the currency's
+/// minor units) and that amount's share of the budget's total, in percent (`None` without a
+/// total).
+pub fn channel_planned(budget: &Budget, channel: &Channel, code: &str) -> (f64, Option<f64>) {
+    let planned = round_money(
+        budget
+            .allocations
+            .iter()
+            .filter(|a| &a.channel == channel && a.amount.is_finite())
+            .map(|a| a.amount)
+            .sum(),
+        code,
+    );
+    (planned, share_percent(planned, budget.total))
 }
 
 /// Return on investment in percent: `(expected return − cost) / cost × 100`; `None` without
@@ -191,5 +207,40 @@ mod tests {
         let overall = overall_roi(&b).unwrap_or_default();
         assert!((overall - 285.0 / 135.0 * 100.0).abs() < 1e-9);
         assert_eq!(overall_roi(&budget(10.0, &[5.0])), None);
+    }
+
+    // Guards: the report's planned amount per channel is its allocations added up (two SEM
+    // allocations of Rp 3,000,000 and Rp 1,500,000: Rp 4,500,000), and its share of a
+    // Rp 10,000,000 budget 45%; a channel without allocations plans nothing; no total, no share.
+    #[test]
+    fn a_channels_planned_amount_and_share() {
+        let allocation = |id: &str, channel: Channel, amount: f64| Allocation {
+            id: id.into(),
+            channel,
+            amount,
+            priority: crate::domain::model::plan::Priority::High,
+            expected_return: None,
+        };
+        let mut budget = Budget {
+            total: 10_000_000.0,
+            allocations: vec![
+                allocation("a", Channel::Sem, 3_000_000.0),
+                allocation("b", Channel::Email, 500_000.0),
+                allocation("c", Channel::Sem, 1_500_000.0),
+            ],
+        };
+        assert_eq!(
+            channel_planned(&budget, &Channel::Sem, "IDR"),
+            (4_500_000.0, Some(45.0))
+        );
+        assert_eq!(
+            channel_planned(&budget, &Channel::Seo, "IDR"),
+            (0.0, Some(0.0))
+        );
+        budget.total = 0.0;
+        assert_eq!(
+            channel_planned(&budget, &Channel::Sem, "IDR"),
+            (4_500_000.0, None)
+        );
     }
 }

@@ -1,12 +1,54 @@
-//! Decimal rounding of `f64` values, done on their shortest decimal form.
+//! Decimal rounding of `f64` values, done on their shortest decimal form; and how a text writes
+//! its decimals ([`DecimalStyle`]).
 //!
 //! Rounding `x * 100` in binary gets cases like 1.005 wrong (it is stored as 1.00499999…), and a
 //! marketer who typed 1.005 expects 1.01. So we round the digits Rust prints for the value (the
 //! shortest text that reads back as the same `f64`), which are the digits the user meant.
 //! `Display` for `f64` never uses an exponent, so 1e20 and 1e-7 come out as plain digits too.
 
-// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
+/// How a file (or a typed number) writes its numbers: which mark separates the decimals. A
+/// file's style is its own (a `;` file from a spreadsheet in an Indonesian or German locale),
+/// never the UI's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecimalStyle {
+    /// `1.234,56`: a decimal comma, dots grouping thousands (Indonesia, most of Europe).
+    #[default]
+    Comma,
+    /// `1,234.56`: a decimal point, commas grouping thousands.
+    Point,
+}
+
+impl DecimalStyle {
+    /// The thousands mark and the decimal mark.
+    pub fn separators(self) -> (char, char) {
+        match self {
+            DecimalStyle::Comma => ('.', ','),
+            DecimalStyle::Point => (',', '.'),
+        }
+    }
+
+    /// The style's name where a choice is remembered (`comma`, `point`); the names a
+    /// language once stood for (`id`, `en`) still read.
+    pub fn tag(self) -> &'static str {
+        match self {
+            DecimalStyle::Comma => "comma",
+            DecimalStyle::Point => "point",
+        }
+    }
+
+    /// The style a tag names ([`DecimalStyle::tag`], or the older `id` and `en`).
+    pub fn from_tag(tag: &str) -> Option<DecimalStyle> {
+        match tag {
+            "comma" | "id" => Some(DecimalStyle::Comma),
+            "point" | "en" => Some(DecimalStyle::Point),
+            _ => None,
+        }
+    }
+}
+
+// Input path: a panic here kills the app, so indexing that could go out of bounds is refused.
 
 /// Most decimals [`round_half_away`] keeps: more is noise for money and KPIs, and the cap
 /// keeps a careless `decimals` argument from building a huge string.

@@ -7,7 +7,7 @@ use super::numbers::{parse_cell, Kind};
 use super::table::{is_total_label, normalise_header, shorten};
 use super::{check_size, BadRow, CsvImportError, ImportPreview, Row, RowError, Source};
 use crate::domain::values::date::Date;
-use crate::i18n::Lang;
+use crate::domain::values::decimal::DecimalStyle;
 
 /// How the dates of a generic file are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -70,8 +70,8 @@ pub struct ColumnMapping {
     pub metric_id: String,
     /// How the dates are written.
     pub date_format: DateFormat,
-    /// How the numbers are written: Indonesian `1.234,56` or English `1,234.56`.
-    pub decimal: Lang,
+    /// How the numbers are written: `1.234,56` or `1,234.56`.
+    pub decimal: DecimalStyle,
 }
 
 /// The index of a CSV's header row: the first record (among the first 100) with two named

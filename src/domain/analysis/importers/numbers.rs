@@ -4,8 +4,8 @@
 //! decided once per file from the evidence in its cells, then every cell is read with
 //! [`crate::i18n::format::parse_number`].
 
-use crate::i18n::format::parse_number;
-use crate::i18n::Lang;
+use crate::domain::values::decimal::DecimalStyle;
+use crate::i18n::format::parse_number_in;
 
 /// What a column's numbers mean, and so how a cell becomes a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +52,10 @@ pub fn is_missing(cell: &str) -> bool {
 /// The decimal convention of a file's number cells: Indonesian-style (`1.234,56`) or
 /// English-style (`1,234.56`). Each cell votes when it is unambiguous; ties go to
 /// Indonesian for `;` files and English otherwise.
-pub fn detect_locale<'a>(cells: impl IntoIterator<Item = &'a str>, separator: char) -> Lang {
+pub fn detect_locale<'a>(
+    cells: impl IntoIterator<Item = &'a str>,
+    separator: char,
+) -> DecimalStyle {
     let (mut id, mut en) = (0usize, 0usize);
     for cell in cells.into_iter().take(5000) {
         let digits: String = cell
@@ -85,10 +88,10 @@ pub fn detect_locale<'a>(cells: impl IntoIterator<Item = &'a str>, separator: ch
         }
     }
     match id.cmp(&en) {
-        std::cmp::Ordering::Greater => Lang::Id,
-        std::cmp::Ordering::Less => Lang::En,
-        std::cmp::Ordering::Equal if separator == ';' => Lang::Id,
-        std::cmp::Ordering::Equal => Lang::En,
+        std::cmp::Ordering::Greater => DecimalStyle::Comma,
+        std::cmp::Ordering::Less => DecimalStyle::Point,
+        std::cmp::Ordering::Equal if separator == ';' => DecimalStyle::Comma,
+        std::cmp::Ordering::Equal => DecimalStyle::Point,
     }
 }
 
@@ -100,12 +103,12 @@ pub struct NotANumber;
 /// The value of a number cell: `Ok(None)` when missing, `Err(NotANumber)` when not a number. Accepts
 /// what [`parse_number`] accepts, plus the exponent form (`1.2E-4`) machine exports use, and
 /// a currency code written after a space (`1500 IDR`).
-pub fn parse_cell(cell: &str, kind: Kind, lang: Lang) -> Result<Option<f64>, NotANumber> {
+pub fn parse_cell(cell: &str, kind: Kind, style: DecimalStyle) -> Result<Option<f64>, NotANumber> {
     if is_missing(cell) {
         return Ok(None);
     }
     let text = cell.trim();
-    let value = match parse_number(text, lang) {
+    let value = match parse_number_in(text, style) {
         Ok(v) => v,
         Err(_) => {
             let plain = text.strip_suffix('%').unwrap_or(text);
@@ -135,17 +138,23 @@ mod tests {
     // Guards: each locale's numbers read right, and missing markers are not errors.
     #[test]
     fn cells_in_both_locales() {
-        assert_eq!(parse_cell("1,000", Kind::Plain, Lang::En), Ok(Some(1000.0)));
-        assert_eq!(parse_cell("9,38%", Kind::Plain, Lang::Id), Ok(Some(9.38)));
         assert_eq!(
-            parse_cell("Rp1.500.000", Kind::Plain, Lang::Id),
+            parse_cell("1,000", Kind::Plain, DecimalStyle::Point),
+            Ok(Some(1000.0))
+        );
+        assert_eq!(
+            parse_cell("9,38%", Kind::Plain, DecimalStyle::Comma),
+            Ok(Some(9.38))
+        );
+        assert_eq!(
+            parse_cell("Rp1.500.000", Kind::Plain, DecimalStyle::Comma),
             Ok(Some(1_500_000.0))
         );
         assert_eq!(
-            parse_cell("1.234,56", Kind::Plain, Lang::Id),
+            parse_cell("1.234,56", Kind::Plain, DecimalStyle::Comma),
             Ok(Some(1234.56))
         );
-        assert_eq!(parse_cell("--", Kind::Plain, Lang::En), Ok(None));
+        assert_eq!(parse_cell("--", Kind::Plain, DecimalStyle::Point), Ok(None));
         // issue #18: the placeholders real exports write where a figure would be.
         for cell in [
             " --",
@@ -157,15 +166,25 @@ mod tests {
             "<10%",
             "Using campaign budget",
         ] {
-            assert_eq!(parse_cell(cell, Kind::Plain, Lang::En), Ok(None), "{cell}");
+            assert_eq!(
+                parse_cell(cell, Kind::Plain, DecimalStyle::Point),
+                Ok(None),
+                "{cell}"
+            );
         }
-        assert_eq!(parse_cell("<", Kind::Plain, Lang::En), Err(NotANumber));
         assert_eq!(
-            parse_cell("1.5E-3", Kind::Plain, Lang::En),
+            parse_cell("<", Kind::Plain, DecimalStyle::Point),
+            Err(NotANumber)
+        );
+        assert_eq!(
+            parse_cell("1.5E-3", Kind::Plain, DecimalStyle::Point),
             Ok(Some(0.0015))
         );
-        assert_eq!(parse_cell("abc", Kind::Plain, Lang::En), Err(NotANumber));
-        let frac = parse_cell("0.3612", Kind::Fraction, Lang::En)
+        assert_eq!(
+            parse_cell("abc", Kind::Plain, DecimalStyle::Point),
+            Err(NotANumber)
+        );
+        let frac = parse_cell("0.3612", Kind::Fraction, DecimalStyle::Point)
             .unwrap()
             .unwrap();
         assert!((frac - 36.12).abs() < 1e-9);
@@ -174,10 +193,13 @@ mod tests {
     // Guards: the file's locale is read from unambiguous cells.
     #[test]
     fn locale_detection() {
-        assert_eq!(detect_locale(["1.234,56", "12"], ','), Lang::Id);
-        assert_eq!(detect_locale(["1,234.56", "9.38%"], ','), Lang::En);
-        assert_eq!(detect_locale(["9,38%", "1.000"], ','), Lang::Id);
-        assert_eq!(detect_locale(["1.000"], ';'), Lang::Id);
-        assert_eq!(detect_locale(["1,000"], ','), Lang::En);
+        assert_eq!(detect_locale(["1.234,56", "12"], ','), DecimalStyle::Comma);
+        assert_eq!(
+            detect_locale(["1,234.56", "9.38%"], ','),
+            DecimalStyle::Point
+        );
+        assert_eq!(detect_locale(["9,38%", "1.000"], ','), DecimalStyle::Comma);
+        assert_eq!(detect_locale(["1.000"], ';'), DecimalStyle::Comma);
+        assert_eq!(detect_locale(["1,000"], ','), DecimalStyle::Point);
     }
 }

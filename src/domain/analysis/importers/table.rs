@@ -7,7 +7,7 @@ use super::dates::parse_date;
 use super::numbers::{detect_locale, parse_cell, Kind};
 use super::{BadRow, CsvImportError, ImportPreview, Row, RowError, Source};
 use crate::domain::values::date::Date;
-use crate::i18n::Lang;
+use crate::domain::values::decimal::DecimalStyle;
 
 /// A metric column a layout knows: its header names (lower case, without a currency suffix
 /// such as ` (IDR)`), the metric id it imports as, and how to read its cells.
@@ -336,7 +336,7 @@ fn read_row(
     cols: &Columns,
     header: &Record,
     period: Option<(Date, Date)>,
-    lang: Lang,
+    lang: DecimalStyle,
 ) -> Result<Vec<Row>, RowError> {
     if record.fields.len() < cols.width {
         return Err(RowError::TooFewCells {

@@ -235,17 +235,15 @@ fn budget_rows(plan: &Plan, lang: Lang) -> Vec<(String, [String; 7])> {
     if channels.is_empty() {
         return Vec::new();
     }
-    let (planned, spent) = channels
-        .iter()
-        .fold((0.0, 0.0), |(p, s), c| (p + c.planned, s + c.spent));
+    let sum = crate::domain::execution::spend::channels_total(&channels, &plan.currency);
     let total = (
         "total".to_string(),
         [
             T::ReportTotal.get(lang).to_string(),
-            money(planned),
-            money(spent),
-            money(planned - spent),
-            used((planned > 0.0).then(|| spent / planned * 100.0)),
+            money(sum.planned),
+            money(sum.spent),
+            money(sum.remaining),
+            used(sum.used_percent),
             DASH.to_string(),
             String::new(),
         ],

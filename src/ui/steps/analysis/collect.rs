@@ -15,10 +15,11 @@ use crate::domain::analysis::importers::{
     ColumnMapping, CsvImportError, DateFormat, ImportPreview, Note, MAX_CSV_BYTES,
 };
 use crate::domain::values::date::Date;
+use crate::domain::values::decimal::DecimalStyle;
 use crate::i18n::analysis::metric_name;
 use crate::i18n::format::{format_date, format_number, DateStyle};
 use crate::i18n::import_csv::{bad_row, csv_import_error};
-use crate::i18n::{Lang, T};
+use crate::i18n::T;
 use crate::ui::form::plan_memo;
 use crate::ui::{new_id, use_ctx, Ctx};
 
@@ -330,11 +331,12 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
             .and_then(|id| kpis.with_untracked(|k| k.iter().position(|(kid, _)| *kid == id)))
             .unwrap_or(0),
     );
-    let decimal = RwSignal::new(match last("decimal").as_deref() {
-        Some("en") => Lang::En,
-        Some("id") => Lang::Id,
-        _ => ctx.lang.get_untracked(),
-    });
+    let decimal = RwSignal::new(
+        last("decimal")
+            .as_deref()
+            .and_then(DecimalStyle::from_tag)
+            .unwrap_or_else(|| crate::i18n::format::decimal_style(ctx.lang.get_untracked())),
+    );
     let dates = RwSignal::new(
         DATE_FORMATS
             .iter()
@@ -438,14 +440,14 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
                     <select
                         id="collect-generic-decimal"
                         on:change=move |ev| {
-                            decimal.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Id });
+                            decimal.set(DecimalStyle::from_tag(&event_target_value(&ev)).unwrap_or_default());
                         }
                     >
-                        <option value="id" prop:selected=move || decimal.get() == Lang::Id>
-                            {ctx.t(T::CollectDecimalId)}
+                        <option value="comma" prop:selected=move || decimal.get() == DecimalStyle::Comma>
+                            {ctx.t(T::CollectDecimalComma)}
                         </option>
-                        <option value="en" prop:selected=move || decimal.get() == Lang::En>
-                            {ctx.t(T::CollectDecimalEn)}
+                        <option value="point" prop:selected=move || decimal.get() == DecimalStyle::Point>
+                            {ctx.t(T::CollectDecimalPoint)}
                         </option>
                     </select>
                 </div>

@@ -120,18 +120,12 @@ fn strategy_rows(plan: &Plan, lang: Lang) -> Vec<(String, String, String, String
     plan.channels
         .iter()
         .map(|c| {
-            let planned: f64 = plan
-                .budget
-                .allocations
-                .iter()
-                .filter(|a| a.channel == c.channel)
-                .map(|a| a.amount)
-                .sum();
-            let share = if plan.budget.total > 0.0 {
-                format_percent(planned / plan.budget.total * 100.0, 0, lang)
-            } else {
-                "—".to_string()
-            };
+            let (planned, share) = crate::domain::planning::budget::channel_planned(
+                &plan.budget,
+                &c.channel,
+                &plan.currency,
+            );
+            let share = share.map_or_else(|| "—".to_string(), |s| format_percent(s, 0, lang));
             (
                 channel_name(&c.channel, lang),
                 c.rationale.trim().to_string(),

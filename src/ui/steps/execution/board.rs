@@ -7,8 +7,8 @@ use crate::ui::control::For;
 use leptos::prelude::*;
 
 use crate::domain::execution::board::{
-    add_suggestions, overall_progress, workstream_progress, workstream_tasks, Progress, STATUSES,
-    WORKSTREAMS,
+    add_suggestions, overall_progress, workstream_items, workstream_progress, workstream_tasks,
+    Progress, STATUSES, WORKSTREAMS,
 };
 use crate::domain::model::plan::{ExecutionItem, TaskStatus, Workstream};
 use crate::i18n::format::format_percent;
@@ -77,9 +77,8 @@ fn WorkstreamPanel(ws: Workstream) -> impl IntoView {
     let prefix = format!("ws-{slug}");
     let progress = plan_memo(move |p| workstream_progress(p, ws));
     let items = plan_memo(move |p| {
-        p.execution
-            .iter()
-            .filter(|i| i.workstream == ws)
+        workstream_items(p, ws)
+            .into_iter()
             .map(|i| i.id.clone())
             .collect::<Vec<_>>()
     });
