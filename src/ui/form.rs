@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{new_id, use_ctx};
+use crate::domain::model::lists::{find_in, find_in_mut, ids, position, Listed};
 use crate::domain::model::plan::{Channel, Note, Plan};
 use crate::domain::planning::research::{
-    channel_slug, drop_references, find, find_mut, ids, other_channels_text, position, remove_item,
-    set_channel, set_other_channels, Listed, CHANNEL_CHOICES,
+    channel_slug, drop_references, other_channels_text, remove_item, set_channel,
+    set_other_channels, CHANNEL_CHOICES,
 };
 use crate::domain::values::date::Date;
 use crate::i18n::format::{format_number, number_error_message, parse_money, parse_number};
@@ -527,7 +528,7 @@ where
     I: Listed,
     R: Default,
 {
-    move |plan| find(I::list(plan), &item).map(&get).unwrap_or_default()
+    crate::ui::items::read(&item, get)
 }
 
 /// Writes a value of the list item `item` of type `I` (nothing when it is gone).
@@ -538,11 +539,7 @@ pub fn item_set<I, V>(
 where
     I: Listed,
 {
-    move |plan, value| {
-        if let Some(x) = find_mut(I::list_mut(plan), &item) {
-            set(x, value);
-        }
-    }
+    crate::ui::items::write(&item, set)
 }
 
 /// Moves the keyboard focus to the element with `id` once the DOM has caught up with an edit
@@ -677,7 +674,7 @@ fn NoteRow(
         move || {
             ctx.plan.with(|p| {
                 p.as_ref()
-                    .and_then(|p| find(read(p), &note))
+                    .and_then(|p| find_in(read(p), &note))
                     .map(|n| n.text.clone())
                     .unwrap_or_default()
             })
@@ -689,7 +686,7 @@ fn NoteRow(
             let value = event_target_value(&ev);
             let note = note.clone();
             ctx.edit(move |p| {
-                if let Some(n) = find_mut(write(p), &note) {
+                if let Some(n) = find_in_mut(write(p), &note) {
                     n.text = value;
                 }
             });
@@ -915,7 +912,7 @@ where
                     .map(|p| {
                         let list = I::list(p);
                         let n = position(list, &item).unwrap_or(0);
-                        (n, find(list, &item).map(name).unwrap_or_default())
+                        (n, find_in(list, &item).map(name).unwrap_or_default())
                     })
                     .unwrap_or_default()
             });

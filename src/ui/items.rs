@@ -4,63 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::model::plan::{
-    Allocation, Channel, ChannelPlan, ContentItem, ExecutionItem, Kpi, Measurement, Optimisation,
-    Plan, Priority, Problem, SpendEntry, Task,
-};
+use crate::domain::model::plan::{Channel, Plan, Priority};
 use crate::domain::planning::strategy::channel_choices;
 use crate::i18n::sentences::channel_name;
 use crate::i18n::{Lang, T};
 use crate::ui::{use_ctx, Ctx};
 
-/// A kind of entity kept in a list of the plan, each with a stable id.
-pub trait Listed: Sized + 'static {
-    /// The plan's list of these.
-    fn list(plan: &Plan) -> &[Self];
-    /// The plan's list of these, to change.
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self>;
-    /// The item's id.
-    fn id(&self) -> &str;
-}
-
-macro_rules! listed {
-    ($($ty:ty => $($field:ident).+;)*) => {$(
-        impl Listed for $ty {
-            fn list(plan: &Plan) -> &[Self] {
-                &plan.$($field).+
-            }
-            fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
-                &mut plan.$($field).+
-            }
-            fn id(&self) -> &str {
-                &self.id
-            }
-        }
-    )*};
-}
-
-listed! {
-    ChannelPlan => channels;
-    Kpi => kpis;
-    Allocation => budget.allocations;
-    Task => tasks;
-    ExecutionItem => execution;
-    ContentItem => content;
-    SpendEntry => spend;
-    Measurement => measurements;
-    Problem => problems;
-    Optimisation => optimisations;
-}
-
-/// The item with this id.
-pub fn find<'a, I: Listed>(plan: &'a Plan, id: &str) -> Option<&'a I> {
-    I::list(plan).iter().find(|i| i.id() == id)
-}
-
-/// The item with this id, to change.
-pub fn find_mut<'a, I: Listed>(plan: &'a mut Plan, id: &str) -> Option<&'a mut I> {
-    I::list_mut(plan).iter_mut().find(|i| i.id() == id)
-}
+pub use crate::domain::model::lists::{find, find_mut, Listed};
 
 /// A `get` closure for a form field: `f` of the item with this id (the default if it is gone).
 pub fn read<I: Listed, R: Default>(

@@ -1,82 +1,8 @@
-//! Pure helpers of the research steps (market, competitors, audience, gaps): finding list items
-//! by id, channel choices, the evidence a gap can point at, and removal that keeps every
+//! Pure helpers of the research steps (market, competitors, audience, gaps): channel choices, the evidence a gap can point at, and removal that keeps every
 //! reference valid.
 
-use crate::domain::model::plan::{
-    Channel, Competitor, MarketGap, MarketSituation, Note, Persona, Plan,
-};
-
-/// Something with a stable id.
-pub trait Identified {
-    /// The id.
-    fn id(&self) -> &str;
-}
-
-macro_rules! identified {
-    ($($ty:ty),*) => {$(
-        impl Identified for $ty {
-            fn id(&self) -> &str {
-                &self.id
-            }
-        }
-    )*};
-}
-identified!(Note, Competitor, Persona, MarketGap);
-
-/// An entity kept in one list of the plan, so a form can find it by id.
-pub trait Listed: Identified + Sized {
-    /// The list in the plan.
-    fn list(plan: &Plan) -> &[Self];
-    /// The list in the plan, for editing.
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self>;
-}
-
-impl Listed for Competitor {
-    fn list(plan: &Plan) -> &[Self] {
-        &plan.competitors
-    }
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
-        &mut plan.competitors
-    }
-}
-
-impl Listed for Persona {
-    fn list(plan: &Plan) -> &[Self] {
-        &plan.personas
-    }
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
-        &mut plan.personas
-    }
-}
-
-impl Listed for MarketGap {
-    fn list(plan: &Plan) -> &[Self] {
-        &plan.gaps
-    }
-    fn list_mut(plan: &mut Plan) -> &mut Vec<Self> {
-        &mut plan.gaps
-    }
-}
-
-/// The item with `id`.
-pub fn find<'a, I: Identified>(list: &'a [I], id: &str) -> Option<&'a I> {
-    list.iter().find(|x| x.id() == id)
-}
-
-/// The item with `id`, for editing.
-pub fn find_mut<'a, I: Identified>(list: &'a mut [I], id: &str) -> Option<&'a mut I> {
-    list.iter_mut().find(|x| x.id() == id)
-}
-
-/// The 1-based position of the item with `id`, for labels such as "Trend 2".
-pub fn position<I: Identified>(list: &[I], id: &str) -> Option<usize> {
-    list.iter().position(|x| x.id() == id).map(|i| i + 1)
-}
-
-/// The ids of a list, in order (what a keyed list renders).
-pub fn ids<I: Identified>(list: &[I]) -> Vec<String> {
-    list.iter().map(|x| x.id().to_string()).collect()
-}
+use crate::domain::model::lists::Identified;
+use crate::domain::model::plan::{Channel, MarketGap, MarketSituation, Note, Plan};
 
 /// A section of the market situation (step 2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -333,7 +259,8 @@ pub fn drop_references(plan: &mut Plan, id: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::plan::ChannelPlan;
+    use crate::domain::model::lists::{find, find_in, find_in_mut, ids, position};
+    use crate::domain::model::plan::{ChannelPlan, Competitor, Persona};
     use crate::domain::model::validate::validate;
 
     fn note(id: &str, text: &str) -> Note {
@@ -459,12 +386,15 @@ mod tests {
         assert_eq!(position(&plan.market.trends, "t2"), Some(2));
         assert_eq!(position(&plan.market.trends, "x"), None);
         assert_eq!(ids(&plan.market.trends), ["t1", "t2"]);
-        if let Some(c) = find_mut(&mut plan.competitors, "k1") {
+        if let Some(c) = find_in_mut(&mut plan.competitors, "k1") {
             c.name = "Brand Z".into();
         }
         assert_eq!(
-            find(&plan.competitors, "k1").map(|c| c.name.as_str()),
+            find_in(&plan.competitors, "k1").map(|c| c.name.as_str()),
             Some("Brand Z")
         );
+        // The same item, found in the plan by its kind.
+        let found: Option<&Competitor> = find(&plan, "k1");
+        assert_eq!(found.map(|c| c.name.as_str()), Some("Brand Z"));
     }
 }

@@ -4,8 +4,9 @@
 use crate::ui::control::Show;
 use leptos::prelude::*;
 
+use crate::domain::model::lists::find_in;
 use crate::domain::model::plan::{MarketGap, Priority};
-use crate::domain::planning::research::{evidence_options, find, set_evidence, EvidenceKind};
+use crate::domain::planning::research::{evidence_options, set_evidence, EvidenceKind};
 use crate::i18n::sentences::priority_label;
 use crate::i18n::T;
 use crate::ui::form::{item_card, item_cards, item_get, item_set, SelectField, TextField};
@@ -108,7 +109,7 @@ fn Evidence(item: String) -> impl IntoView {
                             move || {
                                 ctx.plan.with(|p| {
                                     p.as_ref()
-                                        .and_then(|p| find(&p.gaps, &gap))
+                                        .and_then(|p| find_in(&p.gaps, &gap))
                                         .is_some_and(|g| g.evidence.contains(&cited))
                                 })
                             }
