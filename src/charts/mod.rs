@@ -648,12 +648,7 @@ pub fn kpi_progress(
     let kpi = &judged;
     let points = kpi_series.points;
     let analysis = analyse_points(kpi, &points, kpi_series.cumulative, start, today);
-    let from = if kpi_series.cumulative {
-        Some(0.0)
-    } else {
-        kpi.baseline.or(points.first().map(|p| p.1))
-    }
-    .filter(|v| v.is_finite());
+    let from = crate::domain::analysis::kpis::trajectory_start(kpi, &points, kpi_series.cumulative);
     let target = kpi.target.filter(|v| v.is_finite());
     let targets: Vec<f64> = match kpi.direction {
         Direction::WithinRange { min, max } => {

@@ -335,6 +335,18 @@ pub fn analyse_kpi(plan: &crate::domain::model::plan::Plan, kpi: &Kpi, today: Da
 /// line through any noise, three at least show a direction.
 pub const MIN_TREND_POINTS: usize = 3;
 
+/// Where a KPI's trajectory to its target starts: 0 for a total counted from zero (`from_zero`),
+/// else the baseline, or without one the first value; `None` without either (or when it is not
+/// finite). The analysis paces against this line and the chart draws it.
+pub fn trajectory_start(kpi: &Kpi, points: &[(Date, f64)], from_zero: bool) -> Option<f64> {
+    if from_zero {
+        Some(0.0)
+    } else {
+        kpi.baseline.or(points.first().map(|p| p.1))
+    }
+    .filter(|v| v.is_finite())
+}
+
 /// Analyses a KPI's points (see [`analyse`]): the last one is the actual; `from_zero` for a
 /// total, whose trajectory starts at 0 rather than at the baseline.
 pub fn analyse_points(
@@ -394,11 +406,7 @@ pub fn analyse_points(
         out.reason = Reason::OutOfRange;
         return out;
     }
-    let from = if from_zero {
-        0.0
-    } else {
-        kpi.baseline.or(points.first().map(|p| p.1)).unwrap_or(0.0)
-    };
+    let from = trajectory_start(kpi, points, from_zero).unwrap_or(0.0);
     out.expected_now = start.and_then(|s| expected_at(kpi, from, s, today));
     let Some(expected) = out.expected_now else {
         let towards = line.is_some_and(|t| if higher { t.slope > 0.0 } else { t.slope < 0.0 });
