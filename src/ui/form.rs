@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::{new_id, use_ctx};
+use super::{new_id, use_ctx, Ctx};
 use crate::domain::model::lists::{find_in, find_in_mut, ids, position, Listed};
 use crate::domain::model::plan::{Channel, Note, Plan};
 use crate::domain::planning::research::{
@@ -288,6 +288,27 @@ fn date_field(
         </div>
     }
     .into_any()
+}
+
+/// A labelled date input for a choice of the page (not a field of the plan): `signal` holds
+/// the date picked, `None` while it is empty or incomplete.
+pub fn page_date_input(
+    ctx: Ctx,
+    id: &'static str,
+    label: T,
+    signal: RwSignal<Option<Date>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{ctx.t(label)}</label>
+            <input
+                id=id
+                type="date"
+                prop:value=move || signal.get().map(|d| d.to_string()).unwrap_or_default()
+                on:change=move |ev| signal.set(Date::parse_iso(&event_target_value(&ev)).ok())
+            />
+        </div>
+    }
 }
 
 /// A labelled drop-down list of choices.

@@ -68,35 +68,27 @@ pub const LAYOUT: Layout = Layout {
     empty_label_is_total: false,
 };
 
-/// A record that is only a date range (the report's period line), and that range.
-fn range_line(record: &Record) -> Option<(Date, Date)> {
-    let filled: Vec<&String> = record
-        .fields
-        .iter()
-        .filter(|f| !f.trim().is_empty())
-        .collect();
-    match filled.as_slice() {
-        [only] => parse_range(only),
+/// The one filled cell of a record that has only one (a title, range or "All time" line).
+fn only_cell(record: &Record) -> Option<&str> {
+    let mut filled = record.fields.iter().filter(|f| !f.trim().is_empty());
+    match (filled.next(), filled.next()) {
+        (Some(only), None) => Some(only.trim()),
         _ => None,
     }
 }
 
-/// True for a record that states the report covers all its history, in the UI's languages.
+/// A record that is only a date range (the report's period line), and that range.
+fn range_line(record: &Record) -> Option<(Date, Date)> {
+    parse_range(only_cell(record)?)
+}
+
+/// The words of a record that states the report covers all its history, in the UI's
+/// languages.
 fn all_time_line(record: &Record) -> Option<String> {
-    let filled: Vec<&String> = record
-        .fields
-        .iter()
-        .filter(|f| !f.trim().is_empty())
-        .collect();
-    match filled.as_slice() {
-        [only] => {
-            let lower = only.trim().to_lowercase();
-            ["all time", "sepanjang waktu", "semua waktu"]
-                .contains(&lower.as_str())
-                .then(|| only.trim().to_string())
-        }
-        _ => None,
-    }
+    let only = only_cell(record)?;
+    ["all time", "sepanjang waktu", "semua waktu"]
+        .contains(&only.to_lowercase().as_str())
+        .then(|| only.to_string())
 }
 
 /// Imports a Google Ads report. Rows without a Day column cover the report's stated range

@@ -150,18 +150,7 @@ fn period_form(ctx: Ctx, state: State, text: String) -> AnyView {
             Err(err) => state.error.set(Some(err)),
         }
     };
-    let date = move |id: &'static str, label: T, signal: RwSignal<Option<Date>>| {
-        view! {
-            <div class="field">
-                <label for=id>{ctx.t(label)}</label>
-                <input
-                    id=id
-                    type="date"
-                    on:change=move |ev| signal.set(Date::parse_iso(&event_target_value(&ev)).ok())
-                />
-            </div>
-        }
-    };
+    let date = move |id, label, signal| crate::ui::form::page_date_input(ctx, id, label, signal);
     view! {
         <fieldset id="collect-days" class="collect-days">
             <legend>{ctx.t(T::CollectPeriodTitle)}</legend>

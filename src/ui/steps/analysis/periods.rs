@@ -141,19 +141,8 @@ pub(crate) fn period_section(ctx: Ctx, picker: Picker) -> impl IntoView {
         Some(picker.choice().and_then(|choice| rows(plan, choice, lang)))
     });
     let table = Memo::new(move |_| table());
-    let date_input = move |id: &'static str, label: T, signal: RwSignal<Option<Date>>| {
-        view! {
-            <div class="field">
-                <label for=id>{ctx.t(label)}</label>
-                <input
-                    id=id
-                    type="date"
-                    prop:value=move || signal.get().map(|d| d.to_string()).unwrap_or_default()
-                    on:change=move |ev| signal.set(Date::parse_iso(&event_target_value(&ev)).ok())
-                />
-            </div>
-        }
-    };
+    let date_input =
+        move |id, label, signal| crate::ui::form::page_date_input(ctx, id, label, signal);
     let body = move || match table.get() {
         None => ().into_any(),
         Some(Err(message)) => view! {
