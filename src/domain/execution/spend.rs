@@ -9,6 +9,7 @@
 
 use crate::domain::execution::calendar::Month;
 use crate::domain::model::plan::{Channel, Plan, SpendEntry};
+use crate::domain::values::date::Date;
 use crate::domain::values::money::round_money;
 
 /// Where a channel's spent figure comes from.
@@ -48,7 +49,7 @@ pub fn source_channel(plan: &Plan, source: &str) -> Option<Channel> {
 }
 
 /// The imported cost per point: (channel, source, first day, amount).
-fn imported_cost(plan: &Plan) -> Vec<(Channel, &str, crate::domain::values::date::Date, f64)> {
+fn imported_cost(plan: &Plan) -> Vec<(Channel, &str, Date, f64)> {
     plan.facts
         .iter()
         .filter(|s| s.metric == "cost")
@@ -61,13 +62,30 @@ fn imported_cost(plan: &Plan) -> Vec<(Channel, &str, crate::domain::values::date
         .collect()
 }
 
+/// The channels the spend log has an entry for, once each.
+fn logged_channels(plan: &Plan) -> Vec<&Channel> {
+    let mut out: Vec<&Channel> = Vec::new();
+    for e in &plan.spend {
+        if !out.contains(&&e.channel) {
+            out.push(&e.channel);
+        }
+    }
+    out
+}
+
 /// What counts as spent: the spend log's entries, then, for each channel the log has no entry
 /// for, one entry per imported cost figure (dated at the figure's first day, noted with its
 /// source).
 pub fn counted(plan: &Plan) -> Vec<SpendEntry> {
+    counted_with(plan, imported_cost(plan))
+}
+
+/// [`counted`], given the plan's imported cost.
+fn counted_with(plan: &Plan, imports: Vec<(Channel, &str, Date, f64)>) -> Vec<SpendEntry> {
+    let logged = logged_channels(plan);
     let mut out = plan.spend.clone();
-    for (i, (channel, source, date, amount)) in imported_cost(plan).into_iter().enumerate() {
-        if plan.spend.iter().any(|e| e.channel == channel) {
+    for (i, (channel, source, date, amount)) in imports.into_iter().enumerate() {
+        if logged.contains(&&channel) {
             continue;
         }
         out.push(SpendEntry {
@@ -98,12 +116,14 @@ pub use crate::domain::analysis::kpis::ChannelSpend;
 pub fn by_channel(plan: &Plan) -> Vec<ChannelSpend> {
     let code = plan.currency.as_str();
     let imports = imported_cost(plan);
-    crate::domain::analysis::kpis::spend_vs_plan(&plan.budget, &counted(plan))
+    let logged = logged_channels(plan);
+    let spent = counted_with(plan, imports.clone());
+    crate::domain::analysis::kpis::spend_vs_plan(&plan.budget, &spent)
         .into_iter()
         .map(|c| {
             let (planned, spent) = (round_money(c.planned, code), round_money(c.spent, code));
             let mine = imports.iter().filter(|i| i.0 == c.channel);
-            let from = if plan.spend.iter().any(|e| e.channel == c.channel) {
+            let from = if logged.contains(&&c.channel) {
                 SpendFrom::Log {
                     unused_import: round_money(mine.map(|i| i.3).sum(), code),
                 }

@@ -335,7 +335,12 @@ fn says_no_data(text: &str) -> Option<String> {
                 .trim_matches(|c| c == '"' || c == ',' || c == ';' || c == '\t')
         })
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        // Four lines are enough to know: a report of rows is never "no data".
+        .take(4)
         .collect();
+    if lines.len() > 3 {
+        return None;
+    }
     let said = lines.iter().find(|l| {
         let lower = l.trim_end_matches('.').trim().to_lowercase();
         NO_DATA.contains(&lower.as_str())
@@ -345,7 +350,7 @@ fn says_no_data(text: &str) -> Option<String> {
         .iter()
         .filter(|l| l.chars().filter(char::is_ascii_digit).count() >= 3)
         .count();
-    (lines.len() <= 3 && numbers == 0).then(|| table::shorten(said))
+    (numbers == 0).then(|| table::shorten(said))
 }
 
 /// [`import`] for a report whose rows carry no dates and whose file states no period (a

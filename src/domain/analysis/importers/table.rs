@@ -124,9 +124,10 @@ pub fn columns(header: &Record, layout: &Layout) -> Columns {
     let names: Vec<(String, Option<String>)> =
         header.fields.iter().map(|f| normalise_header(f)).collect();
     let find = |aliases: &[&str]| {
-        aliases
-            .iter()
-            .find_map(|alias| names.iter().position(|(n, _)| *n == squash(alias)))
+        aliases.iter().find_map(|alias| {
+            let alias = squash(alias);
+            names.iter().position(|(n, _)| *n == alias)
+        })
     };
     found.date = find(layout.date);
     found.end = find(layout.end);
