@@ -211,7 +211,7 @@ pub fn stored_revision(id: &str) -> Option<u64> {
     let (head, whole) = crate::storage::read_head(&key, HEAD_CHARS).ok().flatten()?;
     if !whole {
         if let Some(revision) =
-            crate::domain::plan_file::json_head::top_level_u64(&head, "revision")
+            crate::domain::plan_file::json_text::top_level_u64(&head, "revision")
         {
             return Some(revision);
         }
@@ -368,7 +368,7 @@ fn back_up(id: &str, previous: &js_sys::JsString, now_ms: i64) {
     use crate::domain::history::backups::{to_drop, BUDGET_CHARS};
     // When the replaced version was last edited: read from its head when it tells, else whole.
     let head = String::from(previous.slice(0, HEAD_CHARS));
-    let at = crate::domain::plan_file::json_head::top_level_u64(&head, "updated_at")
+    let at = crate::domain::plan_file::json_text::top_level_u64(&head, "updated_at")
         .and_then(|at| i64::try_from(at).ok())
         .or_else(|| {
             serde_json::from_str::<RevisionOnly>(&String::from(previous))

@@ -11,9 +11,9 @@ use serde_json::Value;
 
 use crate::domain::model::plan::{Plan, SCHEMA_VERSION};
 use crate::domain::model::validate::{validate, IssueKind, ValidationIssue};
-use crate::domain::plan_file::json_path;
 use crate::domain::plan_file::migrate::{self, MigrateError};
-use crate::domain::plan_file::value_reader::{self, Fault};
+use crate::domain::plan_file::value_reader::{self, Asked, Fault, Refusal};
+use crate::domain::plan_file::{json_path, json_text};
 use crate::domain::values::date::Date;
 
 /// The largest file import reads. A plan is a few hundred KB; 10 MB leaves room for years of
@@ -46,49 +46,7 @@ pub struct ExportFile<P = Plan> {
     pub plan: P,
 }
 
-/// The kind of a JSON value, as found in a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum JsonKind {
-    /// `null`.
-    Null,
-    /// `true` or `false`.
-    Boolean,
-    /// A number.
-    Number,
-    /// A string.
-    Text,
-    /// An array.
-    List,
-    /// An object.
-    Object,
-}
-
-impl JsonKind {
-    /// The kind of `value`.
-    pub fn of(value: &Value) -> JsonKind {
-        match value {
-            Value::Null => JsonKind::Null,
-            Value::Bool(_) => JsonKind::Boolean,
-            Value::Number(_) => JsonKind::Number,
-            Value::String(_) => JsonKind::Text,
-            Value::Array(_) => JsonKind::List,
-            Value::Object(_) => JsonKind::Object,
-        }
-    }
-}
-
-impl std::fmt::Display for JsonKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            JsonKind::Null => "null",
-            JsonKind::Boolean => "a boolean",
-            JsonKind::Number => "a number",
-            JsonKind::Text => "text",
-            JsonKind::List => "a list",
-            JsonKind::Object => "an object",
-        })
-    }
-}
+pub use crate::domain::plan_file::value_reader::JsonKind;
 
 /// Why a file is not a plan this app can open. Every variant carries what the user needs to
 /// find the fault: a line and column for syntax, a field path for content.
@@ -402,44 +360,16 @@ fn read_as<'a, T: Deserialize<'a>>(value: &'a Value, prefix: &str) -> Result<T, 
     value_reader::read(value).map_err(|fault| field_error(fault, value, prefix))
 }
 
-/// Refuses nesting deeper than [`MAX_DEPTH`], counting brackets outside strings. Linear and
-/// allocation-free, so it runs before the recursive parser.
+/// Refuses nesting deeper than [`MAX_DEPTH`] before the recursive parser meets it.
 fn check_depth(text: &str) -> Result<(), ImportError> {
-    let (mut depth, mut line, mut column) = (0usize, 1usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for b in text.bytes() {
-        if b == b'\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(ImportError::TooDeep {
-                        line,
-                        column,
-                        limit: MAX_DEPTH,
-                    });
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+    match json_text::too_deep(text, MAX_DEPTH) {
+        None => Ok(()),
+        Some((line, column)) => Err(ImportError::TooDeep {
+            line,
+            column,
+            limit: MAX_DEPTH,
+        }),
     }
-    Ok(())
 }
 
 /// Parses the text into a JSON value, turning syntax errors into positioned import errors.
@@ -452,12 +382,12 @@ fn syntax_error(err: &serde_json::Error, text: &str) -> ImportError {
     if err.is_eof() {
         return ImportError::Truncated { line, column };
     }
-    let detail = message(err);
-    if detail.starts_with("number out of range") {
-        // serde_json stops inside or just after the number, so the path is the number's.
-        let at = json_path::offset(text, line, column);
+    // serde_json stops inside or just after a number it cannot hold, so the path is the
+    // number's.
+    let at = json_text::offset(text, line, column);
+    if json_text::bare_token_at(text, at).is_some_and(out_of_range) {
         return ImportError::NumberOutOfRange {
-            path: json_path::path_text(&json_path::spot(text, at).path),
+            path: json_path::path_text(&json_text::spot(text, at).path),
             line,
             column,
         };
@@ -472,8 +402,18 @@ fn syntax_error(err: &serde_json::Error, text: &str) -> ImportError {
     ImportError::Syntax {
         line,
         column,
-        detail,
+        detail: message(err),
     }
+}
+
+/// A JSON number too large for a 64-bit float (serde_json's "number out of range").
+fn out_of_range(token: &str) -> bool {
+    // Written as JSON writes numbers (`-Infinity` is not one, though Rust would read it).
+    token.bytes().any(|b| b.is_ascii_digit())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        && token.parse::<f64>().is_ok_and(f64::is_infinite)
 }
 
 /// `NaN` or `Infinity` (signed or not) where serde_json stopped, if that is what stopped it.
@@ -506,76 +446,34 @@ fn join(prefix: &str, path: &str) -> String {
     }
 }
 
-/// The name between the first pair of backticks of a serde message.
-fn backticked(detail: &str) -> Option<&str> {
-    let (_, rest) = detail.split_once('`')?;
-    rest.split_once('`').map(|(name, _)| name)
-}
-
-/// What a serde "expected …" phrase asks for.
-fn expected_kind(expected: &str) -> Option<JsonKind> {
-    let e = expected.trim();
-    let number = [
-        "f64", "f32", "i64", "i32", "u64", "u32", "u8", "integer", "number",
-    ];
-    if number
-        .iter()
-        .any(|n| e == *n || e.starts_with(&format!("{n} ")))
-    {
-        Some(JsonKind::Number)
-    } else if e.contains("string") {
-        Some(JsonKind::Text)
-    } else if e.contains("sequence") {
-        Some(JsonKind::List)
-    } else if e.starts_with("struct") || e.contains("map") {
-        Some(JsonKind::Object)
-    } else if e.contains("boolean") {
-        Some(JsonKind::Boolean)
-    } else {
-        None
-    }
-}
-
 /// Turns a typed-deserialisation error into an import error with its path from the file's top.
 fn field_error(fault: Fault, root: &Value, prefix: &str) -> ImportError {
     let found = json_path::value_at(root, &fault.path);
     let path = join(prefix, &json_path::path_text(&fault.path));
-    let detail = fault.error.to_string();
-    if let Some(rest) = detail.strip_prefix("missing field ") {
-        let field = backticked(rest).unwrap_or(rest).to_string();
-        return ImportError::MissingField { path, field };
+    match fault.error.refusal {
+        Refusal::MissingField(field) => ImportError::MissingField {
+            path,
+            field: field.to_string(),
+        },
+        Refusal::UnknownField => ImportError::UnknownField { path },
+        Refusal::UnknownChoice(value) => ImportError::UnknownChoice { path, value },
+        Refusal::NotADate => ImportError::InvalidDate {
+            path,
+            value: found
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        },
+        Refusal::WrongType(Asked::Kind(expected)) if found.is_some() => ImportError::WrongType {
+            path,
+            expected,
+            found: found.map_or(JsonKind::Null, JsonKind::of),
+        },
+        Refusal::WrongType(_) | Refusal::Other => ImportError::InvalidValue {
+            path,
+            detail: fault.error.to_string(),
+        },
     }
-    if detail.starts_with("unknown field ") {
-        return ImportError::UnknownField { path };
-    }
-    if detail.starts_with("unknown variant ") {
-        let value = backticked(&detail).unwrap_or_default().to_string();
-        return ImportError::UnknownChoice { path, value };
-    }
-    // The Date deserializer's own messages (see `DateError`).
-    if detail.ends_with("is not a date of the form YYYY-MM-DD")
-        || detail.ends_with("is not a day of the calendar")
-    {
-        let value = found
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        return ImportError::InvalidDate { path, value };
-    }
-    if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let expected = rest
-            .rsplit_once(", expected ")
-            .and_then(|(_, e)| expected_kind(e));
-        if let (Some(expected), Some(found)) = (expected, found) {
-            let found = JsonKind::of(found);
-            return ImportError::WrongType {
-                path,
-                expected,
-                found,
-            };
-        }
-    }
-    ImportError::InvalidValue { path, detail }
 }
 
 #[cfg(test)]
@@ -598,22 +496,6 @@ mod tests {
         assert_eq!(export_file_name("", d), "plan-2026-11-28.alur.json");
         let long = export_file_name(&"a".repeat(500), d);
         assert!(long.len() < 90, "{long}");
-    }
-
-    // Guards: the depth scan ignores brackets inside strings and escaped quotes.
-    #[test]
-    fn depth_scan_skips_strings() {
-        let deep_text = format!("{{\"a\": \"{}\\\"{}\"}}", "[".repeat(100), "{".repeat(100));
-        assert_eq!(check_depth(&deep_text), Ok(()));
-        let deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
-        assert_eq!(
-            check_depth(&deep),
-            Err(ImportError::TooDeep {
-                line: 1,
-                column: MAX_DEPTH + 1,
-                limit: MAX_DEPTH
-            })
-        );
     }
 
     /// A bare plan document with `extra` (JSON object entries) merged into a minimal plan.
@@ -863,13 +745,15 @@ mod tests {
                 "{extra}"
             );
         }
+        // serde reads a tagged choice from a copy, which keeps no inner path or kind: the
+        // direction is named, with what is wrong inside it (it once said "expected a number,
+        // found an object", of an object).
         let text = bare(r#""kpis":[{"direction":{"kind":"within_range","min":"x","max":1}}]"#);
         assert_eq!(
             parse_text(&text),
-            Err(wrong_type(
+            Err(invalid_value(
                 "kpis[0].direction",
-                JsonKind::Number,
-                JsonKind::Object
+                "invalid type: string \"x\", expected f64"
             ))
         );
         let text = bare(r#""kpis":[{"direction":{"min":1}}]"#);

@@ -16,7 +16,7 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 use serde::Deserialize;
-use serde_json::{Error, Map, Value};
+use serde_json::{Map, Number, Value};
 
 use crate::domain::plan_file::json_path::Step;
 
@@ -25,8 +25,146 @@ use crate::domain::plan_file::json_path::Step;
 pub struct Fault {
     /// The innermost value being read when reading stopped (the document itself is empty).
     pub path: Vec<Step>,
-    /// serde's error, worded as serde_json words it when reading a value.
-    pub error: Error,
+    /// What refused it.
+    pub error: ReadError,
+}
+
+/// The kind of a JSON value, as found in a file or asked for by a type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean,
+    /// A number.
+    Number,
+    /// A string.
+    Text,
+    /// An array.
+    List,
+    /// An object.
+    Object,
+}
+
+impl JsonKind {
+    /// The kind of `value`.
+    pub fn of(value: &Value) -> JsonKind {
+        match value {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Boolean,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::Text,
+            Value::Array(_) => JsonKind::List,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+}
+
+impl std::fmt::Display for JsonKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            JsonKind::Null => "null",
+            JsonKind::Boolean => "a boolean",
+            JsonKind::Number => "a number",
+            JsonKind::Text => "text",
+            JsonKind::List => "a list",
+            JsonKind::Object => "an object",
+        })
+    }
+}
+
+/// What kind of value a type asked for when it met another, as far as the reader knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asked {
+    /// Not decided yet: the reader that raised it has not passed it on.
+    Unset,
+    /// This kind of JSON value.
+    Kind(JsonKind),
+    /// Something JSON has no one kind for (a unit, a variant's shape).
+    Other,
+}
+
+/// Why serde refused a value, typed: what the import message needs is read from here, never
+/// from serde's English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// An object lacks this field.
+    MissingField(&'static str),
+    /// An object has a field its type does not know.
+    UnknownField,
+    /// A word that is none of its choice's variants.
+    UnknownChoice(String),
+    /// A value of another kind than the type asked for.
+    WrongType(Asked),
+    /// Text that is not a date (see [`crate::domain::values::date::Date`]).
+    NotADate,
+    /// Anything else: a number out of a type's range, a list of the wrong length, a type's own
+    /// message.
+    Other,
+}
+
+/// The error of [`read`]: a typed [`Refusal`] and serde's message, worded as serde_json words
+/// it (the message is only ever shown as a detail; nothing matches on it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    /// What was refused.
+    pub refusal: Refusal,
+    message: String,
+}
+
+impl ReadError {
+    fn new(refusal: Refusal, message: impl std::fmt::Display) -> Self {
+        ReadError {
+            refusal,
+            message: message.to_string(),
+        }
+    }
+
+    /// A wrong type whose asked kind is still open gets `asked`, by the reader that knows it.
+    fn asking(mut self, asked: Asked) -> Self {
+        if self.refusal == Refusal::WrongType(Asked::Unset) {
+            self.refusal = Refusal::WrongType(asked);
+        }
+        self
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// The wording of each refusal: serde_json's, so messages read as they did.
+type Worded = serde_json::Error;
+
+impl serde::de::Error for ReadError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        ReadError::new(Refusal::Other, msg)
+    }
+
+    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn serde::de::Expected) -> Self {
+        let message = Worded::invalid_type(unexp, exp);
+        ReadError::new(Refusal::WrongType(Asked::Unset), message)
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        let message = Worded::unknown_variant(variant, expected);
+        ReadError::new(Refusal::UnknownChoice(variant.to_string()), message)
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        ReadError::new(
+            Refusal::UnknownField,
+            Worded::unknown_field(field, expected),
+        )
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        ReadError::new(Refusal::MissingField(field), Worded::missing_field(field))
+    }
 }
 
 /// Reads `value` as a `T`, or says where and why it does not fit.
@@ -77,10 +215,13 @@ impl Chain<'_, '_> {
 type FaultPath = Cell<Option<Vec<Step>>>;
 
 /// Notes `at` as where reading failed, unless a deeper place already was, and passes `err` on.
-fn fail(fault: &FaultPath, at: &Chain<'_, '_>, err: Error) -> Error {
+///
+/// A wrong type still without its asked kind here came from a deserializer other than ours
+/// (serde buffers a tagged choice and reads it again), which names no kind: it stays a detail.
+fn fail(fault: &FaultPath, at: &Chain<'_, '_>, err: ReadError) -> ReadError {
     let path = fault.take().unwrap_or_else(|| at.steps());
     fault.set(Some(path));
-    err
+    err.asking(Asked::Other)
 }
 
 /// What a value is, in the words of serde's "invalid type" messages.
@@ -99,6 +240,16 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
+/// A number, handed to the visitor as serde_json hands it: whole numbers as `u64` or `i64`,
+/// the rest as `f64`.
+fn number<'a, V: Visitor<'a>>(n: &Number, visitor: V) -> Result<V::Value, ReadError> {
+    match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => visitor.visit_u64(u),
+        (None, Some(i)) => visitor.visit_i64(i),
+        (None, None) => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
+    }
+}
+
 /// Reads one value; every error leaving it marks its place.
 struct Reader<'a, 'c> {
     value: &'a Value,
@@ -107,16 +258,21 @@ struct Reader<'a, 'c> {
 }
 
 impl<'a> Reader<'a, '_> {
-    fn fail(&self, err: Error) -> Error {
+    fn fail(&self, err: ReadError) -> ReadError {
         fail(self.fault, &self.at, err)
     }
 
-    fn invalid<V: Visitor<'a>>(&self, visitor: &V) -> Error {
-        Error::invalid_type(unexpected(self.value), visitor)
+    fn invalid<V: Visitor<'a>>(&self, visitor: &V) -> ReadError {
+        ReadError::invalid_type(unexpected(self.value), visitor)
+    }
+
+    /// Marks a wrong type raised by this value's type as asking `asked`, and its place.
+    fn fail_asking(&self, err: ReadError, asked: Asked) -> ReadError {
+        self.fail(err.asking(asked))
     }
 
     /// A list, read element by element; elements left unread are refused as serde_json does.
-    fn list<V: Visitor<'a>>(&self, items: &'a [Value], visitor: V) -> Result<V::Value, Error> {
+    fn list<V: Visitor<'a>>(&self, items: &'a [Value], visitor: V) -> Result<V::Value, ReadError> {
         let mut elements = Elements {
             iter: items.iter(),
             index: 0,
@@ -126,7 +282,7 @@ impl<'a> Reader<'a, '_> {
         let value = visitor.visit_seq(&mut elements)?;
         match elements.iter.len() {
             0 => Ok(value),
-            _ => Err(Error::invalid_length(
+            _ => Err(ReadError::invalid_length(
                 items.len(),
                 &"fewer elements in array",
             )),
@@ -138,7 +294,7 @@ impl<'a> Reader<'a, '_> {
         &self,
         map: &'a Map<String, Value>,
         visitor: V,
-    ) -> Result<V::Value, Error> {
+    ) -> Result<V::Value, ReadError> {
         let mut entries = Entries {
             iter: map.iter(),
             value: None,
@@ -148,50 +304,53 @@ impl<'a> Reader<'a, '_> {
         let value = visitor.visit_map(&mut entries)?;
         match entries.iter.len() {
             0 => Ok(value),
-            _ => Err(Error::invalid_length(map.len(), &"fewer elements in map")),
+            _ => Err(ReadError::invalid_length(
+                map.len(),
+                &"fewer elements in map",
+            )),
         }
     }
 
-    fn any<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn any<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => n.deserialize_any(visitor),
+            Value::Number(n) => number(n, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
             Value::Array(items) => self.list(items, visitor),
             Value::Object(map) => self.object(map, visitor),
         }
     }
 
-    fn number<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn number<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
-            Value::Number(n) => n.deserialize_any(visitor),
+            Value::Number(n) => number(n, visitor),
             _ => Err(self.invalid(&visitor)),
         }
     }
 
-    fn text<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn text<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::String(s) => visitor.visit_borrowed_str(s),
             _ => Err(self.invalid(&visitor)),
         }
     }
 
-    fn boolean<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn boolean<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::Bool(b) => visitor.visit_bool(*b),
             _ => Err(self.invalid(&visitor)),
         }
     }
 
-    fn unit<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn unit<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::Null => visitor.visit_unit(),
             _ => Err(self.invalid(&visitor)),
         }
     }
 
-    fn bytes<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn bytes<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::String(s) => visitor.visit_borrowed_str(s),
             Value::Array(items) => self.list(items, visitor),
@@ -199,14 +358,14 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn seq<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn seq<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::Array(items) => self.list(items, visitor),
             _ => Err(self.invalid(&visitor)),
         }
     }
 
-    fn map<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn map<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::Object(map) => self.object(map, visitor),
             _ => Err(self.invalid(&visitor)),
@@ -214,7 +373,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// A struct: from an object, or from a list of its fields in order, as serde allows.
-    fn structure<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn structure<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         match self.value {
             Value::Array(items) => self.list(items, visitor),
             Value::Object(map) => self.object(map, visitor),
@@ -222,7 +381,7 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn choice<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, Error> {
+    fn choice<V: Visitor<'a>>(&self, visitor: V) -> Result<V::Value, ReadError> {
         let (name, value) = match self.value {
             Value::String(name) => (name.as_str(), None),
             Value::Object(map) => {
@@ -230,14 +389,14 @@ impl<'a> Reader<'a, '_> {
                 match (iter.next(), iter.next()) {
                     (Some((name, value)), None) => (name.as_str(), Some(value)),
                     _ => {
-                        return Err(Error::invalid_value(
+                        return Err(ReadError::invalid_value(
                             Unexpected::Map,
                             &"map with a single key",
                         ))
                     }
                 }
             }
-            other => return Err(Error::invalid_type(unexpected(other), &"string or map")),
+            other => return Err(ReadError::invalid_type(unexpected(other), &"string or map")),
         };
         visitor.visit_enum(Variant {
             name,
@@ -248,47 +407,51 @@ impl<'a> Reader<'a, '_> {
     }
 }
 
-/// Forwards `deserialize_*` methods to a [`Reader`] method, marking the place of any error.
+/// Forwards `deserialize_*` methods to a [`Reader`] method, marking the place of any error and
+/// the kind of value the method asks for.
 macro_rules! forward {
-    ($($method:ident => $to:ident;)*) => {
+    ($($method:ident => $to:ident, $asked:expr;)*) => {
         $(
-            fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
-                self.$to(visitor).map_err(|e| self.fail(e))
+            fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, ReadError> {
+                self.$to(visitor).map_err(|e| self.fail_asking(e, $asked))
             }
         )*
     };
 }
 
+const NUMBER: Asked = Asked::Kind(JsonKind::Number);
+const TEXT: Asked = Asked::Kind(JsonKind::Text);
+
 impl<'a> Deserializer<'a> for Reader<'a, '_> {
-    type Error = Error;
+    type Error = ReadError;
 
     forward! {
-        deserialize_any => any;
-        deserialize_i8 => number;
-        deserialize_i16 => number;
-        deserialize_i32 => number;
-        deserialize_i64 => number;
-        deserialize_i128 => number;
-        deserialize_u8 => number;
-        deserialize_u16 => number;
-        deserialize_u32 => number;
-        deserialize_u64 => number;
-        deserialize_u128 => number;
-        deserialize_f32 => number;
-        deserialize_f64 => number;
-        deserialize_char => text;
-        deserialize_str => text;
-        deserialize_string => text;
-        deserialize_identifier => text;
-        deserialize_bool => boolean;
-        deserialize_unit => unit;
-        deserialize_bytes => bytes;
-        deserialize_byte_buf => bytes;
-        deserialize_seq => seq;
-        deserialize_map => map;
+        deserialize_any => any, Asked::Other;
+        deserialize_i8 => number, NUMBER;
+        deserialize_i16 => number, NUMBER;
+        deserialize_i32 => number, NUMBER;
+        deserialize_i64 => number, NUMBER;
+        deserialize_i128 => number, NUMBER;
+        deserialize_u8 => number, NUMBER;
+        deserialize_u16 => number, NUMBER;
+        deserialize_u32 => number, NUMBER;
+        deserialize_u64 => number, NUMBER;
+        deserialize_u128 => number, NUMBER;
+        deserialize_f32 => number, NUMBER;
+        deserialize_f64 => number, NUMBER;
+        deserialize_char => text, TEXT;
+        deserialize_str => text, TEXT;
+        deserialize_string => text, TEXT;
+        deserialize_identifier => text, TEXT;
+        deserialize_bool => boolean, Asked::Kind(JsonKind::Boolean);
+        deserialize_unit => unit, Asked::Other;
+        deserialize_bytes => bytes, Asked::Other;
+        deserialize_byte_buf => bytes, Asked::Other;
+        deserialize_seq => seq, Asked::Kind(JsonKind::List);
+        deserialize_map => map, Asked::Kind(JsonKind::Object);
     }
 
-    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let (fault, at) = (self.fault, self.at);
         match self.value {
             Value::Null => visitor.visit_none(),
@@ -299,24 +462,32 @@ impl<'a> Deserializer<'a> for Reader<'a, '_> {
 
     fn deserialize_newtype_struct<V: Visitor<'a>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
-    ) -> Result<V::Value, Error> {
+    ) -> Result<V::Value, ReadError> {
         let (fault, at) = (self.fault, self.at);
-        visitor
-            .visit_newtype_struct(self)
-            .map_err(|e| fail(fault, &at, e))
+        visitor.visit_newtype_struct(self).map_err(|mut e| {
+            // A date reads as a newtype of its text, so its own refusals are known here.
+            if name == crate::domain::values::date::SERDE_NAME && e.refusal == Refusal::Other {
+                e.refusal = Refusal::NotADate;
+            }
+            fail(fault, &at, e)
+        })
     }
 
     fn deserialize_unit_struct<V: Visitor<'a>>(
         self,
         _name: &'static str,
         visitor: V,
-    ) -> Result<V::Value, Error> {
+    ) -> Result<V::Value, ReadError> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_tuple<V: Visitor<'a>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_tuple<V: Visitor<'a>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
         self.deserialize_seq(visitor)
     }
 
@@ -325,7 +496,7 @@ impl<'a> Deserializer<'a> for Reader<'a, '_> {
         _name: &'static str,
         _len: usize,
         visitor: V,
-    ) -> Result<V::Value, Error> {
+    ) -> Result<V::Value, ReadError> {
         self.deserialize_seq(visitor)
     }
 
@@ -334,8 +505,9 @@ impl<'a> Deserializer<'a> for Reader<'a, '_> {
         _name: &'static str,
         _fields: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.structure(visitor).map_err(|e| self.fail(e))
+    ) -> Result<V::Value, ReadError> {
+        self.structure(visitor)
+            .map_err(|e| self.fail_asking(e, Asked::Kind(JsonKind::Object)))
     }
 
     fn deserialize_enum<V: Visitor<'a>>(
@@ -343,11 +515,12 @@ impl<'a> Deserializer<'a> for Reader<'a, '_> {
         _name: &'static str,
         _variants: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.choice(visitor).map_err(|e| self.fail(e))
+    ) -> Result<V::Value, ReadError> {
+        // A choice is a word, or an object of one key: a word is what most are.
+        self.choice(visitor).map_err(|e| self.fail_asking(e, TEXT))
     }
 
-    fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, ReadError> {
         visitor.visit_unit()
     }
 }
@@ -361,12 +534,12 @@ struct Elements<'a, 'c> {
 }
 
 impl<'a> SeqAccess<'a> for Elements<'a, '_> {
-    type Error = Error;
+    type Error = ReadError;
 
     fn next_element_seed<T: DeserializeSeed<'a>>(
         &mut self,
         seed: T,
-    ) -> Result<Option<T::Value>, Error> {
+    ) -> Result<Option<T::Value>, ReadError> {
         let Some(value) = self.iter.next() else {
             return Ok(None);
         };
@@ -397,12 +570,12 @@ struct Entries<'a, 'c> {
 }
 
 impl<'a> MapAccess<'a> for Entries<'a, '_> {
-    type Error = Error;
+    type Error = ReadError;
 
     fn next_key_seed<K: DeserializeSeed<'a>>(
         &mut self,
         seed: K,
-    ) -> Result<Option<K::Value>, Error> {
+    ) -> Result<Option<K::Value>, ReadError> {
         let Some((key, value)) = self.iter.next() else {
             return Ok(None);
         };
@@ -413,9 +586,9 @@ impl<'a> MapAccess<'a> for Entries<'a, '_> {
             .map_err(|e| fail(self.fault, &Chain::Key(self.at, key), e))
     }
 
-    fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, Error> {
+    fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
         let Some((key, value)) = self.value.take() else {
-            return Err(Error::custom("value is missing"));
+            return Err(ReadError::custom("value is missing"));
         };
         let at = Chain::Key(self.at, key);
         let reader = Reader {
@@ -442,10 +615,10 @@ struct Variant<'a, 'c> {
 }
 
 impl<'a, 'c> EnumAccess<'a> for Variant<'a, 'c> {
-    type Error = Error;
+    type Error = ReadError;
     type Variant = Self;
 
-    fn variant_seed<T: DeserializeSeed<'a>>(self, seed: T) -> Result<(T::Value, Self), Error> {
+    fn variant_seed<T: DeserializeSeed<'a>>(self, seed: T) -> Result<(T::Value, Self), ReadError> {
         // An unknown word is refused on the choice itself (marked by its reader).
         let name = seed.deserialize(BorrowedStrDeserializer::new(self.name))?;
         Ok((name, self))
@@ -453,17 +626,22 @@ impl<'a, 'c> EnumAccess<'a> for Variant<'a, 'c> {
 }
 
 impl<'a> VariantAccess<'a> for Variant<'a, '_> {
-    type Error = Error;
+    type Error = ReadError;
 
-    fn unit_variant(self) -> Result<(), Error> {
+    fn unit_variant(self) -> Result<(), ReadError> {
         let at = Chain::Key(self.at, self.name);
         match self.value {
-            Some(value) => <()>::deserialize(value).map_err(|e| fail(self.fault, &at, e)),
+            Some(value) => <()>::deserialize(Reader {
+                value,
+                at,
+                fault: self.fault,
+            })
+            .map_err(|e| fail(self.fault, &at, e)),
             None => Ok(()),
         }
     }
 
-    fn newtype_variant_seed<T: DeserializeSeed<'a>>(self, seed: T) -> Result<T::Value, Error> {
+    fn newtype_variant_seed<T: DeserializeSeed<'a>>(self, seed: T) -> Result<T::Value, ReadError> {
         let at = Chain::Key(self.at, self.name);
         match self.value {
             Some(value) => seed.deserialize(Reader {
@@ -471,15 +649,15 @@ impl<'a> VariantAccess<'a> for Variant<'a, '_> {
                 at,
                 fault: self.fault,
             }),
-            None => Err(Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"newtype variant",
-            )),
+            None => Err(
+                ReadError::invalid_type(Unexpected::UnitVariant, &"newtype variant")
+                    .asking(Asked::Other),
+            ),
         }
         .map_err(|e| fail(self.fault, &at, e))
     }
 
-    fn tuple_variant<V: Visitor<'a>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+    fn tuple_variant<V: Visitor<'a>>(self, _len: usize, visitor: V) -> Result<V::Value, ReadError> {
         let at = Chain::Key(self.at, self.name);
         let reader = |value| Reader {
             value,
@@ -489,11 +667,14 @@ impl<'a> VariantAccess<'a> for Variant<'a, '_> {
         match self.value {
             Some(Value::Array(items)) if items.is_empty() => visitor.visit_unit(),
             Some(value @ Value::Array(items)) => reader(value).list(items, visitor),
-            Some(other) => Err(Error::invalid_type(unexpected(other), &"tuple variant")),
-            None => Err(Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"tuple variant",
-            )),
+            Some(other) => {
+                Err(ReadError::invalid_type(unexpected(other), &"tuple variant")
+                    .asking(Asked::Other))
+            }
+            None => Err(
+                ReadError::invalid_type(Unexpected::UnitVariant, &"tuple variant")
+                    .asking(Asked::Other),
+            ),
         }
         .map_err(|e| fail(self.fault, &at, e))
     }
@@ -502,7 +683,7 @@ impl<'a> VariantAccess<'a> for Variant<'a, '_> {
         self,
         _fields: &'static [&'static str],
         visitor: V,
-    ) -> Result<V::Value, Error> {
+    ) -> Result<V::Value, ReadError> {
         let at = Chain::Key(self.at, self.name);
         match self.value {
             Some(value @ Value::Object(map)) => Reader {
@@ -511,11 +692,13 @@ impl<'a> VariantAccess<'a> for Variant<'a, '_> {
                 fault: self.fault,
             }
             .object(map, visitor),
-            Some(other) => Err(Error::invalid_type(unexpected(other), &"struct variant")),
-            None => Err(Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"struct variant",
-            )),
+            Some(other) => Err(
+                ReadError::invalid_type(unexpected(other), &"struct variant").asking(Asked::Other),
+            ),
+            None => Err(
+                ReadError::invalid_type(Unexpected::UnitVariant, &"struct variant")
+                    .asking(Asked::Other),
+            ),
         }
         .map_err(|e| fail(self.fault, &at, e))
     }
@@ -652,6 +835,70 @@ mod tests {
             assert_eq!(
                 Items::deserialize(&doc).unwrap_err().to_string(),
                 message,
+                "{doc}"
+            );
+        }
+    }
+
+    // Guards: what the import message is built from is typed, not read back from the words:
+    // each refusal says what kind of value its type asked for, the missing field's name, the
+    // unknown word, a date that is no date.
+    #[test]
+    fn refusals_are_typed() {
+        use JsonKind::*;
+        let cases = [
+            (
+                json!({"items": [{"n": "x"}]}),
+                Refusal::WrongType(Asked::Kind(Number)),
+            ),
+            (
+                json!({"items": [{"n": 1, "tags": [2]}]}),
+                Refusal::WrongType(Asked::Kind(Text)),
+            ),
+            (
+                json!({"items": {"n": 1}}),
+                Refusal::WrongType(Asked::Kind(List)),
+            ),
+            (
+                json!({"items": [5]}),
+                Refusal::WrongType(Asked::Kind(Object)),
+            ),
+            (
+                json!({"items": [{"n": 1, "pick": 5}]}),
+                Refusal::WrongType(Asked::Kind(Text)),
+            ),
+            (
+                json!({"items": [{"n": 1, "pick": "named"}]}),
+                Refusal::WrongType(Asked::Other),
+            ),
+            (
+                json!({"items": [{"n": 1.5}]}),
+                Refusal::WrongType(Asked::Kind(Number)),
+            ),
+            (json!({"items": [{"n": -1}]}), Refusal::Other),
+            (json!({"items": [{}]}), Refusal::MissingField("n")),
+            (json!({"items": [{"n": 1, "zz": 0}]}), Refusal::UnknownField),
+            (
+                json!({"items": [{"n": 1, "pick": "odd"}]}),
+                Refusal::UnknownChoice("odd".into()),
+            ),
+            (
+                json!({"items": [{"n": 1, "day": "2026-02-30"}]}),
+                Refusal::NotADate,
+            ),
+            (
+                json!({"items": [{"n": 1, "day": "30/01/2026"}]}),
+                Refusal::NotADate,
+            ),
+            (
+                json!({"items": [{"n": 1, "day": 20260130}]}),
+                Refusal::WrongType(Asked::Kind(Text)),
+            ),
+        ];
+        for (doc, refusal) in cases {
+            assert_eq!(
+                read::<Items>(&doc).unwrap_err().error.refusal,
+                refusal,
                 "{doc}"
             );
         }

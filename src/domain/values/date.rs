@@ -159,10 +159,31 @@ impl Serialize for Date {
     }
 }
 
+/// The name a date gives serde: it reads as a newtype of its text, so a reader can tell a
+/// date's refusal from other values' (see `plan_file::value_reader`).
+pub const SERDE_NAME: &str = "Date";
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse_iso(&text).map_err(serde::de::Error::custom)
+        struct Text;
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = Date;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date of the form YYYY-MM-DD")
+            }
+
+            fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Date, D::Error> {
+                let text = String::deserialize(d)?;
+                Date::parse_iso(&text).map_err(serde::de::Error::custom)
+            }
+
+            // Formats that pass a newtype's content straight through.
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse_iso(text).map_err(E::custom)
+            }
+        }
+        d.deserialize_newtype_struct(SERDE_NAME, Text)
     }
 }
 
