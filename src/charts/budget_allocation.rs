@@ -1,0 +1,85 @@
+//! Chart 4: the budget's allocation across channels.
+
+use super::*;
+
+/// Chart 4: Each channel's share of the allocated budget, as horizontal bars labelled with the
+/// percentage and the amount.
+pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
+    let code = plan.currency.as_str();
+    let rows: Vec<(String, f64)> = by_channel(plan)
+        .into_iter()
+        .filter(|r| r.planned != 0.0)
+        .map(|r| (channel_name(&r.channel, lang), r.planned))
+        .collect();
+    let total: f64 = rows.iter().map(|r| r.1).sum();
+    if rows.is_empty() || total <= 0.0 || !total.is_finite() {
+        return Err(ChartError::Empty(Empty::NoData));
+    }
+    let shares: Vec<f64> = rows
+        .iter()
+        .map(|r| share_percent(r.1, total).unwrap_or(0.0))
+        .collect();
+    let bars: Vec<RowBar> = rows
+        .iter()
+        .zip(&shares)
+        .map(|((name, amount), share)| RowBar {
+            name: truncate(name, MAX_LABEL),
+            value: Some(*share),
+            color: BLUE,
+            label: format!(
+                "{} · {}",
+                format_percent(*share, 1, lang),
+                format_money(*amount, code, lang)
+            ),
+        })
+        .collect();
+    let title = T::ChartAllocationTitle.get(lang);
+    let svg = row_bars(
+        title,
+        &bars,
+        Axes {
+            x_desc: T::ChartShareAxis.get(lang),
+            y_desc: T::ChartChannelAxis.get(lang),
+            x_labels: 8,
+            y_labels: bars.len(),
+            x_format: &|v| format_percent(*v, 0, lang),
+            y_format: &|_| String::new(),
+            y_label_area: 150,
+            x_grid: true,
+            y_grid: false,
+        },
+        None,
+    )?;
+
+    let (largest, share) = rows
+        .iter()
+        .zip(&shares)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(r, s)| (truncate(&r.0, MAX_LABEL), *s))
+        .unwrap_or_default();
+    let summary = T::ChartAllocationSummary.fill(
+        lang,
+        &[
+            ("channel", &largest),
+            ("share", &format_percent(share, 1, lang)),
+            ("total", &format_money(total, code, lang)),
+        ],
+    );
+    let mut table = vec![vec![
+        T::ChartChannelAxis.get(lang).to_string(),
+        T::ChartPlanned.get(lang).to_string(),
+        T::ChartShare.get(lang).to_string(),
+    ]];
+    for ((name, amount), share) in rows.iter().zip(&shares) {
+        table.push(vec![
+            name.clone(),
+            format_money(*amount, code, lang),
+            format_percent(*share, 1, lang),
+        ]);
+    }
+    Ok(Chart {
+        svg,
+        summary,
+        table,
+    })
+}
