@@ -5,7 +5,6 @@ use super::format::{format_date, format_money, format_number, format_percent, Da
 use super::{Lang, T};
 use crate::domain::model::kpi_library::metric_of;
 use crate::domain::model::plan::{Channel, Kpi, Objective, Priority};
-use crate::domain::planning::completeness::Missing;
 use crate::domain::planning::smart::{GoalSentence, Movement, SmartLetter, SmartReason, Span};
 use crate::domain::values::currency::currency;
 
@@ -216,28 +215,6 @@ pub fn channel_list(channels: &[Channel], lang: Lang) -> String {
         .join(", ")
 }
 
-/// What a step lacks, as a sentence.
-pub fn missing(item: &Missing, lang: Lang) -> String {
-    let n = |key: T, n: usize| key.fill(lang, &[("n", &n.to_string())]);
-    match item {
-        Missing::Smart(letter) => T::MissingSmart.fill(
-            lang,
-            &[
-                ("letter", &letter.initial().to_string()),
-                ("name", smart_letter(*letter).get(lang)),
-            ],
-        ),
-        Missing::NoTrends => T::MissingNoTrends.get(lang).to_string(),
-        Missing::NoCompetitors => T::MissingNoCompetitors.get(lang).to_string(),
-        Missing::UnnamedCompetitor(i) => n(T::MissingUnnamedCompetitor, *i),
-        Missing::NoPersonas => T::MissingNoPersonas.get(lang).to_string(),
-        Missing::UnnamedPersona(i) => n(T::MissingUnnamedPersona, *i),
-        Missing::NoGaps => T::MissingNoGaps.get(lang).to_string(),
-        Missing::GapWithoutDescription(i) => n(T::MissingGapDescription, *i),
-        Missing::GapWithoutEvidence(i) => n(T::MissingGapEvidence, *i),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,19 +396,6 @@ mod tests {
         assert_eq!(
             channel_list(&list, Lang::En),
             "Content marketing, Shopee Live"
-        );
-    }
-
-    // Guards: what a step lacks names the item by position in both languages.
-    #[test]
-    fn missing_items_are_worded() {
-        assert_eq!(
-            missing(&Missing::GapWithoutEvidence(2), Lang::En),
-            "Gap 2 cites no evidence."
-        );
-        assert_eq!(
-            missing(&Missing::Smart(SmartLetter::TimeBound), Lang::Id),
-            "Huruf T (Berbatas waktu) dari SMART belum terpenuhi."
         );
     }
 }

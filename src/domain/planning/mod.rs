@@ -3,7 +3,6 @@
 pub mod approval;
 pub mod budget;
 pub mod completeness;
-pub mod completeness_strategy;
 pub mod research;
 pub mod schedule;
 pub mod smart;
