@@ -116,16 +116,19 @@ pub fn step_missing(plan: &Plan, step: Step) -> Vec<Missing> {
     }
 }
 
+/// The research steps, whose lacks are their lists' items.
+const RESEARCH: [Step; 5] = [
+    Step::Goals,
+    Step::Market,
+    Step::Competitors,
+    Step::Audience,
+    Step::Gaps,
+];
+
 /// Everything the planning phase still lacks, step by step in the workflow's order.
 pub fn missing(plan: &Plan) -> Vec<Missing> {
     let mut out = Vec::new();
-    for step in [
-        Step::Goals,
-        Step::Market,
-        Step::Competitors,
-        Step::Audience,
-        Step::Gaps,
-    ] {
+    for step in RESEARCH {
         out.extend(research_missing(plan, step));
     }
     out.extend(planning_missing(plan));
@@ -315,13 +318,7 @@ mod tests {
         let start = Date::new(2026, 1, 5).unwrap();
         for lang in [Lang::Id, Lang::En] {
             let plan = seed_example(lang, &mut ids, 0, start);
-            for step in [
-                Step::Goals,
-                Step::Market,
-                Step::Competitors,
-                Step::Audience,
-                Step::Gaps,
-            ] {
+            for step in RESEARCH {
                 assert_eq!(step_missing(&plan, step), [], "{step:?} in {lang:?}");
             }
         }
