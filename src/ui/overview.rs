@@ -50,7 +50,7 @@ pub fn Overview() -> impl IntoView {
                 {move || {
                     let (done, total) = score.get();
                     let percent = crate::i18n::format::format_percent(
-                        100.0 * done as f64 / total.max(1) as f64,
+                        crate::domain::planning::completeness::score_percent((done, total)),
                         0,
                         ctx.lang.get(),
                     );

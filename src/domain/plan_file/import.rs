@@ -450,7 +450,7 @@ fn join(prefix: &str, path: &str) -> String {
 fn field_error(fault: Fault, root: &Value, prefix: &str) -> ImportError {
     let found = json_path::value_at(root, &fault.path);
     let path = join(prefix, &json_path::path_text(&fault.path));
-    match fault.error.refusal {
+    match fault.error.refusal().clone() {
         Refusal::MissingField(field) => ImportError::MissingField {
             path,
             field: field.to_string(),

@@ -104,26 +104,35 @@ pub enum Refusal {
 }
 
 /// The error of [`read`]: a typed [`Refusal`] and serde's message, worded as serde_json words
-/// it (the message is only ever shown as a detail; nothing matches on it).
+/// it (the message is only ever shown as a detail; nothing matches on it). Boxed, so that a
+/// `Result` carrying it is as small as with serde_json's own error: every visitor of every type
+/// of the plan moves such results around, and a wide error made the module 40 KB larger.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReadError {
-    /// What was refused.
-    pub refusal: Refusal,
+pub struct ReadError(Box<Inner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
+    refusal: Refusal,
     message: String,
 }
 
 impl ReadError {
     fn new(refusal: Refusal, message: impl std::fmt::Display) -> Self {
-        ReadError {
+        ReadError(Box::new(Inner {
             refusal,
             message: message.to_string(),
-        }
+        }))
+    }
+
+    /// What was refused.
+    pub fn refusal(&self) -> &Refusal {
+        &self.0.refusal
     }
 
     /// A wrong type whose asked kind is still open gets `asked`, by the reader that knows it.
     fn asking(mut self, asked: Asked) -> Self {
-        if self.refusal == Refusal::WrongType(Asked::Unset) {
-            self.refusal = Refusal::WrongType(asked);
+        if self.0.refusal == Refusal::WrongType(Asked::Unset) {
+            self.0.refusal = Refusal::WrongType(asked);
         }
         self
     }
@@ -131,7 +140,7 @@ impl ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
@@ -468,8 +477,8 @@ impl<'a> Deserializer<'a> for Reader<'a, '_> {
         let (fault, at) = (self.fault, self.at);
         visitor.visit_newtype_struct(self).map_err(|mut e| {
             // A date reads as a newtype of its text, so its own refusals are known here.
-            if name == crate::domain::values::date::SERDE_NAME && e.refusal == Refusal::Other {
-                e.refusal = Refusal::NotADate;
+            if name == crate::domain::values::date::SERDE_NAME && e.0.refusal == Refusal::Other {
+                e.0.refusal = Refusal::NotADate;
             }
             fail(fault, &at, e)
         })
@@ -897,8 +906,8 @@ mod tests {
         ];
         for (doc, refusal) in cases {
             assert_eq!(
-                read::<Items>(&doc).unwrap_err().error.refusal,
-                refusal,
+                read::<Items>(&doc).unwrap_err().error.refusal(),
+                &refusal,
                 "{doc}"
             );
         }

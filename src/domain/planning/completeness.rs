@@ -145,6 +145,16 @@ pub fn complete_steps(plan: &Plan) -> Vec<bool> {
         .collect()
 }
 
+/// The share of `done` out of `total` steps as a whole-number-ready percentage (0 when there
+/// are none).
+pub fn score_percent((done, total): (usize, usize)) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * done as f64 / total as f64
+    }
+}
+
 /// How many of the planning phase's steps are complete, of how many.
 pub fn planning_score(plan: &Plan) -> (usize, usize) {
     let all = missing(plan);
@@ -416,10 +426,7 @@ mod planning_tests {
                 Missing::NoTask
             ]
         );
-        let steps: Vec<Step> = planning_missing(&blank)
-            .iter()
-            .map(Missing::step)
-            .collect();
+        let steps: Vec<Step> = planning_missing(&blank).iter().map(Missing::step).collect();
         assert_eq!(
             steps,
             vec![Step::Strategy, Step::Kpis, Step::Budget, Step::Actions]
@@ -534,6 +541,9 @@ mod gap_tests {
             Date::new(2026, 11, 28).unwrap(),
         );
         assert_eq!(planning_score(&plan), (9, 10));
+        // 9 of 10 steps: 90 %.
+        assert_eq!(score_percent(planning_score(&plan)), 90.0);
+        assert_eq!(score_percent((0, 0)), 0.0);
         assert_eq!(
             step_missing(&plan, Step::Approval),
             vec![Missing::NotApproved]
