@@ -38,7 +38,8 @@ pub fn boot_shell(lang: Lang) -> String {
     }
     html.push_str(&format!(
         r##"</select></div></div></header>
-<div class="app-body"><nav class="app-nav" aria-label="{nav}"><a href="#/" class="nav-plans">{plans}</a>"##,
+<div class="app-body"><div class="phone-bar"><button id="boot-nav-toggle-{tag}" type="button" disabled><span class="menu-icon" aria-hidden="true">☰</span><span class="menu-page">{nav}</span></button></div><nav class="app-nav" aria-label="{nav}"><a href="#/" class="nav-plans">{plans}</a>"##,
+        tag = lang.tag(),
         nav = t(T::MainNav),
         plans = t(T::NavPlans),
     ));

@@ -46,19 +46,21 @@ pub fn chart_figure(id: String, draw: Draw) -> AnyView {
                                 None => (Vec::new(), Vec::new()),
                             };
                             view! {
-                                <table class="data-table">
-                                    <thead>
-                                        <tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
-                                    </thead>
-                                    <tbody>
-                                        {rows
-                                            .into_iter()
-                                            .map(|row| {
-                                                view! { <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
+                                <div class="table-scroll" tabindex="0">
+                                    <table class="data-table">
+                                        <thead>
+                                            <tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+                                        </thead>
+                                        <tbody>
+                                            {rows
+                                                .into_iter()
+                                                .map(|row| {
+                                                    view! { <tr>{row.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
                             }
                         })
                     };

@@ -488,8 +488,9 @@ fn PlanRow(meta: PlanMeta) -> impl IntoView {
     view! {
         <tr data-plan=id.clone()>
             <td>{name_cell}</td>
-            <td>{move || ctx.t(status_label(meta.status))()}</td>
-            <td>{move || date_of(meta.updated_at, ctx.lang.get())}</td>
+            // The labels head the cells where the table becomes cards (a phone).
+            <td data-label=ctx.t(T::ColStatus)>{move || ctx.t(status_label(meta.status))()}</td>
+            <td data-label=ctx.t(T::ColUpdated)>{move || date_of(meta.updated_at, ctx.lang.get())}</td>
             <td class="actions">{actions}</td>
         </tr>
     }

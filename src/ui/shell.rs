@@ -15,6 +15,12 @@ use crate::i18n::{Lang, T};
 pub fn Shell() -> impl IntoView {
     let ctx = use_ctx();
     let t = move |k| ctx.t(k);
+    // On a phone the step list is folded behind a menu button; any move folds it again.
+    let nav_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        ctx.route.track();
+        nav_open.set(false);
+    });
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
             // The href would change the route; move focus instead.
@@ -36,7 +42,20 @@ pub fn Shell() -> impl IntoView {
         <StorageOff />
         <NoticeArea />
         <TabConflict />
-        <div class="app-body">
+        <div
+            class="app-body"
+            class:nav-open=move || nav_open.get()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                // Escape folds the phone's menu and gives the focus back to its button.
+                if ev.key() == "Escape" && nav_open.get_untracked() {
+                    nav_open.set(false);
+                    if let Some(button) = document().get_element_by_id("nav-toggle") {
+                        let _ = button.unchecked_ref::<web_sys::HtmlElement>().focus();
+                    }
+                }
+            }
+        >
+            <PhoneBar nav_open />
             <Nav />
             <main id="main" tabindex="-1">
                 <Page />
@@ -96,6 +115,63 @@ fn step_href(plan: Option<String>, step: Step) -> String {
     Route::Step { plan, step }.to_hash()
 }
 
+/// The page's name on the phone's menu button: the step, or the plans page or overview.
+fn page_title(route: &Route) -> T {
+    match route {
+        Route::Step { step, .. } => step.title(),
+        Route::Overview { .. } => T::NavOverview,
+        _ => T::NavPlans,
+    }
+}
+
+/// On a phone (CSS shows it only there): the menu button that unfolds the step list, naming
+/// the page in view, with the previous and next steps one tap away on either side.
+#[component]
+fn PhoneBar(nav_open: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    let step = move || {
+        ctx.route.with(|r| match r {
+            Route::Step { step, plan } => Some((*step, plan.clone())),
+            _ => None,
+        })
+    };
+    let neighbour = move |next: bool| {
+        move || {
+            let (step, plan) = step()?;
+            let to = if next { step.next() } else { step.previous() }?;
+            let lang = ctx.lang.get();
+            let (id, word, symbol) = if next {
+                ("nav-next", T::Next, "›")
+            } else {
+                ("nav-prev", T::Previous, "‹")
+            };
+            let label = format!("{}: {}", word.get(lang), to.title().get(lang));
+            Some(view! {
+                <a id=id class="phone-step" href=step_href(plan, to) aria-label=label.clone() title=label>
+                    <span aria-hidden="true">{symbol}</span>
+                </a>
+            })
+        }
+    };
+    view! {
+        <div class="phone-bar">
+            {neighbour(false)}
+            <button
+                id="nav-toggle"
+                type="button"
+                aria-controls="app-nav"
+                aria-expanded=move || if nav_open.get() { "true" } else { "false" }
+                on:click=move |_| nav_open.update(|open| *open = !*open)
+            >
+                <span class="menu-icon" aria-hidden="true">"☰"</span>
+                <span class="visually-hidden">{ctx.t(T::MainNav)} ": "</span>
+                <span class="menu-page">{move || ctx.t(ctx.route.with(page_title))()}</span>
+            </button>
+            {neighbour(true)}
+        </div>
+    }
+}
+
 #[component]
 fn Nav() -> impl IntoView {
     let ctx = use_ctx();
@@ -134,7 +210,7 @@ fn Nav() -> impl IntoView {
             .with(|r| matches!(r, Route::Step { step: s, .. } if *s == step))
     };
     view! {
-        <nav class="app-nav" aria-label=ctx.t(T::MainNav)>
+        <nav id="app-nav" class="app-nav" aria-label=ctx.t(T::MainNav)>
             <a
                 href="#/"
                 class="nav-plans"

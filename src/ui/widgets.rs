@@ -82,7 +82,8 @@ pub fn SaveStatus() -> impl IntoView {
                                 aria-keyshortcuts="Control+Z"
                                 title=move || ctx.t(T::UndoHint)()
                             >
-                                {ctx.t(T::UndoEdit)}
+                                <span class="icon" aria-hidden="true">"↶"</span>
+                                <span class="button-label">{ctx.t(T::UndoEdit)}</span>
                             </button>
                             <button
                                 on:click=move |_| ctx.redo()
@@ -90,10 +91,15 @@ pub fn SaveStatus() -> impl IntoView {
                                 aria-keyshortcuts="Control+Shift+Z Control+Y"
                                 title=move || ctx.t(T::RedoHint)()
                             >
-                                {ctx.t(T::RedoEdit)}
+                                <span class="icon" aria-hidden="true">"↷"</span>
+                                <span class="button-label">{ctx.t(T::RedoEdit)}</span>
                             </button>
-                            <button on:click=move |_| super::plans::export(ctx, &id)>
-                                {ctx.t(T::ExportPlan)}
+                            <button
+                                on:click=move |_| super::plans::export(ctx, &id)
+                                title=move || ctx.t(T::ExportPlan)()
+                            >
+                                <span class="icon" aria-hidden="true">"⤓"</span>
+                                <span class="button-label">{ctx.t(T::ExportPlan)}</span>
                             </button>
                         </div>
                     }

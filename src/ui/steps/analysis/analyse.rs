@@ -172,7 +172,7 @@ pub(crate) fn kpi_table(
             .collect_view()
     };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table id=format!("{prefix}-table") class="data an-table">
                 <thead>
                     <tr>
@@ -313,7 +313,7 @@ pub(crate) fn budget_table(ctx: Ctx, prefix: &'static str) -> AnyView {
             when=move || !rows.with(Vec::is_empty)
             fallback=move || view! { <p class="empty-hint">{ctx.t(T::AnNoBudget)}</p> }
         >
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
             <table class="data budget-table">
                 <thead>
                     <tr>
@@ -414,7 +414,7 @@ fn breakdowns(ctx: Ctx, picker: crate::ui::steps::analysis::periods::Picker) -> 
                         })
                         .collect_view();
                     view! {
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0">
                             <table id=format!("an-breakdown-{id}") class="data an-breakdown">
                                 <caption>{name}</caption>
                                 <thead>

@@ -635,7 +635,7 @@ fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
                 .collect_view();
             view! {
                 <h3 id="collect-rows-title">{T::CollectRows.fill(lang, &[("count", &count)])}</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table id="collect-rows" class="data" aria-labelledby="collect-rows-title">
                         <thead>
                             <tr>

@@ -56,24 +56,26 @@ pub fn NextStep() -> impl IntoView {
             <p>{ctx.t(T::NextIntro)}</p>
             <Show when=move || !rows.with(Vec::is_empty)>
                 <h2 id="next-baselines-title">{ctx.t(T::NextBaselines)}</h2>
-                <table id="next-baselines" class="data" aria-labelledby="next-baselines-title">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ctx.t(T::AnColKpi)}</th>
-                            <th scope="col">{ctx.t(T::NextColNow)}</th>
-                            <th scope="col">{ctx.t(T::NextColNext)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() let((id, name, now, next))>
-                            <tr id=format!("next-kpi-{id}")>
-                                <th scope="row">{name}</th>
-                                <td class="num">{now}</td>
-                                <td class="num">{next}</td>
+                <div class="table-scroll" tabindex="0">
+                    <table id="next-baselines" class="data" aria-labelledby="next-baselines-title">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ctx.t(T::AnColKpi)}</th>
+                                <th scope="col">{ctx.t(T::NextColNow)}</th>
+                                <th scope="col">{ctx.t(T::NextColNext)}</th>
                             </tr>
-                        </For>
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            <For each=move || rows.get() key=|r| r.clone() let((id, name, now, next))>
+                                <tr id=format!("next-kpi-{id}")>
+                                    <th scope="row">{name}</th>
+                                    <td class="num">{now}</td>
+                                    <td class="num">{next}</td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
             </Show>
             <p id="next-learnings">{learnings}</p>
             <button id="next-start" type="button" class="primary" on:click=move |_| start_next(ctx)>

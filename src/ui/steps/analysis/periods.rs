@@ -172,7 +172,7 @@ pub(crate) fn period_section(ctx: Ctx, picker: Picker) -> impl IntoView {
                 .collect_view();
             view! {
                 {common.map(|text| view! { <p id="an-period-span" class="period-span">{text}</p> })}
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table id="an-period-table" class="data an-period-table">
                         <thead>
                             <tr>

@@ -258,17 +258,19 @@ pub fn ReportStep() -> impl IntoView {
                     <h3 id="report-goal-title">{ctx.t(T::ReportSecGoal)}</h3>
                     <p>{goal}</p>
                     <Show when=move || !strategy.with(Vec::is_empty)>
-                        <table class="data">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ctx.t(T::AnColChannel)}</th>
-                                    <th scope="col">{ctx.t(T::ReportColWhy)}</th>
-                                    <th scope="col">{ctx.t(T::SpendPlanned)}</th>
-                                    <th scope="col">{ctx.t(T::ReportColShare)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{strategy_table}</tbody>
-                        </table>
+                        <div class="table-scroll" tabindex="0">
+                            <table class="data">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{ctx.t(T::AnColChannel)}</th>
+                                        <th scope="col">{ctx.t(T::ReportColWhy)}</th>
+                                        <th scope="col">{ctx.t(T::SpendPlanned)}</th>
+                                        <th scope="col">{ctx.t(T::ReportColShare)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{strategy_table}</tbody>
+                            </table>
+                        </div>
                     </Show>
                 </section>
 

@@ -169,7 +169,7 @@ pub fn SpendStep() -> impl IntoView {
                 std::sync::Arc::new(|p: &Plan, lang| crate::charts::burn(p, crate::ui::today(), lang)),
             )}
             <h2 id="spend-by-channel-title">{ctx.t(T::SpendByChannel)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table id="spend-by-channel" class="data" aria-labelledby="spend-by-channel-title">
                     <thead>
                         <tr>
@@ -183,7 +183,7 @@ pub fn SpendStep() -> impl IntoView {
                 </table>
             </div>
             <h2 id="spend-by-month-title">{ctx.t(T::SpendByMonth)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table id="spend-by-month" class="data" aria-labelledby="spend-by-month-title">
                     <thead>
                         <tr>
@@ -195,7 +195,7 @@ pub fn SpendStep() -> impl IntoView {
                 </table>
             </div>
             <h2 id="spend-running-title">{ctx.t(T::SpendRunning)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table id="spend-running" class="data" aria-labelledby="spend-running-title">
                     <thead>
                         <tr>

@@ -125,32 +125,34 @@ pub fn Summary() -> impl IntoView {
                                 <dt>{ctx.t(T::SummaryTasks)}</dt>
                                 <dd>{tasks}</dd>
                             </dl>
-                            <table class="data-table">
-                                <caption>{ctx.t(T::SummaryKpis)}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{ctx.t(T::KpiColName)}</th>
-                                        <th scope="col">{ctx.t(T::KpiColBaseline)}</th>
-                                        <th scope="col">{ctx.t(T::KpiColTarget)}</th>
-                                        <th scope="col">{ctx.t(T::KpiColDeadline)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {kpis
-                                        .into_iter()
-                                        .map(|(name, baseline, target, deadline)| {
-                                            view! {
-                                                <tr>
-                                                    <td>{name}</td>
-                                                    <td>{baseline}</td>
-                                                    <td>{target}</td>
-                                                    <td>{deadline}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            <div class="table-scroll" tabindex="0">
+                                <table class="data-table">
+                                    <caption>{ctx.t(T::SummaryKpis)}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{ctx.t(T::KpiColName)}</th>
+                                            <th scope="col">{ctx.t(T::KpiColBaseline)}</th>
+                                            <th scope="col">{ctx.t(T::KpiColTarget)}</th>
+                                            <th scope="col">{ctx.t(T::KpiColDeadline)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {kpis
+                                            .into_iter()
+                                            .map(|(name, baseline, target, deadline)| {
+                                                view! {
+                                                    <tr>
+                                                        <td>{name}</td>
+                                                        <td>{baseline}</td>
+                                                        <td>{target}</td>
+                                                        <td>{deadline}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
                         }
                     })
             }}
@@ -322,30 +324,32 @@ pub fn ApprovalStep() -> impl IntoView {
                 when=move || history.with(|h| !h.is_empty())
                 fallback=move || view! { <p class="hint">{ctx.t(T::ApprovalNoHistory)}</p> }
             >
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{ctx.t(T::ApprovalDate)}</th>
-                            <th scope="col">{ctx.t(T::ApprovalDecision)}</th>
-                            <th scope="col">{ctx.t(T::ApprovalApprover)}</th>
-                            <th scope="col">{ctx.t(T::ApprovalComment)}</th>
-                            <th scope="col">{ctx.t(T::ApprovalRevision)}</th>
-                            <th scope="col">{ctx.t(T::ApprovalFingerprint)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || history.get() key=|a| a.id.clone() let:entry>
+                <div class="table-scroll" tabindex="0">
+                    <table class="data-table">
+                        <thead>
                             <tr>
-                                <td>{move || format_date(entry.date, ctx.lang.get(), DateStyle::Short)}</td>
-                                <td>{ctx.t(decision_label(entry.decision))}</td>
-                                <td>{entry.by.clone()}</td>
-                                <td>{entry.comment.clone()}</td>
-                                <td>{entry.revision + 1}</td>
-                                <td><code>{entry.fingerprint.clone()}</code></td>
+                                <th scope="col">{ctx.t(T::ApprovalDate)}</th>
+                                <th scope="col">{ctx.t(T::ApprovalDecision)}</th>
+                                <th scope="col">{ctx.t(T::ApprovalApprover)}</th>
+                                <th scope="col">{ctx.t(T::ApprovalComment)}</th>
+                                <th scope="col">{ctx.t(T::ApprovalRevision)}</th>
+                                <th scope="col">{ctx.t(T::ApprovalFingerprint)}</th>
                             </tr>
-                        </For>
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            <For each=move || history.get() key=|a| a.id.clone() let:entry>
+                                <tr>
+                                    <td>{move || format_date(entry.date, ctx.lang.get(), DateStyle::Short)}</td>
+                                    <td>{ctx.t(decision_label(entry.decision))}</td>
+                                    <td>{entry.by.clone()}</td>
+                                    <td>{entry.comment.clone()}</td>
+                                    <td>{entry.revision + 1}</td>
+                                    <td><code>{entry.fingerprint.clone()}</code></td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
             </Show>
         </section>
     }

@@ -99,16 +99,18 @@ pub fn KpisStep() -> impl IntoView {
             </div>
             <details class="kpi-library">
                 <summary>{ctx.t(T::KpiLibraryAll)}</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ctx.t(T::KpiName)}</th>
-                            <th scope="col">{ctx.t(T::KpiFormula)}</th>
-                            <th scope="col">{ctx.t(T::KpiDirection)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{library_rows}</tbody>
-                </table>
+                <div class="table-scroll" tabindex="0">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ctx.t(T::KpiName)}</th>
+                                <th scope="col">{ctx.t(T::KpiFormula)}</th>
+                                <th scope="col">{ctx.t(T::KpiDirection)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{library_rows}</tbody>
+                    </table>
+                </div>
             </details>
             <Show when=move || kpis.with(Vec::is_empty)>
                 <p class="empty-hint">{ctx.t(T::KpiEmpty)}</p>
