@@ -265,6 +265,11 @@ texts! {
     VersionRestore => "Pulihkan versi ini", "Restore this version";
     VersionRestoreNamed => "Pulihkan versi dari {when}", "Restore the version of {when}";
     VersionRestored => "Versi sebelumnya dipulihkan. Urungkan untuk kembali.", "Earlier version restored. Undo to go back.";
+    VersionRestoreConfirm => "Ganti isi rencana dengan versi dari {when}? Anda bisa mengurungkannya.", "Replace the plan's content with the version of {when}? You can undo this.";
+    VersionRestoreYes => "Ya, pulihkan", "Yes, restore";
+    VersionLocked => "Rencana ini sudah disetujui. Buka kembali di langkah Persetujuan manajemen untuk memulihkan versi sebelumnya.", "This plan is approved. Reopen it at the Management approval step to restore an earlier version.";
+    ApprovalOwnSubmission => "{name} sendiri yang mengajukan revisi ini. Tetap setujui pengajuan sendiri?", "{name} submitted this revision. Approve your own submission anyway?";
+    ApprovalApproveAnyway => "Ya, setujui", "Yes, approve";
 
     UnsavedStay => "Perubahan pada “{name}” belum tersimpan karena penyimpanan penuh. Ekspor rencana ini atau kosongkan ruang dulu sebelum membuka rencana lain.", "Your edits to “{name}” are not saved because storage is full. Export this plan or free some space before opening another plan.";
 

@@ -139,21 +139,33 @@ fn EarlierVersions() -> impl IntoView {
             .map(|id| crate::storage::plans::backups(&id))
             .unwrap_or_default()
     });
-    let restore = move |key: String| match crate::storage::plans::load_backup(&key) {
-        Ok(mut old) => {
-            ctx.edit_step(move |p| {
-                old.id = p.id.clone();
-                old.revision = p.revision;
-                *p = old;
-            });
-            ctx.tell(T::VersionRestored, &[]);
+    let locked = super::form::plan_memo(crate::domain::planning::approval::is_locked);
+    // The version whose restore is being confirmed.
+    let confirming = RwSignal::new(None::<String>);
+    let restore = move |key: String| {
+        confirming.set(None);
+        match crate::storage::plans::load_backup(&key) {
+            Ok(old) => {
+                let mut refused = None;
+                ctx.edit_step(|p| match crate::domain::history::backups::restore(p, old) {
+                    Ok(restored) => *p = restored,
+                    Err(why) => refused = Some(why),
+                });
+                match refused {
+                    None => ctx.tell(T::VersionRestored, &[]),
+                    Some(_) => ctx.warn(T::VersionLocked, &[]),
+                }
+            }
+            Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
         }
-        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
     };
     view! {
         <section class="versions" aria-labelledby="versions-title">
             <h2 id="versions-title">{ctx.t(T::VersionsTitle)}</h2>
             <p class="hint">{ctx.t(T::VersionsHint)}</p>
+            <Show when=move || locked.get() && !versions.with(Vec::is_empty)>
+                <p id="versions-locked" class="locked-banner" role="note">{ctx.t(T::VersionLocked)}</p>
+            </Show>
             <Show
                 when=move || !versions.with(Vec::is_empty)
                 fallback=move || view! { <p class="empty-hint">{ctx.t(T::VersionsNone)}</p> }
@@ -165,13 +177,38 @@ fn EarlierVersions() -> impl IntoView {
                             let label = move || {
                                 T::VersionRestoreNamed.fill(ctx.lang.get(), &[("when", &when(at, ctx.lang.get()))])
                             };
+                            let asking = {
+                                let key = key.clone();
+                                move || confirming.with(|c| c.as_deref() == Some(key.as_str()))
+                            };
+                            let ask = {
+                                let key = key.clone();
+                                move |_| confirming.set(Some(key.clone()))
+                            };
+                            let question = move || {
+                                T::VersionRestoreConfirm.fill(ctx.lang.get(), &[("when", &when(at, ctx.lang.get()))])
+                            };
                             view! {
                                 <li>
                                     <span>{move || when(at, ctx.lang.get())}</span>
                                     " "
-                                    <button aria-label=label on:click=move |_| restore(key.clone())>
-                                        {ctx.t(T::VersionRestore)}
-                                    </button>
+                                    <Show
+                                        when=asking
+                                        fallback=move || view! {
+                                            <button aria-label=label disabled=move || locked.get() on:click=ask.clone()>
+                                                {ctx.t(T::VersionRestore)}
+                                            </button>
+                                        }
+                                    >
+                                        <span class="confirm" role="group" aria-label=question>
+                                            <span>{question}</span>
+                                            <button class="primary" on:click={
+                                                let key = key.clone();
+                                                move |_| restore(key.clone())
+                                            }>{ctx.t(T::VersionRestoreYes)}</button>
+                                            <button on:click=move |_| confirming.set(None)>{ctx.t(T::Cancel)}</button>
+                                        </span>
+                                    </Show>
                                 </li>
                             }
                         }

@@ -464,7 +464,13 @@ test('earlier versions of a plan are kept as backups and can be restored', async
   await page.getByLabel('Plan name').fill('Version two');
   await waitForStoredName(page, id, 'Version two');
   const versions = page.locator('section.versions');
+  // A restore asks first; cancelling changes nothing.
   await versions.getByRole('button', { name: /Restore the version of/ }).first().click();
+  await versions.getByText(/Replace the plan's content with the version of .*\? You can undo this\./).waitFor();
+  await versions.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.locator('main h1').textContent(), 'Version two');
+  await versions.getByRole('button', { name: /Restore the version of/ }).first().click();
+  await versions.getByRole('button', { name: 'Yes, restore' }).click();
   await page.locator('main h1', { hasText: 'Untitled plan' }).waitFor();
   await waitForStoredName(page, id, 'Untitled plan');
   // The restore is one more edit: undo brings back the newer name.
@@ -472,5 +478,57 @@ test('earlier versions of a plan are kept as backups and can be restored', async
   await page.locator('main h1', { hasText: 'Version two' }).waitFor();
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('alur:backup:')));
   assert.ok(backups.length >= 1);
+  await ctx.close();
+});
+
+test('an approved plan restores no version until reopened; submitter and approver are two people; a resubmission is a new revision', async () => {
+  const { ctx, page, problems } = await freshApp();
+  const id = await createBlankPlan(page);
+  await page.getByLabel('Plan name').fill('Approved launch');
+  await waitForStoredName(page, id, 'Approved launch');
+  await page.goto(`${app.server.url}#/plan/${id}/approval`);
+  const who = page.locator('#approval-who');
+  await who.fill('Dewi');
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
+  // The approver's field starts empty: it asks for someone else's name.
+  await page.locator('#approval-decision').waitFor();
+  assert.equal(await who.inputValue(), '');
+  // Management asks for changes; the resubmission is revision 2.
+  await who.fill('Pak Budi');
+  await page.locator('#approval-decision').selectOption('changes');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await who.fill('Dewi');
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
+  const rows = await page.locator('.approval-history tbody tr').allTextContents();
+  assert.equal(rows.length, 3);
+  // The history's revision column: 1, 1 (the decision stays with its revision), then 2.
+  const revisionColumn = await page.locator('.approval-history thead th').allTextContents();
+  const at = revisionColumn.findIndex((h) => h === 'Revision');
+  assert.ok(at >= 0, `a Revision column in ${revisionColumn}`);
+  const cells = await page.locator(`.approval-history tbody tr td:nth-child(${at + 1})`).allTextContents();
+  assert.deepEqual(cells.map((c) => c.trim()), ['1', '1', '2']);
+
+  // Approving one's own submission asks first; cancelling records nothing.
+  await who.fill('dewi ');
+  await page.locator('#approval-decision').selectOption('approved');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByText('dewi submitted this revision. Approve your own submission anyway?').waitFor();
+  await page.locator('#approval-own').getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.locator('.approval-history tbody tr').count(), 3);
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await page.locator('#approval-own').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.locator('[data-testid="fingerprint-status"]', { hasText: 'matches the approved version' }).waitFor();
+
+  // The approved plan's earlier versions cannot be restored around the approval lock.
+  await page.goto(`${app.server.url}#/plan/${id}`);
+  const versions = page.locator('section.versions');
+  await versions.locator('#versions-locked').waitFor();
+  for (const button of await versions.getByRole('button', { name: /Restore the version of/ }).all()) {
+    assert.equal(await button.isDisabled(), true);
+  }
+  const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));
+  assert.equal(stored.status, 'approved');
+  assert.equal(stored.baseline_revision, 1);
+  assert.deepEqual(problems, []);
   await ctx.close();
 });

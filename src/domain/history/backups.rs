@@ -69,6 +69,32 @@ pub fn to_drop(backups: &[Backup], budget: usize) -> Vec<usize> {
     drop
 }
 
+/// Why an earlier version cannot be restored now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestoreRefused {
+    /// The plan is the approved baseline: it must be reopened (at the approval step) first.
+    Approved,
+}
+
+/// The open plan `current` with the content of the earlier version `old`: its identity, save
+/// revision and approval record (status, history, baseline revision) stay the current ones, so
+/// a restore never undoes a submission or an approval behind the approval step's back. An
+/// approved plan is refused.
+pub fn restore(
+    current: &crate::domain::model::plan::Plan,
+    mut old: crate::domain::model::plan::Plan,
+) -> Result<crate::domain::model::plan::Plan, RestoreRefused> {
+    if crate::domain::planning::approval::is_locked(current) {
+        return Err(RestoreRefused::Approved);
+    }
+    old.id = current.id.clone();
+    old.revision = current.revision;
+    old.status = current.status;
+    old.approvals = current.approvals.clone();
+    old.baseline_revision = current.baseline_revision;
+    Ok(old)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +131,37 @@ mod tests {
         assert_eq!(to_drop(&all, 1_000), vec![1]);
         assert_eq!(to_drop(&all, 399), vec![0, 1, 2]);
         assert!(to_drop(&[], 0).is_empty());
+    }
+
+    // Guards: a restore brings back the content, never the approval state: an approved plan
+    // is refused, and a plan in review stays in review with its history.
+    #[test]
+    fn a_restore_keeps_the_approval_record() {
+        use crate::domain::model::plan::{Plan, PlanStatus};
+        use crate::domain::planning::approval::{decide, submit, Act};
+        let act = |id: &str| Act {
+            id: id.into(),
+            by: "Dewi",
+            comment: "",
+            date: crate::domain::values::date::Date::new(2026, 11, 28).unwrap(),
+        };
+        let mut old = Plan::blank("p", "Launch", 0);
+        old.budget.total = 1_000.0;
+        let mut current = old.clone();
+        current.budget.total = 2_000.0;
+        current.revision = 7;
+        submit(&mut current, act("a1")).unwrap();
+        let restored = restore(&current, old.clone()).unwrap();
+        assert_eq!(restored.budget.total, 1_000.0);
+        assert_eq!(restored.status, PlanStatus::InReview);
+        assert_eq!(restored.approvals, current.approvals);
+        assert_eq!(restored.revision, 7);
+        decide(
+            &mut current,
+            crate::domain::model::plan::Decision::Approved,
+            act("a2"),
+        )
+        .unwrap();
+        assert_eq!(restore(&current, old), Err(RestoreRefused::Approved));
     }
 }

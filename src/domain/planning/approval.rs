@@ -96,10 +96,18 @@ fn record(plan: &mut Plan, decision: Decision, act: Act<'_>) {
     });
 }
 
-/// Submits a draft for approval.
+/// Submits a draft for approval. A draft sent back (changes requested, or rejected) goes in
+/// as a new revision: management's decision stays with the revision it was made on.
 pub fn submit(plan: &mut Plan, act: Act<'_>) -> Result<(), ApprovalError> {
     if plan.status != PlanStatus::Draft {
         return Err(ApprovalError::NotDraft);
+    }
+    let sent_back = plan.approvals.iter().any(|a| {
+        a.revision == plan.baseline_revision
+            && matches!(a.decision, Decision::ChangesRequested | Decision::Rejected)
+    });
+    if sent_back {
+        plan.baseline_revision += 1;
     }
     record(plan, Decision::Submitted, act);
     plan.status = PlanStatus::InReview;
@@ -134,6 +142,21 @@ pub fn reopen(plan: &mut Plan, act: Act<'_>) -> Result<(), ApprovalError> {
     record(plan, Decision::Reopened, act);
     plan.status = PlanStatus::Draft;
     Ok(())
+}
+
+/// Whether `by` submitted the revision now in review: approving one's own submission is
+/// allowed (a small team may have no one else) but asked about first. Names are compared
+/// without case or surrounding space.
+pub fn own_submission(plan: &Plan, by: &str) -> bool {
+    let by = by.trim().to_lowercase();
+    !by.is_empty()
+        && plan.status == PlanStatus::InReview
+        && plan
+            .approvals
+            .iter()
+            .rev()
+            .find(|a| a.decision == Decision::Submitted)
+            .is_some_and(|a| a.by.trim().to_lowercase() == by)
 }
 
 /// True when the planning steps are locked as the approved baseline.
@@ -254,5 +277,45 @@ mod tests {
         decide(&mut plan, Decision::ChangesRequested, act("a2", "Budi")).unwrap();
         assert_eq!(plan.status, PlanStatus::Draft);
         assert_eq!(plan.approvals.len(), 2);
+    }
+
+    // Guards: a plan sent back and submitted again is a new revision; the decision on the
+    // first stays with it.
+    #[test]
+    fn a_resubmission_is_a_new_revision() {
+        let mut plan = Plan::blank("p", "Launch", 0);
+        submit(&mut plan, act("a1", "Dewi")).unwrap();
+        decide(&mut plan, Decision::ChangesRequested, act("a2", "Budi")).unwrap();
+        submit(&mut plan, act("a3", "Dewi")).unwrap();
+        let revisions: Vec<(Decision, u32)> = plan
+            .approvals
+            .iter()
+            .map(|a| (a.decision, a.revision))
+            .collect();
+        assert_eq!(
+            revisions,
+            [
+                (Decision::Submitted, 0),
+                (Decision::ChangesRequested, 0),
+                (Decision::Submitted, 1)
+            ]
+        );
+        decide(&mut plan, Decision::Rejected, act("a4", "Budi")).unwrap();
+        submit(&mut plan, act("a5", "Dewi")).unwrap();
+        assert_eq!(plan.baseline_revision, 2);
+        decide(&mut plan, Decision::Approved, act("a6", "Budi")).unwrap();
+        assert_eq!(current_approval(&plan).map(|a| a.revision), Some(2));
+    }
+
+    // Guards: approving one's own submission is noticed, whatever the case or spaces.
+    #[test]
+    fn one_s_own_submission_is_noticed() {
+        let mut plan = Plan::blank("p", "Launch", 0);
+        submit(&mut plan, act("a1", "Dewi Lestari")).unwrap();
+        assert!(own_submission(&plan, " dewi lestari "));
+        assert!(!own_submission(&plan, "Budi"));
+        assert!(!own_submission(&plan, "  "));
+        decide(&mut plan, Decision::Approved, act("a2", "Budi")).unwrap();
+        assert!(!own_submission(&plan, "Dewi Lestari"), "nothing in review");
     }
 }

@@ -183,10 +183,17 @@ pub fn ApprovalStep() -> impl IntoView {
         act_on_plan(
             ctx,
             |p| approval::submit(p, Act { by: &by, ..act() }),
-            |_| ctx.tell(T::ApprovalSubmitted, &[]),
+            |_| {
+                ctx.tell(T::ApprovalSubmitted, &[]);
+                // The next name asked for is the approver's, someone else's.
+                who.set(String::new());
+            },
         );
     };
-    let record = move |_| {
+    // Set while the approver is asked whether to approve their own submission.
+    let own = RwSignal::new(false);
+    let record_now = move || {
+        own.set(false);
         let by = who.get_untracked();
         let note = comment.get_untracked();
         let chosen = decision.get_untracked();
@@ -207,8 +214,20 @@ pub fn ApprovalStep() -> impl IntoView {
                 let label = decision_label(chosen).get(ctx.lang.get_untracked());
                 ctx.tell(T::ApprovalRecorded, &[("decision", label)]);
                 comment.set(String::new());
+                who.set(String::new());
             },
         );
+    };
+    let record = move |_| {
+        let by = who.get_untracked();
+        let own_submission = ctx
+            .plan
+            .with_untracked(|p| p.as_ref().is_some_and(|p| approval::own_submission(p, &by)));
+        if decision.get_untracked() == Decision::Approved && own_submission {
+            own.set(true);
+        } else {
+            record_now();
+        }
     };
     let reopen = move |_| {
         let by = who.get_untracked();
@@ -219,7 +238,8 @@ pub fn ApprovalStep() -> impl IntoView {
                 ctx.tell(
                     T::ApprovalReopened,
                     &[("revision", &p.baseline_revision.to_string())],
-                )
+                );
+                who.set(String::new());
             },
         );
     };
@@ -232,7 +252,10 @@ pub fn ApprovalStep() -> impl IntoView {
                     id="approval-who"
                     type="text"
                     prop:value=move || who.get()
-                    on:input=move |ev| who.set(event_target_value(&ev))
+                    on:input=move |ev| {
+                        who.set(event_target_value(&ev));
+                        own.set(false);
+                    }
                 />
             </div>
         }
@@ -284,7 +307,22 @@ pub fn ApprovalStep() -> impl IntoView {
                         on:input=move |ev| comment.set(event_target_value(&ev))
                     ></textarea>
                 </div>
-                <button class="primary" on:click=record>{ctx.t(T::ApprovalRecord)}</button>
+                <Show
+                    when=move || own.get()
+                    fallback=move || view! {
+                        <button class="primary" on:click=record>{ctx.t(T::ApprovalRecord)}</button>
+                    }
+                >
+                    <div id="approval-own" class="conflict" role="alertdialog" aria-labelledby="approval-own-text">
+                        <p id="approval-own-text">
+                            {move || T::ApprovalOwnSubmission.fill(ctx.lang.get(), &[("name", who.get().trim())])}
+                        </p>
+                        <div class="toolbar">
+                            <button class="primary" on:click=move |_| record_now()>{ctx.t(T::ApprovalApproveAnyway)}</button>
+                            <button on:click=move |_| own.set(false)>{ctx.t(T::Cancel)}</button>
+                        </div>
+                    </div>
+                </Show>
             </section>
         }
         .into_any(),
