@@ -6,26 +6,31 @@ use super::*;
 /// percentage and the amount.
 pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
     let code = plan.currency.as_str();
-    let rows: Vec<(String, f64)> = by_channel(plan)
+    let mut rows: Vec<(String, f64, RGBColor)> = by_channel(plan)
         .into_iter()
         .filter(|r| r.planned != 0.0)
-        .map(|r| (channel_name(&r.channel, lang), r.planned))
+        .map(|r| (channel_name(&r.channel, lang), r.planned, BLUE))
         .collect();
-    let total: f64 = rows.iter().map(|r| r.1).sum();
-    if rows.is_empty() || total <= 0.0 || !total.is_finite() {
+    // Shares of the budget's total, as the form and the report show them; what is not
+    // allocated is a bar of its own, so the shares add up to 100 %.
+    let base = crate::domain::planning::budget::share_base(&plan.budget, code);
+    if rows.is_empty() || base <= 0.0 || !base.is_finite() {
         return Err(ChartError::Empty(Empty::NoData));
+    }
+    if let Some(left) = crate::domain::planning::budget::unallocated(&plan.budget, code) {
+        rows.push((T::BudgetUnallocated.get(lang).to_string(), left, GREY));
     }
     let shares: Vec<f64> = rows
         .iter()
-        .map(|r| share_percent(r.1, total).unwrap_or(0.0))
+        .map(|r| share_percent(r.1, base).unwrap_or(0.0))
         .collect();
     let bars: Vec<RowBar> = rows
         .iter()
         .zip(&shares)
-        .map(|((name, amount), share)| RowBar {
+        .map(|((name, amount, color), share)| RowBar {
             name: truncate(name, MAX_LABEL),
             value: Some(*share),
-            color: BLUE,
+            color: *color,
             label: format!(
                 "{} · {}",
                 format_percent(*share, 1, lang),
@@ -51,9 +56,11 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         None,
     )?;
 
+    // The largest channel (what is unallocated is no channel).
     let (largest, share) = rows
         .iter()
         .zip(&shares)
+        .filter(|(r, _)| r.2 != GREY)
         .max_by(|a, b| a.1.total_cmp(b.1))
         .map(|(r, s)| (truncate(&r.0, MAX_LABEL), *s))
         .unwrap_or_default();
@@ -62,7 +69,7 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         &[
             ("channel", &largest),
             ("share", &format_percent(share, 1, lang)),
-            ("total", &format_money(total, code, lang)),
+            ("total", &format_money(base, code, lang)),
         ],
     );
     let mut table = vec![vec![
@@ -70,7 +77,7 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         T::ChartPlanned.get(lang).to_string(),
         T::ChartShare.get(lang).to_string(),
     ]];
-    for ((name, amount), share) in rows.iter().zip(&shares) {
+    for ((name, amount, _), share) in rows.iter().zip(&shares) {
         table.push(vec![
             name.clone(),
             format_money(*amount, code, lang),

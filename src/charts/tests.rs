@@ -447,6 +447,30 @@ fn budget_allocation_bar_and_percent_label_per_channel() {
 }
 
 #[test]
+fn budget_allocation_shares_are_of_the_total_with_the_rest_unallocated() {
+    // Guards one share per row: the typical plan's Rp 300,000,000 total with Rp 60,000,000
+    // taken off an allocation leaves Rp 60,000,000 unallocated, a bar of its own; every share
+    // is of the total (Instagram's Rp 150,000,000 stays 50.0%, not 62.5% of what is
+    // allocated), and the shares add up to 100%.
+    let mut plan = typical();
+    let last = plan.budget.allocations.len() - 1;
+    plan.budget.allocations[last].amount -= 60_000_000.0;
+    let chart = budget_allocation(&plan, Lang::En).unwrap();
+    assert!(chart.svg.contains("50.0% · Rp 150,000,000"));
+    assert!(chart.svg.contains("20.0% · Rp 60,000,000"));
+    assert!(chart.svg.contains(">\nUnallocated\n"));
+    let shares: f64 = chart.table[1..]
+        .iter()
+        .map(|row| row[2].trim_end_matches('%').parse::<f64>().unwrap())
+        .sum();
+    assert!((shares - 100.0).abs() < 1e-9, "{shares}");
+    assert_eq!(
+        chart.summary,
+        "Largest share: Instagram, 50.0% of Rp 300,000,000."
+    );
+}
+
+#[test]
 fn timeline_bar_per_task_and_today_line() {
     // Guards chart 5: one bar per dated task, and the today line when today is in the window.
     let chart = timeline(&typical(), today(), Lang::En).unwrap();

@@ -576,6 +576,8 @@ texts! {
     BudgetRemove => "Hapus alokasi {name}", "Remove allocation {name}";
     BudgetAllocated => "Teralokasi", "Allocated";
     BudgetRemaining => "Sisa", "Remaining";
+    BudgetUnallocated => "Belum dialokasikan", "Unallocated";
+    BudgetRoiCovers => "{roi} (dari {covered} dari {of} alokasi, {cost}: yang lain tanpa perkiraan hasil)", "{roi} (from {covered} of {of} allocations, {cost}: the others have no expected return)";
     BudgetOverallRoi => "Perkiraan ROI keseluruhan", "Expected overall ROI";
     BudgetOver => "Alokasi melebihi total sebesar {amount}. Kurangi alokasi atau naikkan total.", "Allocations exceed the total by {amount}. Reduce them or raise the total.";
     BudgetUnder => "{amount} belum dialokasikan.", "{amount} is not allocated yet.";

@@ -68,8 +68,8 @@ pub fn amount_for_percent(percent: f64, total: f64, code: &str) -> Option<f64> {
 }
 
 /// What the budget allocates to `channel` (its allocations added up, rounded to the currency's
-/// minor units) and that amount's share of the budget's total, in percent (`None` without a
-/// total).
+/// minor units) and that amount's share of the budget ([`share_base`]), in percent (`None`
+/// when nothing is budgeted).
 pub fn channel_planned(budget: &Budget, channel: &Channel, code: &str) -> (f64, Option<f64>) {
     let planned = round_money(
         budget
@@ -80,7 +80,7 @@ pub fn channel_planned(budget: &Budget, channel: &Channel, code: &str) -> (f64, 
             .sum(),
         code,
     );
-    (planned, share_percent(planned, budget.total))
+    (planned, share_percent(planned, share_base(budget, code)))
 }
 
 /// Return on investment in percent: `(expected return − cost) / cost × 100`; `None` without
@@ -95,16 +95,53 @@ pub fn allocation_roi(allocation: &Allocation) -> Option<f64> {
     roi_percent(allocation.expected_return, allocation.amount)
 }
 
+/// The ROI of the allocations that have an expected return, taken together, and which those
+/// are: an overall ROI that leaves some allocations out says so.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OverallRoi {
+    /// The ROI in percent; `None` when no allocation with a cost has an expected return.
+    pub percent: Option<f64>,
+    /// How many allocations it covers (those with an expected return).
+    pub covered: usize,
+    /// How many allocations there are.
+    pub of: usize,
+    /// What the covered allocations cost together.
+    pub cost: f64,
+}
+
 /// The ROI of every allocation that has an expected return, taken together.
-pub fn overall_roi(budget: &Budget) -> Option<f64> {
-    let with_return = budget
+pub fn overall_roi(budget: &Budget) -> OverallRoi {
+    let with_return: Vec<&Allocation> = budget
         .allocations
         .iter()
-        .filter(|a| a.expected_return.is_some_and(f64::is_finite) && a.amount.is_finite());
-    let (gain, cost) = with_return.fold((0.0, 0.0), |(g, c), a| {
+        .filter(|a| a.expected_return.is_some_and(f64::is_finite) && a.amount.is_finite())
+        .collect();
+    let (gain, cost) = with_return.iter().fold((0.0, 0.0), |(g, c), a| {
         (g + a.expected_return.unwrap_or(0.0), c + a.amount)
     });
-    roi_percent(Some(gain), cost)
+    OverallRoi {
+        percent: roi_percent(Some(gain), cost),
+        covered: with_return.len(),
+        of: budget.allocations.len(),
+        cost,
+    }
+}
+
+/// What each share of the budget is a share of: its total, or, without a total, what is
+/// allocated. The form, the chart and the report all divide by this, so a row has one share.
+pub fn share_base(budget: &Budget, code: &str) -> f64 {
+    if budget.total.is_finite() && budget.total > 0.0 {
+        budget.total
+    } else {
+        allocated(budget, code)
+    }
+}
+
+/// The part of the total not allocated yet, when there is one: the line that makes the shares
+/// add up to 100 %.
+pub fn unallocated(budget: &Budget, code: &str) -> Option<f64> {
+    let left = remaining(budget, code);
+    (budget.total.is_finite() && budget.total > 0.0 && left > 0.0).then_some(left)
 }
 
 #[cfg(test)]
@@ -204,14 +241,32 @@ mod tests {
             ],
         };
         assert_eq!(allocation_roi(&b.allocations[0]), Some(200.0));
-        let overall = overall_roi(&b).unwrap_or_default();
-        assert!((overall - 285.0 / 135.0 * 100.0).abs() < 1e-9);
-        assert_eq!(overall_roi(&budget(10.0, &[5.0])), None);
+        let overall = overall_roi(&b);
+        assert!((overall.percent.unwrap_or_default() - 285.0 / 135.0 * 100.0).abs() < 1e-9);
+        // It covers two of the three allocations, Rp 135 of the Rp 150 allocated.
+        assert_eq!((overall.covered, overall.of, overall.cost), (2, 3, 135.0));
+        assert_eq!(overall_roi(&budget(10.0, &[5.0])).percent, None);
+    }
+
+    // Guards: one base for every share: the total (Rp 60 of 150 is 40 %, with Rp 15 of it
+    // unallocated), or what is allocated when there is no total (60 of 135 is 44.4 %).
+    #[test]
+    fn shares_have_one_base_and_the_rest_is_unallocated() {
+        let mut b = budget(150.0, &[60.0, 75.0]);
+        assert_eq!(share_base(&b, "IDR"), 150.0);
+        assert_eq!(share_percent(60.0, share_base(&b, "IDR")), Some(40.0));
+        assert_eq!(unallocated(&b, "IDR"), Some(15.0));
+        b.total = 0.0;
+        assert_eq!(share_base(&b, "IDR"), 135.0);
+        assert_eq!(unallocated(&b, "IDR"), None);
+        b.total = 100.0;
+        assert_eq!(unallocated(&b, "IDR"), None, "over-allocated: nothing left");
     }
 
     // Guards: the report's planned amount per channel is its allocations added up (two SEM
     // allocations of Rp 3,000,000 and Rp 1,500,000: Rp 4,500,000), and its share of a
-    // Rp 10,000,000 budget 45%; a channel without allocations plans nothing; no total, no share.
+    // Rp 10,000,000 budget 45%; a channel without allocations plans nothing; without a total,
+    // the share is of the Rp 5,000,000 allocated: 90%; with nothing at all, no share.
     #[test]
     fn a_channels_planned_amount_and_share() {
         let allocation = |id: &str, channel: Channel, amount: f64| Allocation {
@@ -240,7 +295,9 @@ mod tests {
         budget.total = 0.0;
         assert_eq!(
             channel_planned(&budget, &Channel::Sem, "IDR"),
-            (4_500_000.0, None)
+            (4_500_000.0, Some(90.0))
         );
+        budget.allocations.clear();
+        assert_eq!(channel_planned(&budget, &Channel::Sem, "IDR"), (0.0, None));
     }
 }

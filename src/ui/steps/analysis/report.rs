@@ -10,6 +10,8 @@ use std::sync::Arc;
 use crate::ui::control::Show;
 use leptos::prelude::*;
 
+use crate::domain::planning::budget::share_percent;
+
 use crate::domain::execution::export_csv::{
     csv_file_name, measurement_rows, spend_rows, write_csv, Cell, CsvStyle,
 };
@@ -125,7 +127,7 @@ fn strategy_rows(plan: &Plan, lang: Lang) -> Vec<(String, String, String, String
                 &c.channel,
                 &plan.currency,
             );
-            let share = share.map_or_else(|| "—".to_string(), |s| format_percent(s, 0, lang));
+            let share = share.map_or_else(|| "—".to_string(), |s| format_percent(s, 1, lang));
             (
                 channel_name(&c.channel, lang),
                 c.rationale.trim().to_string(),
@@ -133,6 +135,20 @@ fn strategy_rows(plan: &Plan, lang: Lang) -> Vec<(String, String, String, String
                 share,
             )
         })
+        .chain(
+            // What is not allocated yet, so the shares add up to 100 %.
+            crate::domain::planning::budget::unallocated(&plan.budget, &plan.currency).map(
+                |left| {
+                    (
+                        T::BudgetUnallocated.get(lang).to_string(),
+                        String::new(),
+                        format_money(left, &plan.currency, lang),
+                        share_percent(left, plan.budget.total)
+                            .map_or_else(|| "—".to_string(), |s| format_percent(s, 1, lang)),
+                    )
+                },
+            ),
+        )
         .collect()
 }
 

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::domain::model::plan::{Allocation, Channel, Plan, Priority};
 use crate::domain::planning::budget::{
-    allocated, allocation_roi, amount_for_percent, balance, overall_roi, remaining, share_percent,
-    Balance,
+    allocated, allocation_roi, amount_for_percent, balance, overall_roi, remaining, share_base,
+    share_percent, Balance,
 };
 use crate::domain::planning::strategy::channel_choices;
 use crate::domain::values::currency::{currency, CURRENCIES};
@@ -90,7 +90,20 @@ pub fn BudgetStep() -> impl IntoView {
                 T::BudgetUnder.fill(lang, &[("amount", &money(by))]),
             ),
         };
-        let roi = roi.map_or(NO_VALUE.to_string(), |r| format_percent(r, 1, lang));
+        // Say which allocations the overall ROI covers when some have no expected return.
+        let roi = match roi.percent {
+            None => NO_VALUE.to_string(),
+            Some(r) if roi.covered == roi.of => format_percent(r, 1, lang),
+            Some(r) => T::BudgetRoiCovers.fill(
+                lang,
+                &[
+                    ("roi", &format_percent(r, 1, lang)),
+                    ("covered", &roi.covered.to_string()),
+                    ("of", &roi.of.to_string()),
+                    ("cost", &money(roi.cost)),
+                ],
+            ),
+        };
         Some(view! {
             <dl class="figures">
                 <div>
@@ -193,7 +206,8 @@ fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl Int
     let share_get = {
         let id = id.clone();
         move |p: &Plan| {
-            find::<Allocation>(p, &id).and_then(|a| share_percent(a.amount, p.budget.total))
+            find::<Allocation>(p, &id)
+                .and_then(|a| share_percent(a.amount, share_base(&p.budget, &p.currency)))
         }
     };
     let share_set = {

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { useApp, openPage, appReady } from './harness.mjs';
+const app = useApp();
+test('shots', async () => {
+  const { ctx, page } = await openPage(app.browser, { locale: 'id-ID' });
+  const file = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../examples/seed-example.alur.json'), 'utf8'));
+  file.plan.id = 'p1';
+  for (const t of file.plan.tasks) t.title = t.title + ' — dengan judul tugas yang sangat panjang untuk melihat pemotongan';
+  file.plan.report = file.plan.report || {};
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(app.server.url); await appReady(page);
+  await page.setInputFiles('#import-file', { name: 'b.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.waitForTimeout(500);
+  await page.goto(`${app.server.url}#/plan/p1/report`);
+  await page.locator('#main h1').waitFor(); await page.waitForTimeout(500);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: '/tmp/shots/report-print.png', fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${app.server.url}#/plan/p1/budget`);
+  await page.locator('#main h1').waitFor(); await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shots/budget-desktop.png', fullPage: true });
+  await ctx.close();
+});
