@@ -379,6 +379,30 @@ pub fn parse_money(text: &str, code: &str, lang: Lang) -> Result<f64, NumberErro
     Ok(crate::domain::values::money::round_money(value, code))
 }
 
+/// A number typed with the other language's decimal mark, rewritten in `lang`'s: "1.4" in
+/// Indonesian (where `.` groups thousands, and one digit is no group) is 1,4; "1,5" in English
+/// is 1.5. Only when the text can mean nothing else in `lang`: one mark, of the other kind, not
+/// followed by exactly three digits (a thousands group), and no mark of `lang`'s own. The
+/// caller reads the rewritten text and says how it read it.
+pub fn other_decimal_mark(text: &str, lang: Lang) -> Option<String> {
+    let (own, other) = match decimal_style(lang) {
+        DecimalStyle::Comma => (',', '.'),
+        DecimalStyle::Point => ('.', ','),
+    };
+    if text.contains(own) || text.matches(other).count() != 1 {
+        return None;
+    }
+    let (before, after) = text.split_once(other)?;
+    let digits_after = after.chars().take_while(char::is_ascii_digit).count();
+    let digits_before = before
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .count();
+    (digits_before > 0 && digits_after > 0 && digits_after != 3)
+        .then(|| format!("{before}{own}{after}"))
+}
+
 /// Where the scan of typed text is relative to the digits.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -601,6 +625,26 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Guards: "1.4" typed in Indonesian is read as 1,4 and said so, never refused or taken for
+    // 14; a real thousands group ("1.400") is not rewritten; English is the mirror image.
+    #[test]
+    fn the_other_decimal_mark_is_read_when_it_can_mean_nothing_else() {
+        assert_eq!(other_decimal_mark("1.4", Lang::Id).as_deref(), Some("1,4"));
+        assert_eq!(
+            other_decimal_mark("Rp 12.75", Lang::Id).as_deref(),
+            Some("Rp 12,75")
+        );
+        assert_eq!(other_decimal_mark("1.400", Lang::Id), None);
+        assert_eq!(other_decimal_mark("1.234,5", Lang::Id), None);
+        assert_eq!(other_decimal_mark("1.2.3", Lang::Id), None);
+        assert_eq!(other_decimal_mark(".5", Lang::Id), None);
+        assert_eq!(other_decimal_mark("1,5", Lang::En).as_deref(), Some("1.5"));
+        assert_eq!(other_decimal_mark("1,500", Lang::En), None);
+        // What is rewritten reads as the number meant: 1.4, and as it was refused before.
+        assert!(parse_number("1.4", Lang::Id).is_err());
+        assert_eq!(parse_number("1,4", Lang::Id), Ok(1.4));
+    }
     use Lang::{En, Id};
 
     fn date(y: i32, m: u8, d: u8) -> Date {

@@ -339,6 +339,7 @@ texts! {
     NumberInvalidCharacter => "“{text}” bukan angka: “{found}” tidak boleh ada di dalamnya.", "“{text}” is not a number: “{found}” does not belong in it.";
     NumberSign => "“{text}” bukan angka: tulis paling banyak satu tanda + atau -, di depan angkanya.", "“{text}” is not a number: write at most one + or - sign, before the digits.";
     NumberSeparators => "“{text}” bukan angka: titik dan komanya ada di tempat yang salah. Tulis misalnya 1.500.000,50.", "“{text}” is not a number: separators are in the wrong places. Write it like 1,500,000.50.";
+    NumberReadAs => "Dibaca sebagai {text}: dalam bahasa Indonesia desimal ditulis dengan koma dan ribuan dengan titik.", "Read as {text}: in English, decimals take a point and thousands a comma.";
     NumberUnits => "“{text}” bukan angka: hanya boleh ada satu simbol mata uang atau tanda persen.", "“{text}” is not a number: it may have only one currency or percent sign.";
     NumberTooLarge => "“{text}” terlalu besar untuk dihitung.", "“{text}” is too large to calculate with.";
     NumberOtherCurrency => "“{text}” tertulis dalam {found}, padahal kolom ini dalam {expected}.", "“{text}” is written in {found}, but this field is in {expected}.";
@@ -577,7 +578,7 @@ texts! {
     BudgetAllocated => "Teralokasi", "Allocated";
     BudgetRemaining => "Sisa", "Remaining";
     BudgetUnallocated => "Belum dialokasikan", "Unallocated";
-    BudgetRoiCovers => "{roi} (dari {covered} dari {of} alokasi, {cost}: yang lain tanpa perkiraan hasil)", "{roi} (from {covered} of {of} allocations, {cost}: the others have no expected return)";
+    BudgetRoiCovers => "ROI keseluruhan dihitung dari {covered} dari {of} alokasi ({cost}); yang lain belum punya perkiraan hasil.", "The overall ROI covers {covered} of {of} allocations ({cost}); the others have no expected return yet.";
     BudgetOverallRoi => "Perkiraan ROI keseluruhan", "Expected overall ROI";
     BudgetOver => "Alokasi melebihi total sebesar {amount}. Kurangi alokasi atau naikkan total.", "Allocations exceed the total by {amount}. Reduce them or raise the total.";
     BudgetUnder => "{amount} belum dialokasikan.", "{amount} is not allocated yet.";

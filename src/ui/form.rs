@@ -152,23 +152,43 @@ fn number_field(
         None => ctx
             .plan
             .with(|p| p.as_ref().and_then(|p| get(p)))
-            .map(|v| format_number(v, decimals, ctx.lang.get()))
+            .map(|v| format_number(v, shown_decimals(v, decimals, money), ctx.lang.get()))
             .unwrap_or_default(),
     };
+    // How an entry with the other language's decimal mark was read ("1.4" in Indonesian).
+    let reading = RwSignal::new(None::<String>);
     let commit = move |text: String| {
         let trimmed = text.trim();
         let lang = ctx.lang.get_untracked();
+        let parse = |text: &str| {
+            if money {
+                let code = ctx
+                    .plan
+                    .with_untracked(|p| p.as_ref().map(|p| p.currency.clone()))
+                    .unwrap_or_default();
+                parse_money(text, &code, lang)
+            } else {
+                parse_number(text, lang)
+            }
+        };
+        let mut read_as = None;
         let parsed = if trimmed.is_empty() {
             Ok(None)
-        } else if money {
-            let code = ctx
-                .plan
-                .with_untracked(|p| p.as_ref().map(|p| p.currency.clone()))
-                .unwrap_or_default();
-            parse_money(trimmed, &code, lang).map(Some)
         } else {
-            parse_number(trimmed, lang).map(Some)
+            match parse(trimmed) {
+                Err(err @ crate::i18n::format::NumberError::Separators { .. }) => {
+                    match crate::i18n::format::other_decimal_mark(trimmed, lang) {
+                        Some(rewritten) => parse(&rewritten).map(|v| {
+                            read_as = Some(rewritten.clone());
+                            Some(v)
+                        }),
+                        None => Err(err),
+                    }
+                }
+                other => other.map(Some),
+            }
         };
+        reading.set(read_as);
         match parsed {
             Ok(value) => {
                 error.set(None);
@@ -181,6 +201,7 @@ fn number_field(
     let commit_input = commit.clone();
     let error_id = format!("{id}-error");
     let error_id2 = error_id.clone();
+    let note_id = format!("{id}-note");
     view! {
         <div class="field">
             <label for=id.clone()>{ctx.t(label)}</label>
@@ -219,9 +240,37 @@ fn number_field(
                         }
                     })
             }}
+            {move || {
+                reading
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <small id=note_id.clone() class="field-note" role="status">
+                                {T::NumberReadAs.fill(ctx.lang.get(), &[("text", &text)])}
+                            </small>
+                        }
+                    })
+            }}
         </div>
     }
     .into_any()
+}
+
+/// How many of a field's `decimals` a value shows: none for a whole number ("1.000", not
+/// "1.000,00"); for money all the currency's (Rp has none; $12,50 keeps its cent); otherwise
+/// only those it needs ("1,4", not "1,40").
+fn shown_decimals(value: f64, decimals: usize, money: bool) -> usize {
+    if value.fract() == 0.0 {
+        return 0;
+    }
+    if money {
+        return decimals;
+    }
+    let scale = |d: usize| 10f64.powi(i32::try_from(d).unwrap_or(0));
+    let full = (value * scale(decimals)).round() / scale(decimals);
+    (0..decimals)
+        .find(|&d| ((value * scale(d)).round() / scale(d) - full).abs() < 1e-9)
+        .unwrap_or(decimals)
 }
 
 /// A labelled date field (the browser's date picker; empty means no date).
@@ -968,4 +1017,23 @@ where
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_decimals;
+
+    // Guards: no pointless decimals: 1000 is "1.000", 1.4 is "1,4", 41.666… keeps two,
+    // and money keeps its currency's (12.5 dollars is "12,50").
+    #[test]
+    fn a_number_shows_only_the_decimals_it_needs() {
+        assert_eq!(shown_decimals(1000.0, 2, false), 0);
+        assert_eq!(shown_decimals(1.4, 2, false), 1);
+        assert_eq!(shown_decimals(100.0 / 2.4, 2, false), 2);
+        assert_eq!(shown_decimals(12.5, 2, true), 2);
+        assert_eq!(shown_decimals(150_000_000.0, 0, true), 0);
+        // Below the field's precision it rounds to a whole 0, shown as such.
+        assert_eq!(shown_decimals(0.001, 2, false), 0);
+        assert_eq!(shown_decimals(2.25, 2, false), 2);
+    }
 }

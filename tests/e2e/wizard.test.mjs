@@ -152,7 +152,8 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   await allocation.locator('svg').waitFor({ state: 'attached' });
   assert.match(await allocation.locator('figcaption').textContent(), /Instagram, 100(\.0)?% of Rp 150,000,000/);
   await page.locator(`#alloc-${alloc}-amount`).fill('75,000,000');
-  await allocation.locator('figcaption').getByText(/Rp 75,000,000|75,000,000/).waitFor();
+  // Shares are of the Rp 150,000,000 total (the other half is unallocated), as in the form.
+  await allocation.locator('figcaption').getByText(/Instagram, 50(\.0)?% of Rp 150,000,000/).waitFor();
   await page.locator(`#alloc-${alloc}-amount`).fill('150,000,000');
 
   // 9. Action plan. (Leaving the budget with the cursor still in a number field must not
@@ -270,6 +271,67 @@ test('money fields: another currency is refused with a message, and a currency c
   })();
   assert.deepEqual(plan.budget.allocations.map((a) => a.amount), [11, 11, 11]);
   assert.equal(plan.budget.total, 32);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test('numbers done right, in Indonesian: "1.4" is read as 1,4 and said so, whole numbers show no decimals, shares and ROI add up, a new KPI is due at the campaign end', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'id-ID' });
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.getByRole('button', { name: 'Rencana kosong baru' }).click();
+  await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
+  const planId = /#\/plan\/([a-z0-9]+)$/.exec(page.url())[1];
+
+  await goStep(page, planId, 'goals');
+  await page.locator('#goal-end').fill('2027-03-31');
+  // "1.4" with an English point: in Indonesian "." groups thousands, and "4" is no group of
+  // three, so it can only mean 1,4. It is kept, and the field says how it was read.
+  await page.locator('#goal-baseline').fill('1.4');
+  await page.locator('#goal-baseline-note').getByText('Dibaca sebagai 1,4').waitFor();
+  assert.equal(await page.locator('#goal-baseline').getAttribute('aria-invalid'), null);
+  await page.locator('#goal-target').fill('1000');
+  await page.locator('#goal-target').blur();
+  // A whole number shows no decimals: "1.000", not "1.000,00".
+  assert.equal(await page.locator('#goal-target').inputValue(), '1.000');
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator('#goal-baseline').inputValue(), '1,4');
+
+  // A KPI of one's own is due when the campaign ends.
+  await goStep(page, planId, 'kpis');
+  await page.locator('#kpi-add-custom').click();
+  const kpi = await lastItemId(page, 'kpi', 'deadline');
+  assert.equal(await page.locator(`#kpi-${kpi}-deadline`).inputValue(), '2027-03-31');
+
+  // Budget: Rp 150.000.000, Instagram Rp 60.000.000 returning Rp 180.000.000 and SEM
+  // Rp 75.000.000 with no expected return. Instagram's share is 60 ÷ 150 = 40 % in the form and
+  // in the chart; Rp 15.000.000 is unallocated; the overall ROI, (180 − 60) ÷ 60 = 200 %,
+  // says it covers one of the two allocations.
+  await goStep(page, planId, 'budget');
+  await page.locator('#budget-total').fill('150.000.000');
+  await page.locator('#budget-add').click();
+  const first = await lastItemId(page, 'alloc', 'amount');
+  await page.locator(`#alloc-${first}-amount`).fill('60.000.000');
+  await page.locator(`#alloc-${first}-return`).fill('180.000.000');
+  await page.locator('#budget-add').click();
+  const second = await lastItemId(page, 'alloc', 'amount');
+  await page.locator(`#alloc-${second}-amount`).fill('75.000.000');
+  await page.locator(`#alloc-${second}-amount`).blur();
+  assert.equal(await page.locator(`#alloc-${first}-percent`).inputValue(), '40');
+  assert.equal((await page.locator('#budget-roi').textContent()).trim(), '200,0%');
+  assert.equal(
+    (await page.locator('#budget-roi-cover').textContent()).trim(),
+    'ROI keseluruhan dihitung dari 1 dari 2 alokasi (Rp 60.000.000); yang lain belum punya perkiraan hasil.',
+  );
+  // The chart draws the same shares, and what is left as a bar of its own.
+  const chart = page.locator('#chart-allocation svg');
+  await chart.waitFor({ state: 'attached' });
+  const labels = await chart.locator('text').allTextContents();
+  for (const label of ['40,0% · Rp 60.000.000', '50,0% · Rp 75.000.000', '10,0% · Rp 15.000.000', 'Belum dialokasikan']) {
+    assert.ok(labels.some((l) => l.trim() === label), `${label} in ${labels.join(' | ')}`);
+  }
   assert.deepEqual(problems, []);
   await ctx.close();
 });

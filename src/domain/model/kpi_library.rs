@@ -3,7 +3,7 @@
 //! raw numbers (clicks, impressions, cost…), so the KPI step and later analysis agree on the
 //! maths.
 
-use crate::domain::model::plan::{Direction, Kpi};
+use crate::domain::model::plan::{Direction, Kpi, Plan};
 use crate::i18n::T;
 
 /// A raw number a formula reads.
@@ -439,14 +439,23 @@ pub fn input_of(metric_id: &str) -> Option<Input> {
     })
 }
 
-/// A new plan KPI from the library: its id, translated name, unit and default direction.
-pub fn new_kpi(metric: &Metric, id: String, name: &str, currency: &str) -> Kpi {
+/// A new plan KPI from the library: its id, translated name, unit (in the plan's currency)
+/// and default direction, due when the campaign ends.
+pub fn new_kpi(metric: &Metric, id: String, name: &str, plan: &Plan) -> Kpi {
     Kpi {
-        id,
         name: name.to_string(),
         metric: Some(metric.id.to_string()),
-        unit: metric.unit.symbol(currency),
+        unit: metric.unit.symbol(&plan.currency),
         direction: metric.direction.to_direction(0.0, 0.0),
+        ..custom_kpi(id, plan)
+    }
+}
+
+/// A new KPI of the user's own: blank but for its deadline, the campaign's end.
+pub fn custom_kpi(id: String, plan: &Plan) -> Kpi {
+    Kpi {
+        id,
+        deadline: plan.goal.end,
         ..Kpi::default()
     }
 }
@@ -579,9 +588,15 @@ mod tests {
 
     #[test]
     fn new_kpis_take_the_library_unit_and_direction() {
-        let cpa = find("cpa").map(|m| new_kpi(m, "k1".into(), "CPA", "IDR"));
+        let mut plan = Plan::blank("p", "P", 0);
+        plan.currency = "IDR".into();
+        plan.goal.end = crate::domain::values::date::Date::new(2026, 12, 31);
+        let cpa = find("cpa").map(|m| new_kpi(m, "k1".into(), "CPA", &plan));
         let cpa = cpa.unwrap_or_default();
         assert_eq!(cpa.unit, "IDR");
+        // Due when the campaign ends, for a library KPI and one of the user's own.
+        assert_eq!(cpa.deadline, plan.goal.end);
+        assert_eq!(custom_kpi("k2".into(), &plan).deadline, plan.goal.end);
         assert_eq!(cpa.direction, Direction::LowerIsBetter);
         assert_eq!(cpa.metric.as_deref(), Some("cpa"));
         assert_eq!(metric_of(&cpa).map(|m| m.id), Some("cpa"));

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::model::plan::{Decision, Plan, PlanStatus};
 use crate::domain::planning::approval::{self, Act, ApprovalError};
-use crate::i18n::format::{format_date, format_money, format_number, DateStyle};
+use crate::i18n::format::{format_date, format_money, DateStyle};
 use crate::i18n::{Lang, T};
 use crate::ui::form::plan_memo;
 use crate::ui::{new_id, today, use_ctx, Ctx};
@@ -58,15 +58,12 @@ fn date_text(date: Option<crate::domain::values::date::Date>, lang: Lang) -> Str
         .unwrap_or_else(|| T::SummaryNone.get(lang).to_string())
 }
 
-fn number_text(value: Option<f64>, lang: Lang) -> String {
-    value
-        .map(|v| {
-            format_number(v, 2, lang)
-                .trim_end_matches(['0'])
-                .trim_end_matches([',', '.'])
-                .to_string()
-        })
-        .unwrap_or_else(|| "—".to_string())
+/// A KPI's figure in its unit (Rp, %, or the unit's name), as everywhere else.
+fn number_text(value: Option<f64>, unit: &str, lang: Lang) -> String {
+    value.map_or_else(
+        || "—".to_string(),
+        |v| crate::i18n::analysis::value_text(v, unit, lang),
+    )
 }
 
 /// The one-page summary of the plan, shown to management and on the overview.
@@ -87,9 +84,9 @@ pub fn Summary() -> impl IntoView {
                 .iter()
                 .map(|k| {
                     (
-                        k.name.clone(),
-                        number_text(k.baseline, lang),
-                        number_text(k.target, lang),
+                        crate::i18n::sentences::kpi_name(k, lang),
+                        number_text(k.baseline, &k.unit, lang),
+                        number_text(k.target, &k.unit, lang),
                         date_text(k.deadline, lang),
                     )
                 })

@@ -91,19 +91,19 @@ pub fn BudgetStep() -> impl IntoView {
             ),
         };
         // Say which allocations the overall ROI covers when some have no expected return.
-        let roi = match roi.percent {
-            None => NO_VALUE.to_string(),
-            Some(r) if roi.covered == roi.of => format_percent(r, 1, lang),
-            Some(r) => T::BudgetRoiCovers.fill(
+        let cover = (roi.percent.is_some() && roi.covered < roi.of).then(|| {
+            T::BudgetRoiCovers.fill(
                 lang,
                 &[
-                    ("roi", &format_percent(r, 1, lang)),
                     ("covered", &roi.covered.to_string()),
                     ("of", &roi.of.to_string()),
                     ("cost", &money(roi.cost)),
                 ],
-            ),
-        };
+            )
+        });
+        let roi = roi
+            .percent
+            .map_or(NO_VALUE.to_string(), |r| format_percent(r, 1, lang));
         Some(view! {
             <dl class="figures">
                 <div>
@@ -119,6 +119,7 @@ pub fn BudgetStep() -> impl IntoView {
                     <dd id="budget-roi">{roi}</dd>
                 </div>
             </dl>
+            {cover.map(|text| view! { <p id="budget-roi-cover" class="hint">{text}</p> })}
             <p id="budget-balance" class=class>{text}</p>
         })
     };

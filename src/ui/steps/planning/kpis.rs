@@ -36,16 +36,14 @@ pub fn KpisStep() -> impl IntoView {
         };
         let name = metric.name.get(ctx.lang.get_untracked());
         ctx.edit(|p| {
-            let kpi = new_kpi(metric, new_id(), name, &p.currency);
+            let kpi = new_kpi(metric, new_id(), name, p);
             p.kpis.push(kpi);
         });
     };
     let add_custom = move |_| {
         ctx.edit(|p| {
-            p.kpis.push(Kpi {
-                id: new_id(),
-                ..Kpi::default()
-            })
+            let kpi = crate::domain::model::kpi_library::custom_kpi(new_id(), p);
+            p.kpis.push(kpi);
         })
     };
     let options = move || {
@@ -204,7 +202,17 @@ fn KpiCard(id: String) -> impl IntoView {
             .and_then(|p| find::<Kpi>(p, &id))
             .and_then(metric_of)
     });
-    let decimals = metric.map_or(2, |m| m.unit.decimals());
+    // Money in the plan's currency takes its minor units (none for IDR).
+    let currency = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.currency.clone()))
+        .unwrap_or_default();
+    let decimals = metric.map_or(2, |m| match m.unit {
+        crate::domain::model::kpi_library::Unit::Money => {
+            crate::domain::values::money::minor_units(&currency)
+        }
+        unit => unit.decimals(),
+    });
     let origin = match metric {
         Some(m) => view! {
             <p class="formula">
