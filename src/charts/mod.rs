@@ -195,12 +195,14 @@ mod budget_vs_spend;
 mod burn;
 mod kpi_overview;
 mod kpi_progress;
+mod sparkline;
 mod timeline;
 pub use budget_allocation::budget_allocation;
 pub use budget_vs_spend::budget_vs_spend;
 pub use burn::burn;
 pub use kpi_overview::kpi_overview;
 pub use kpi_progress::kpi_progress;
+pub use sparkline::sparkline;
 pub use timeline::timeline;
 #[cfg(test)]
 use {burn::burn_steps, kpi_progress::line_points};

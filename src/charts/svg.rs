@@ -104,7 +104,7 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 /// Writes `text` into `out` with the five XML special characters escaped.
-fn escape_into(out: &mut String, text: &str) {
+pub(super) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '<' => out.push_str("&lt;"),

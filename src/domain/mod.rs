@@ -1,6 +1,7 @@
 //! The pure core: no Leptos, no web-sys, no storage. Everything here is tested natively.
 
 pub mod analysis;
+pub mod dashboard;
 pub mod execution;
 pub mod history;
 pub mod model;

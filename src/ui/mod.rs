@@ -2,6 +2,7 @@
 
 mod charts;
 mod control;
+mod dashboard;
 mod form;
 pub(crate) mod items;
 mod overview;

@@ -31,6 +31,7 @@ pub fn Overview() -> impl IntoView {
         <article class="overview">
             <p class="step-phase">{ctx.t(T::NavOverview)}</p>
             <h1>{name}</h1>
+            <super::dashboard::Dashboard />
             <div class="field">
                 <label for="plan-name">{ctx.t(T::PlanName)}</label>
                 <input

@@ -2,7 +2,7 @@
 //! it with the step's guidance and previous / next links.
 
 mod analysis;
-mod execution;
+pub(crate) mod execution;
 pub(crate) mod planning;
 
 use leptos::prelude::*;

@@ -25,7 +25,7 @@ fn kind_texts(kind: DueKind) -> (T, T, Step) {
 }
 
 /// A list of due items, each linking to the page where it is edited; `empty` when none.
-fn due_list(
+pub(crate) fn due_list(
     id: &'static str,
     items: Vec<DueItem>,
     plan: Option<String>,
