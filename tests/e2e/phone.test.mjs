@@ -69,32 +69,34 @@ async function overflow(page) {
   });
 }
 
-test('at 390×844 in Indonesian no page scrolls sideways and each heading is on the first screen', async () => {
-  const { ctx, page, problems } = await openPage(app.browser, { locale: 'id-ID' });
-  await page.setViewportSize(PHONE);
-  await page.goto(app.server.url);
-  await appReady(page);
-  await page.setInputFiles('#import-file', { name: 'batik.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(examplePlan())) });
-  await page.locator('#main').getByRole('link', { name: /Kampanye Batik Nusantara/ }).first().waitFor();
+for (const [size, viewport] of [['phone', PHONE], ['desktop', { width: 1280, height: 800 }]]) {
+  test(`at ${viewport.width}×${viewport.height} in Indonesian no page scrolls sideways and each heading is on the first screen (${size})`, async () => {
+    const { ctx, page, problems } = await openPage(app.browser, { locale: 'id-ID' });
+    await page.setViewportSize(viewport);
+    await page.goto(app.server.url);
+    await appReady(page);
+    await page.setInputFiles('#import-file', { name: 'batik.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(examplePlan())) });
+    await page.locator('#main').getByRole('link', { name: /Kampanye Batik Nusantara/ }).first().waitFor();
 
-  const pages = ['#/', '#/plan/phone-plan', ...STEPS.map((s) => `#/plan/phone-plan/${s}`)];
-  const failures = [];
-  for (const hash of pages) {
-    await page.goto(`${app.server.url}${hash}`);
-    const heading = page.locator('#main h1').first();
-    await heading.waitFor();
-    // Charts and tables render after the heading; let the page settle.
-    await page.waitForTimeout(150);
-    const { scroll, width, offenders } = await overflow(page);
-    if (scroll > width) failures.push(`${hash}: ${scroll}px wide in a ${width}px screen: ${offenders.join('; ')}`);
-    const box = await heading.boundingBox();
-    if (!box || box.y + box.height > PHONE.height) failures.push(`${hash}: the heading ends at ${Math.round(box?.y + box?.height)}px, below the first screen`);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-${hash.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'plans'}.png`, fullPage: true });
-  }
-  assert.deepEqual(failures, []);
-  assert.deepEqual(problems, []);
-  await ctx.close();
-});
+    const pages = ['#/', '#/plan/phone-plan', ...STEPS.map((s) => `#/plan/phone-plan/${s}`)];
+    const failures = [];
+    for (const hash of pages) {
+      await page.goto(`${app.server.url}${hash}`);
+      const heading = page.locator('#main h1').first();
+      await heading.waitFor();
+      // Charts and tables render after the heading; let the page settle.
+      await page.waitForTimeout(150);
+      const { scroll, width, offenders } = await overflow(page);
+      if (scroll > width) failures.push(`${hash}: ${scroll}px wide in a ${width}px screen: ${offenders.join('; ')}`);
+      const box = await heading.boundingBox();
+      if (!box || box.y + box.height > viewport.height) failures.push(`${hash}: the heading ends at ${Math.round(box?.y + box?.height)}px, below the first screen`);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${size}-${hash.replace(/[#/]+/g, '-').replace(/^-|-$/g, '') || 'plans'}.png`, fullPage: true });
+    }
+    assert.deepEqual(failures, []);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  });
+}
 
 test('on a phone the navigation is a menu button naming the step, with previous and next beside it, all by keyboard', async () => {
   const { ctx, page, problems } = await openPage(app.browser, { locale: 'id-ID' });
