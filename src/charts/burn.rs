@@ -99,7 +99,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
                 (x, y1),
                 font(12)
                     .color(&VERMILION)
-                    .pos(Pos::new(HPos::Left, VPos::Top)),
+                    .pos(Pos::new(today_anchor(x, x0, x1), VPos::Top)),
             )))?;
         }
         legend.draw(&chart, Corner::Left)?;

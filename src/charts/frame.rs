@@ -1,6 +1,7 @@
 //! What every chart is drawn in: the SVG page ([`render`]), the caption, margins and axes
 //! ([`frame`]), and the frame of a chart over time ([`time_frame`]).
 
+use super::days::{tick_label, Days};
 use super::*;
 
 /// The drawing area every chart draws on.
@@ -88,21 +89,33 @@ pub(super) fn time_frame<'a, 'b>(
     ranges: (std::ops::Range<i64>, std::ops::Range<f64>),
     y_desc: &str,
     lang: Lang,
-) -> Result<Plot<'a, 'b, RangedCoordi64, RangedCoordf64>, ChartError> {
+) -> Result<Plot<'a, 'b, Days, RangedCoordf64>, ChartError> {
+    let days = Days::new(ranges.0, 8);
+    let tick = days.tick();
     frame(
         root,
         title,
-        ranges,
+        (days, ranges.1),
         Axes {
             x_desc: T::ChartDateAxis.get(lang),
             y_desc,
-            x_labels: 6,
+            x_labels: 8,
             y_labels: 10,
-            x_format: &|d| day_label(*d, lang),
+            x_format: &|d| tick_label(*d, tick, lang),
             y_format: &|v| format_compact(*v, lang),
             y_label_area: 72,
             x_grid: true,
             y_grid: true,
         },
     )
+}
+
+/// Where the "Today" label sits against its line: to the right of it, or, in the last fifth of
+/// the days, to the left, so it is never cut off at the plot's edge.
+pub(super) fn today_anchor(today: i64, from: i64, to: i64) -> HPos {
+    if (today - from) as f64 > 0.8 * (to - from) as f64 {
+        HPos::Right
+    } else {
+        HPos::Left
+    }
 }

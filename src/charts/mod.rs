@@ -16,7 +16,7 @@ use plotters::coord::ranged1d::{
     AsRangedCoord, DefaultFormatting, DiscreteRanged, KeyPointHint, Ranged, SegmentValue,
     ValueFormatter,
 };
-use plotters::coord::types::{RangedCoordf64, RangedCoordi64};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -150,10 +150,6 @@ fn day_range(days: impl IntoIterator<Item = i64>) -> (i64, i64) {
     (lo - pad, hi + pad)
 }
 
-fn day_label(days: i64, lang: Lang) -> String {
-    Date::from_days(days).map_or_else(String::new, |d| format_date(d, lang, DateStyle::Short))
-}
-
 /// A plain number for summaries and tables: whole numbers without decimals.
 fn number(value: f64, lang: Lang) -> String {
     let decimals = if value.fract() == 0.0 { 0 } else { 2 };
@@ -178,6 +174,7 @@ fn is_directional(direction: Direction) -> bool {
     !matches!(direction, Direction::WithinRange { .. })
 }
 
+mod days;
 mod svg;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub(crate) use svg::escape;

@@ -471,6 +471,27 @@ fn budget_allocation_shares_are_of_the_total_with_the_rest_unallocated() {
 }
 
 #[test]
+fn time_axes_tick_on_the_first_of_each_month() {
+    // Guards the date axes: the typical campaign runs from 1 January to 30 June 2026, so the
+    // burn chart and the Gantt tick on the first of each month, labelled with the month and
+    // year ("Mar 2026"), never on odd days.
+    for chart in [
+        burn(&typical(), today(), Lang::En).unwrap(),
+        timeline(&typical(), today(), Lang::En).unwrap(),
+    ] {
+        for month in ["Feb", "Mar", "Apr", "May", "Jun"] {
+            assert!(
+                chart.svg.contains(&format!(">\n{month} 2026\n</text>")),
+                "{month} 2026 in {}",
+                chart.summary
+            );
+        }
+    }
+    let id = burn(&typical(), today(), Lang::Id).unwrap();
+    assert!(id.svg.contains(">\nMei 2026\n</text>"));
+}
+
+#[test]
 fn timeline_bar_per_task_and_today_line() {
     // Guards chart 5: one bar per dated task, and the today line when today is in the window.
     let chart = timeline(&typical(), today(), Lang::En).unwrap();

@@ -1,5 +1,6 @@
 //! Chart 5: the action plan as a Gantt timeline.
 
+use super::days::{tick_label, Days};
 use super::*;
 
 /// Chart 5: The action plan's tasks as bars over the timeline window, with a line on today.
@@ -34,17 +35,20 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
     let clamp_day = |d: Date| d.to_days().clamp(x0, x1);
     let title = T::ChartTimelineTitle.get(lang);
     let size = (WIDTH, row_height(n));
+    // Days across with a calendar's ticks (the first of each month for a campaign of months).
+    let days = Days::new(x0..x1, 8);
+    let tick = days.tick();
     let svg = render(size, title, |root| {
         let mut chart = frame(
             root,
             title,
-            (x0..x1, Rows(n).into_segmented()),
+            (days, Rows(n).into_segmented()),
             Axes {
                 x_desc: T::ChartDateAxis.get(lang),
                 y_desc: T::ChartTaskAxis.get(lang),
-                x_labels: 6,
+                x_labels: 8,
                 y_labels: n.min(100),
-                x_format: &|d| day_label(*d, lang),
+                x_format: &|d| tick_label(*d, tick, lang),
                 y_format: &|v| row_label(v, &names),
                 y_label_area: 190,
                 x_grid: true,
@@ -85,7 +89,7 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
                 (x, SegmentValue::Last),
                 font(12)
                     .color(&VERMILION)
-                    .pos(Pos::new(HPos::Left, VPos::Top)),
+                    .pos(Pos::new(today_anchor(x, x0, x1), VPos::Top)),
             )))?;
         }
         Ok(())
