@@ -35,8 +35,9 @@ pub(super) fn status_color(status: Status) -> RGBColor {
     }
 }
 
-/// Bars beyond this range are cut at its edge; the label keeps the true percentage.
-pub(super) const PERCENT_FLOOR: f64 = -100.0;
+/// Bars beyond this range are cut at its edge; the label keeps the true percentage. A KPI worse
+/// than its baseline (a negative share of the way) draws no bar below zero: its label says so.
+pub(super) const PERCENT_FLOOR: f64 = 0.0;
 pub(super) const PERCENT_CEILING: f64 = 300.0;
 
 /// Chart 2: Every KPI as a percentage of its target (direction-aware), with a 100 % line; each bar
@@ -51,7 +52,7 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
         .map(|kpi| {
             let analysis = analyse_kpi(plan, kpi, today);
             let percent = analysis.achievement.and_then(|a| percent_of_target(a, kpi));
-            (truncate(&kpi.name, MAX_LABEL), percent, analysis.status)
+            (truncate(&kpi_name(kpi, lang), MAX_LABEL), percent, analysis.status)
         })
         .collect();
     let n = rows.len();
@@ -62,11 +63,19 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
             name: name.clone(),
             value: percent.map(clamp),
             color: status_color(*status),
-            label: format!(
-                "{} · {}",
-                percent.map_or_else(|| "—".to_string(), |p| format_percent(p, 0, lang)),
-                status_label(*status).get(lang)
-            ),
+            label: match percent {
+                Some(p) if *p < PERCENT_FLOOR => format!(
+                    "{} · {} · {}",
+                    format_percent(*p, 0, lang),
+                    T::ChartBelowBaseline.get(lang),
+                    status_label(*status).get(lang)
+                ),
+                _ => format!(
+                    "{} · {}",
+                    percent.map_or_else(|| "—".to_string(), |p| format_percent(p, 0, lang)),
+                    status_label(*status).get(lang)
+                ),
+            },
         })
         .collect();
     let title = T::ChartOverviewTitle.get(lang);
@@ -106,7 +115,7 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
     ]];
     for (kpi, (_, percent, status)) in plan.kpis.iter().zip(&rows) {
         table.push(vec![
-            kpi.name.clone(),
+            kpi_name(kpi, lang),
             percent.map_or_else(|| "—".to_string(), |p| format_percent(p, 1, lang)),
             status_label(*status).get(lang).to_string(),
         ]);

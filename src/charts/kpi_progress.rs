@@ -110,7 +110,7 @@ pub fn kpi_progress(
         return Err(ChartError::Empty(Empty::NoData));
     }
 
-    let name = truncate(&kpi.name, MAX_LABEL * 2);
+    let name = truncate(&kpi_name(kpi, lang), MAX_LABEL * 2);
     let title = T::ChartKpiProgressTitle.fill(lang, &[("name", &name)]);
     let (x0, x1) = day_range(
         points

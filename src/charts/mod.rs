@@ -34,7 +34,7 @@ use crate::i18n::analysis::status_label;
 use crate::i18n::format::{
     format_compact, format_date, format_money, format_number, format_percent, DateStyle,
 };
-use crate::i18n::sentences::channel_name;
+use crate::i18n::sentences::{channel_name, kpi_name};
 use crate::i18n::{Lang, T};
 
 /// A drawn chart, ready for the UI.

@@ -381,6 +381,31 @@ fn kpi_overview_one_labelled_bar_per_kpi_and_a_100_line() {
 }
 
 #[test]
+fn kpi_overview_never_draws_below_zero_without_saying_why() {
+    // Guards a KPI worse than its baseline: conversion fell to 0.6 % from a 1 % baseline on the
+    // way to 3 %: (0.6 − 1) / (3 − 1) = −20 % of the way. No bar runs left of zero; the label
+    // keeps the true figure and says why.
+    let mut plan = typical();
+    for m in plan.measurements.iter_mut().filter(|m| m.kpi == "conv") {
+        m.value = 0.6;
+    }
+    let chart = kpi_overview(&plan, today(), Lang::En).unwrap();
+    assert!(chart.svg.contains("-20% · worse than the baseline · "), "{}", chart.svg);
+    let id = kpi_overview(&plan, today(), Lang::Id).unwrap();
+    assert!(id.svg.contains("lebih buruk dari nilai awal"));
+    // Every bar starts at the zero line or right of it: none has a negative width or starts
+    // left of the first bar's start.
+    let starts: Vec<i64> = chart
+        .svg
+        .lines()
+        .filter(|l| l.starts_with("<rect") && !l.contains("fill=\"#FFFFFF\""))
+        .filter_map(|l| l.split("x=\"").nth(1)?.split('"').next()?.parse().ok())
+        .collect();
+    assert!(!starts.is_empty());
+    assert!(starts.iter().all(|x| *x == starts[0]), "{starts:?}");
+}
+
+#[test]
 fn kpi_overview_unmeasured_kpi_has_a_label_but_no_bar() {
     // Guards a KPI without data: listed as "no data", no bar pretending 0 %.
     let mut plan = typical();

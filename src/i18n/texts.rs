@@ -1014,6 +1014,7 @@ texts! {
     ChartKpiProgressTitle => "Perkembangan {name}", "Progress of {name}";
     ChartKpiProgressSummary => "{name}: nilai terakhir {actual}, target {target} pada {deadline}, proyeksi {projected}.", "{name}: latest value {actual}, target {target} by {deadline}, projected {projected}.";
     ChartOverviewTitle => "Pencapaian KPI terhadap target", "KPI achievement against target";
+    ChartBelowBaseline => "lebih buruk dari nilai awal", "worse than the baseline";
     ChartOverviewSummary => "{count} KPI: {achieved} tercapai, {on_track} sesuai jalur, {at_risk} berisiko, {off_track} melenceng, {no_data} tanpa data.", "{count} KPIs: {achieved} achieved, {on_track} on track, {at_risk} at risk, {off_track} off track, {no_data} without data.";
     ChartBudgetVsSpendTitle => "Anggaran dan belanja per kanal", "Budget and spend per channel";
     ChartBudgetVsSpendSummary => "Direncanakan {planned}, dibelanjakan {spent}, di {count} kanal.", "Planned {planned}, spent {spent}, across {count} channels.";
