@@ -52,6 +52,7 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
             y_label_area: 150,
             x_grid: true,
             y_grid: false,
+            legend_rows: 0,
         },
         None,
     )?;

@@ -37,6 +37,7 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
                 y_label_area: 72,
                 x_grid: false,
                 y_grid: true,
+                legend_rows: 1,
             },
         )?;
         let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, true);
@@ -58,7 +59,7 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
                 legend.add(T::ChartSpent.get(lang), Swatch::Filled(BLUE));
             }
         }
-        legend.draw(&chart, Corner::Right)?;
+        legend.draw(root, &chart, Corner::Right)?;
         Ok(())
     })?;
 

@@ -102,7 +102,7 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
                     .pos(Pos::new(today_anchor(x, x0, x1), VPos::Top)),
             )))?;
         }
-        legend.draw(&chart, Corner::Left)?;
+        legend.draw(root, &chart, Corner::Left)?;
         Ok(())
     })?;
 

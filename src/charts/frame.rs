@@ -41,7 +41,13 @@ pub(super) struct Axes<'f, X, Y> {
     /// Grid lines across the category axis would cut through the bars: off there.
     pub(super) x_grid: bool,
     pub(super) y_grid: bool,
+    /// Rows of legend to make room for above the plot (see [`crate::charts::legend`]); 0
+    /// for a chart without one.
+    pub(super) legend_rows: u32,
 }
+
+/// The height a chart's caption takes, as plotters' own caption would (its text and padding).
+const CAPTION: u32 = 27;
 
 /// The caption, margins, plot of `x` by `y`, and its axes.
 pub(super) fn frame<'a, 'b, X, Y>(
@@ -56,12 +62,25 @@ where
     X::CoordDescType: ValueFormatter<X::Value>,
     Y::CoordDescType: ValueFormatter<Y::Value>,
 {
-    let mut chart = ChartBuilder::on(root)
-        .caption(title, font(18))
+    let mut builder = ChartBuilder::on(root);
+    builder
         .margin(12)
         .x_label_area_size(44)
-        .y_label_area_size(axes.y_label_area)
-        .build_cartesian_2d(x, y)?;
+        .y_label_area_size(axes.y_label_area);
+    let band = legend_band(axes.legend_rows);
+    if band == 0 {
+        builder.caption(title, font(18));
+    } else {
+        // The caption, then the legend's band, above the plot: plotters would put an axis in
+        // a top label area, so the caption is drawn here and the margin keeps both free.
+        builder.margin_top(12 + CAPTION + band);
+        root.draw(&Text::new(
+            title.to_string(),
+            (i32::try_from(root.dim_in_pixel().0 / 2).unwrap_or(0), 12),
+            font(18).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
+    let mut chart = builder.build_cartesian_2d(x, y)?;
     let mut mesh = chart.configure_mesh();
     mesh.light_line_style(WHITE)
         .x_labels(axes.x_labels)
@@ -106,6 +125,7 @@ pub(super) fn time_frame<'a, 'b>(
             y_label_area: 72,
             x_grid: true,
             y_grid: true,
+            legend_rows: 2,
         },
     )
 }

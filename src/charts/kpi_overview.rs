@@ -52,7 +52,11 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
         .map(|kpi| {
             let analysis = analyse_kpi(plan, kpi, today);
             let percent = analysis.achievement.and_then(|a| percent_of_target(a, kpi));
-            (truncate(&kpi_name(kpi, lang), MAX_LABEL), percent, analysis.status)
+            (
+                truncate(&kpi_name(kpi, lang), MAX_LABEL),
+                percent,
+                analysis.status,
+            )
         })
         .collect();
     let n = rows.len();
@@ -92,6 +96,7 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
             y_label_area: 190,
             x_grid: true,
             y_grid: false,
+            legend_rows: 0,
         },
         Some(100.0),
     )?;

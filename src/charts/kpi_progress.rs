@@ -194,7 +194,7 @@ pub fn kpi_progress(
         if projection.is_some() {
             legend.add(T::ChartProjection.get(lang), Swatch::Dashed(ORANGE));
         }
-        legend.draw(&chart, Corner::Left)?;
+        legend.draw(root, &chart, Corner::Left)?;
         Ok(())
     })?;
 

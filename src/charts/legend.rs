@@ -31,67 +31,102 @@ impl Legend {
         self.0.push((label.to_string(), swatch));
     }
 
-    /// A white box in the plot's upper `corner` with a row per entry: its swatch and label.
+    /// The entries in rows above the plot, in the band [`legend_band`] keeps free there (so
+    /// the legend never covers the data), left to right and wrapping at the plot's width;
+    /// `corner` says which side they start from.
     pub(super) fn draw<X: Ranged, Y: Ranged>(
         &self,
+        root: &Root<'_>,
         chart: &Plot<'_, '_, X, Y>,
         corner: Corner,
     ) -> Result<(), ChartError> {
-        const PAD: i32 = 5;
-        const SWATCH: i32 = 20;
-        const GAP: i32 = 8;
-        const ROW: i32 = 18;
         if self.0.is_empty() {
             return Ok(());
         }
-        let area = chart.plotting_area().strip_coord_spec();
-        let (width, _) = area.dim_in_pixel();
-        let text = self
+        // Drawn on the whole page at the plot's place: the plot's own area would clamp what
+        // lies above it onto its top edge.
+        let plot = chart.plotting_area();
+        let width = i32::try_from(plot.dim_in_pixel().0).unwrap_or(0);
+        let (left, top) = plot.get_base_pixel();
+        let area = root;
+        // Each entry's width: its swatch, a gap, its label, and room before the next.
+        let widths: Vec<i32> = self
             .0
             .iter()
-            .map(|(label, _)| svg::text_size(label, 12.0).0)
-            .max()
-            .unwrap_or(0);
-        let rows = i32::try_from(self.0.len()).unwrap_or(i32::MAX);
-        let box_w = 2 * PAD + SWATCH + GAP + i32::try_from(text).unwrap_or(0);
-        let box_h = 2 * PAD + ROW.saturating_mul(rows);
-        let x0 = match corner {
-            Corner::Left => PAD,
-            Corner::Right => i32::try_from(width).unwrap_or(0) - box_w - PAD,
-        };
-        let (x1, y0, y1) = (x0 + box_w, PAD, PAD + box_h);
-        area.draw(&Rectangle::new(
-            [(x0, y0), (x1, y1)],
-            WHITE.mix(0.85).filled(),
-        ))?;
-        area.draw(&Rectangle::new([(x0, y0), (x1, y1)], GREY))?;
-        for (i, (label, swatch)) in (0..).zip(&self.0) {
-            let (x, y) = (x0 + PAD, y0 + PAD + ROW * i + ROW / 2);
-            match *swatch {
-                Swatch::Line(c) => area.draw(&PathElement::new([(x, y), (x + 20, y)], c))?,
-                Swatch::Dashed(c) => area.draw(&DashedPathElement::new(
-                    vec![(x, y), (x + 20, y)],
-                    4,
-                    3,
-                    c.stroke_width(2),
-                ))?,
-                Swatch::Dot(c) => area.draw(&Circle::new((x + 10, y), 3, c.filled()))?,
-                Swatch::Triangle(c) => {
-                    area.draw(&TriangleMarker::new((x + 10, y), 5, c.filled()))?
-                }
-                Swatch::Outline(c) => {
-                    area.draw(&Rectangle::new([(x, y - 5), (x + 16, y + 5)], c))?
-                }
-                Swatch::Filled(c) => {
-                    area.draw(&Rectangle::new([(x, y - 5), (x + 16, y + 5)], c.filled()))?
-                }
+            .map(|(label, _)| {
+                SWATCH + GAP + i32::try_from(svg::text_size(label, 12.0).0).unwrap_or(0) + SPACE
+            })
+            .collect();
+        let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut used = 0;
+        for (i, w) in widths.iter().enumerate() {
+            if used + w > width && rows.last().is_some_and(|r| !r.is_empty()) {
+                rows.push(Vec::new());
+                used = 0;
             }
-            area.draw(&Text::new(
-                label.as_str(),
-                (x + SWATCH + GAP, y),
-                font(12).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))?;
+            used += w;
+            if let Some(row) = rows.last_mut() {
+                row.push(i);
+            }
+        }
+        let count = i32::try_from(rows.len()).unwrap_or(i32::MAX);
+        for (r, row) in (0..).zip(&rows) {
+            // From the band's top down; the last row just above the plot.
+            let y = top - (count - r) * ROW + ROW / 2 - 2;
+            let row_width: i32 = row.iter().filter_map(|&i| widths.get(i)).sum();
+            let mut x = left
+                + match corner {
+                    Corner::Left => 0,
+                    Corner::Right => (width - row_width + SPACE).max(0),
+                };
+            for &i in row {
+                let (Some((label, swatch)), Some(w)) = (self.0.get(i), widths.get(i)) else {
+                    continue;
+                };
+                draw_swatch(area, *swatch, x, y)?;
+                area.draw(&Text::new(
+                    label.as_str(),
+                    (x + SWATCH + GAP, y),
+                    font(12).pos(Pos::new(HPos::Left, VPos::Center)),
+                ))?;
+                x += w;
+            }
         }
         Ok(())
     }
+}
+
+/// A legend's sizes in pixels: a swatch, the gap to its label, the room after an entry, a row.
+const SWATCH: i32 = 20;
+const GAP: i32 = 6;
+const SPACE: i32 = 18;
+const ROW: i32 = 18;
+
+/// The band above a plot that `rows` rows of legend take (0 for none).
+pub(super) fn legend_band(rows: u32) -> u32 {
+    if rows == 0 {
+        0
+    } else {
+        rows * ROW.unsigned_abs() + 6
+    }
+}
+
+/// A series' swatch with its left end at `x`, centred on `y`.
+fn draw_swatch(area: &Root<'_>, swatch: Swatch, x: i32, y: i32) -> Result<(), ChartError> {
+    match swatch {
+        Swatch::Line(c) => area.draw(&PathElement::new([(x, y), (x + 20, y)], c))?,
+        Swatch::Dashed(c) => area.draw(&DashedPathElement::new(
+            vec![(x, y), (x + 20, y)],
+            4,
+            3,
+            c.stroke_width(2),
+        ))?,
+        Swatch::Dot(c) => area.draw(&Circle::new((x + 10, y), 3, c.filled()))?,
+        Swatch::Triangle(c) => area.draw(&TriangleMarker::new((x + 10, y), 5, c.filled()))?,
+        Swatch::Outline(c) => area.draw(&Rectangle::new([(x, y - 5), (x + 16, y + 5)], c))?,
+        Swatch::Filled(c) => {
+            area.draw(&Rectangle::new([(x, y - 5), (x + 16, y + 5)], c.filled()))?
+        }
+    }
+    Ok(())
 }

@@ -390,7 +390,11 @@ fn kpi_overview_never_draws_below_zero_without_saying_why() {
         m.value = 0.6;
     }
     let chart = kpi_overview(&plan, today(), Lang::En).unwrap();
-    assert!(chart.svg.contains("-20% · worse than the baseline · "), "{}", chart.svg);
+    assert!(
+        chart.svg.contains("-20% · worse than the baseline · "),
+        "{}",
+        chart.svg
+    );
     let id = kpi_overview(&plan, today(), Lang::Id).unwrap();
     assert!(id.svg.contains("lebih buruk dari nilai awal"));
     // Every bar starts at the zero line or right of it: none has a negative width or starts
@@ -424,9 +428,9 @@ fn budget_vs_spend_grouped_bars_per_channel() {
     // Guards chart 3: per channel a planned bar (fill and outline) and a spent bar.
     let chart = budget_vs_spend(&typical(), Lang::En).unwrap();
     assert_svg(&chart, "Budget and spend per channel");
-    // Background, 3 × (planned fill, planned outline, spent), the legend's box (fill and
-    // border) and its two swatches.
-    assert_eq!(count(&chart.svg, "<rect"), 1 + 9 + 2 + 2);
+    // Background, 3 × (planned fill, planned outline, spent) and the legend's two swatches
+    // (the legend stands above the plot, without a box over the bars).
+    assert_eq!(count(&chart.svg, "<rect"), 1 + 9 + 2);
     for label in ["Instagram", "Planned", "Spent", "Amount (IDR)"] {
         assert!(chart.svg.contains(label), "{label}");
     }
@@ -493,6 +497,50 @@ fn budget_allocation_shares_are_of_the_total_with_the_rest_unallocated() {
         chart.summary,
         "Largest share: Instagram, 50.0% of Rp 300,000,000."
     );
+}
+
+#[test]
+fn legends_stand_above_the_plot() {
+    // Guards "legends sit on the data": every legend label of the KPI progress, burn and
+    // budget charts is written above the plot: higher up than the value axis's top label,
+    // which stands at the plot's top.
+    for (chart, labels) in [
+        (
+            kpi_progress(&typical(), "conv", today(), Lang::En).unwrap(),
+            vec!["Actual", "Target trajectory"],
+        ),
+        (
+            burn(&typical(), today(), Lang::En).unwrap(),
+            vec!["Cumulative spend", "Even pace"],
+        ),
+        (
+            budget_vs_spend(&typical(), Lang::En).unwrap(),
+            vec!["Planned", "Spent"],
+        ),
+    ] {
+        let lines: Vec<&str> = chart.svg.lines().collect();
+        let y_of = |line: &str| -> Option<i64> {
+            line.split(" y=\"").nth(1)?.split('"').next()?.parse().ok()
+        };
+        // The value axis's labels are right-aligned beside it.
+        let axis_top = lines
+            .iter()
+            .filter(|l| l.starts_with("<text") && l.contains("text-anchor=\"end\""))
+            .filter_map(|l| y_of(l))
+            .min()
+            .unwrap();
+        for label in labels {
+            let at = lines
+                .iter()
+                .position(|l| *l == label)
+                .unwrap_or_else(|| panic!("{label}"));
+            let y = y_of(lines[at - 1]).unwrap();
+            assert!(
+                y < axis_top,
+                "{label} at y {y}, the plot's top at {axis_top}"
+            );
+        }
+    }
 }
 
 #[test]

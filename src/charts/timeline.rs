@@ -53,6 +53,7 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
                 y_label_area: 190,
                 x_grid: true,
                 y_grid: false,
+                legend_rows: 0,
             },
         )?;
         let band = plot_band(&chart.plotting_area().strip_coord_spec(), n, false);

@@ -37,10 +37,11 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   await page.goto(`${app.server.url}#/plan/batik/analyse`);
   await page.locator('#an-kpi-kpi-sessions-status[data-status="no-data"]').waitFor();
   await page.locator('#an-kpi-kpi-ctr-status[data-status="no-data"]').waitFor();
-  // Before any data the chart's summary says so, in words a screen reader reads out.
+  // Before any data the chart's summary says so, in words a screen reader reads out. The KPI
+  // is named as the analysis table names it (its library metric's name), issue #20.
   const captionBefore = page.locator('#chart-kpi-kpi-sessions figcaption');
   await captionBefore.waitFor();
-  assert.equal((await captionBefore.textContent()).trim(), 'Sessions: latest value —, target 3,000 by 31 March 2024, projected —.');
+  assert.equal((await captionBefore.textContent()).trim(), 'Sessions / website traffic: latest value —, target 3,000 by 31 March 2024, projected —.');
 
   // GA4: the preview shows source, period and rows; nothing is stored before confirming.
   await page.goto(`${app.server.url}#/plan/batik/collect`);
@@ -69,7 +70,7 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   const chart = page.locator('#chart-kpi-kpi-sessions');
   await chart.locator('svg polyline').first().waitFor({ state: 'attached' });
   // 1,204 + 1,350 + 987 = 3,541 sessions (the file's three days), against 3,000.
-  assert.match(await chart.locator('figcaption').textContent(), /^Sessions: latest value 3,541, target 3,000 by 31 March 2024, projected /);
+  assert.match(await chart.locator('figcaption').textContent(), /^Sessions \/ website traffic: latest value 3,541, target 3,000 by 31 March 2024, projected /);
   assert.equal((await page.locator('#an-kpi-kpi-sessions td').first().textContent()).trim(), '3,541');
   // The data table is there for whoever opens "Show data" (and only then built).
   assert.equal(await chart.locator('table').count(), 0);
