@@ -346,8 +346,8 @@ fn skip_value(tokens: &mut Tokens<'_>) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan_file::json_path::{path_text, value_at};
-    use serde_json::{json, Value};
+    use crate::domain::plan_file::json_path::path_text;
+    use serde_json::Value;
 
     fn key(k: &str) -> Step {
         Step::Key(k.to_string())
@@ -522,7 +522,9 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
+        use crate::domain::plan_file::json_path::value_at;
         use proptest::prelude::*;
+        use serde_json::json;
 
         /// Any JSON list or object, with keys and strings full of quotes, backslashes, brackets and
         /// non-ASCII text.
