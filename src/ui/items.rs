@@ -64,8 +64,9 @@ pub fn plan_text<R: Default>(
     }
 }
 
-/// A button that removes an item, labelled with what it removes (`label` fills `{name}` with
-/// the item's current name).
+/// A compact button that removes an item: it shows "✕ Delete", and is named for screen readers
+/// and in its tooltip with what it removes (`label` fills `{name}` with the item's current
+/// name), so a long name never turns it into a tall red block.
 #[component]
 pub fn RemoveButton(
     /// The label, e.g. "Remove task {name}".
@@ -79,9 +80,17 @@ pub fn RemoveButton(
     let text = plan_text(ctx, move |p, lang| {
         label.fill(lang, &[("name", &name(p, lang))])
     });
+    let name = Signal::derive(text);
     view! {
-        <button type="button" class="danger remove" on:click=move |_| ctx.edit(&remove)>
-            {text}
+        <button
+            type="button"
+            class="danger remove"
+            aria-label=move || name.get()
+            title=move || name.get()
+            on:click=move |_| ctx.edit(&remove)
+        >
+            <span aria-hidden="true">"✕ "</span>
+            {ctx.t(T::Delete)}
         </button>
     }
 }
