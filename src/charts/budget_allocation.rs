@@ -6,10 +6,11 @@ use super::*;
 /// percentage and the amount.
 pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
     let code = plan.currency.as_str();
-    let mut rows: Vec<(String, f64, RGBColor)> = by_channel(plan)
+    // (name, amount, whether it is the unallocated rest rather than a channel).
+    let mut rows: Vec<(String, f64, bool)> = by_channel(plan)
         .into_iter()
         .filter(|r| r.planned != 0.0)
-        .map(|r| (channel_name(&r.channel, lang), r.planned, BLUE))
+        .map(|r| (channel_name(&r.channel, lang), r.planned, false))
         .collect();
     // Shares of the budget's total, as the form and the report show them; what is not
     // allocated is a bar of its own, so the shares add up to 100 %.
@@ -18,7 +19,7 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         return Err(ChartError::Empty(Empty::NoData));
     }
     if let Some(left) = crate::domain::planning::budget::unallocated(&plan.budget, code) {
-        rows.push((T::BudgetUnallocated.get(lang).to_string(), left, GREY));
+        rows.push((T::BudgetUnallocated.get(lang).to_string(), left, true));
     }
     let shares: Vec<f64> = rows
         .iter()
@@ -27,10 +28,10 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
     let bars: Vec<RowBar> = rows
         .iter()
         .zip(&shares)
-        .map(|((name, amount, color), share)| RowBar {
+        .map(|((name, amount, rest), share)| RowBar {
             name: truncate(name, MAX_LABEL),
             value: Some(*share),
-            color: *color,
+            color: if *rest { GREY } else { BLUE },
             label: format!(
                 "{} · {}",
                 format_percent(*share, 1, lang),
@@ -61,7 +62,7 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
     let (largest, share) = rows
         .iter()
         .zip(&shares)
-        .filter(|(r, _)| r.2 != GREY)
+        .filter(|(r, _)| !r.2)
         .max_by(|a, b| a.1.total_cmp(b.1))
         .map(|(r, s)| (truncate(&r.0, MAX_LABEL), *s))
         .unwrap_or_default();

@@ -3,7 +3,9 @@
 //! what is overdue and due this week, and the workflow's next step. It reads across the three
 //! phases, so it lives beside them; every figure comes from the phase that owns it.
 
-use crate::domain::analysis::kpis::{analyse_kpi, elapsed_fraction, trend, Status};
+use crate::domain::analysis::kpis::{
+    analyse_kpi_points, elapsed_fraction, is_better, trend, Status,
+};
 use crate::domain::execution::spend::by_channel;
 use crate::domain::execution::today::{due_this_week, overdue, DueItem};
 use crate::domain::model::plan::{Channel, Direction, Plan};
@@ -30,6 +32,8 @@ pub enum Course {
 pub struct KpiCard {
     /// The KPI's id.
     pub id: String,
+    /// Its unit, for its figures.
+    pub unit: String,
     /// Its value now, as the analysis computes it.
     pub actual: Option<f64>,
     /// Its target (for a range, `None`: the range is in `direction`).
@@ -78,13 +82,12 @@ pub fn dashboard(plan: &Plan, today: Date) -> Dashboard {
         .kpis
         .iter()
         .map(|kpi| {
-            let analysis = analyse_kpi(plan, kpi, today);
-            let (series, _, _) = crate::domain::analysis::facts::judged(plan, kpi, today);
-            let points = series.points;
+            let (analysis, points) = analyse_kpi_points(plan, kpi, today);
             let course = course(&points, kpi.direction);
             let from = points.len().saturating_sub(SPARK_POINTS);
             KpiCard {
                 id: kpi.id.clone(),
+                unit: kpi.unit.clone(),
                 actual: analysis.actual,
                 target: kpi.target,
                 status: analysis.status,
@@ -128,11 +131,10 @@ fn course(points: &[(Date, f64)], direction: Direction) -> Option<Course> {
     if !slope.is_finite() || slope.abs() <= scale * 1e-3 {
         return Some(Course::Flat);
     }
-    Some(match direction {
-        Direction::HigherIsBetter if slope > 0.0 => Course::Better,
-        Direction::LowerIsBetter if slope < 0.0 => Course::Better,
-        Direction::HigherIsBetter | Direction::LowerIsBetter => Course::Worse,
-        Direction::WithinRange { .. } => Course::Flat,
+    Some(match is_better(direction, slope) {
+        Some(true) => Course::Better,
+        Some(false) => Course::Worse,
+        None => Course::Flat,
     })
 }
 
@@ -155,6 +157,7 @@ pub fn next_step(plan: &Plan) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::analysis::kpis::analyse_kpi;
     use crate::domain::model::plan::{Kpi, Measurement};
 
     fn day(d: u8) -> Date {

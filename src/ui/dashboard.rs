@@ -5,6 +5,8 @@
 use leptos::prelude::*;
 
 use crate::domain::dashboard::{dashboard, Course};
+use crate::domain::model::lists::find;
+use crate::domain::model::plan::Kpi;
 use crate::domain::model::workflow::Step;
 use crate::i18n::analysis::{status_class, status_label, value_text};
 use crate::i18n::format::{format_money, format_percent};
@@ -36,41 +38,27 @@ pub fn Dashboard() -> impl IntoView {
     move || {
         let (id, board) = data.get()?;
         let lang = ctx.lang.get();
-        let (unit_of, name_of, currency) = ctx.plan.with_untracked(|p| {
+        // Names and the currency in the UI's language, from the plan the figures came from.
+        let (names, currency) = ctx.plan.with_untracked(|p| {
             let p = p.as_ref();
-            let kpis: Vec<(String, String, String)> = p
-                .map(|p| {
-                    p.kpis
-                        .iter()
-                        .map(|k| (k.id.clone(), k.unit.clone(), kpi_name(k, lang)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            let currency = p.map(|p| p.currency.clone()).unwrap_or_default();
-            let units = kpis
-                .iter()
-                .map(|(i, u, _)| (i.clone(), u.clone()))
-                .collect::<Vec<_>>();
-            let names = kpis.into_iter().map(|(i, _, n)| (i, n)).collect::<Vec<_>>();
-            (units, names, currency)
+            let name = |id: &str| {
+                p.and_then(|p| find::<Kpi>(p, id))
+                    .map(|k| kpi_name(k, lang))
+                    .unwrap_or_default()
+            };
+            let names: Vec<String> = board.kpis.iter().map(|c| name(&c.id)).collect();
+            (names, p.map(|p| p.currency.clone()).unwrap_or_default())
         });
-        let lookup = |list: &[(String, String)], id: &str| {
-            list.iter()
-                .find(|(i, _)| i == id)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
         let figure = |value: Option<f64>, unit: &str| {
             value.map_or_else(|| "—".to_string(), |v| value_text(v, unit, lang))
         };
         let kpi_cards = board
             .kpis
             .iter()
-            .map(|card| {
-                let unit = lookup(&unit_of, &card.id);
-                let name = lookup(&name_of, &card.id);
-                let actual = figure(card.actual, &unit);
-                let target = figure(card.target, &unit);
+            .zip(names)
+            .map(|(card, name)| {
+                let actual = figure(card.actual, &card.unit);
+                let target = figure(card.target, &card.unit);
                 let spark_label = T::DashSpark.fill(
                     lang,
                     &[

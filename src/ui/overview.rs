@@ -147,14 +147,18 @@ fn EarlierVersions() -> impl IntoView {
         confirming.set(None);
         match crate::storage::plans::load_backup(&key) {
             Ok(old) => {
-                let mut refused = None;
-                ctx.edit_step(|p| match crate::domain::history::backups::restore(p, old) {
-                    Ok(restored) => *p = restored,
-                    Err(why) => refused = Some(why),
+                // Decided before editing: a refused restore leaves no empty undo step.
+                let restored = ctx.plan.with_untracked(|p| {
+                    p.as_ref()
+                        .map(|p| crate::domain::history::backups::restore(p, old))
                 });
-                match refused {
-                    None => ctx.tell(T::VersionRestored, &[]),
-                    Some(_) => ctx.warn(T::VersionLocked, &[]),
+                match restored {
+                    Some(Ok(restored)) => {
+                        ctx.edit_step(move |p| *p = restored);
+                        ctx.tell(T::VersionRestored, &[]);
+                    }
+                    Some(Err(_)) => ctx.warn(T::VersionLocked, &[]),
+                    None => {}
                 }
             }
             Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),

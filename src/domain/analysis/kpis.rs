@@ -323,12 +323,35 @@ pub fn analyse(
 /// ([`crate::domain::analysis::facts::kpi_series`]): the one figure the analysis page, the charts, the
 /// report and the next campaign show.
 pub fn analyse_kpi(plan: &crate::domain::model::plan::Plan, kpi: &Kpi, today: Date) -> KpiAnalysis {
+    analyse_kpi_points(plan, kpi, today).0
+}
+
+/// [`analyse_kpi`] and the values it judged, day by day (for a card's sparkline), from one
+/// reading of the facts.
+pub fn analyse_kpi_points(
+    plan: &crate::domain::model::plan::Plan,
+    kpi: &Kpi,
+    today: Date,
+) -> (KpiAnalysis, Vec<(Date, f64)>) {
     let (series, judged, start) = crate::domain::analysis::facts::judged(plan, kpi, today);
     let mut out = analyse_points(&judged, &series.points, series.cumulative, start, today);
     out.upper_bound = series
         .period
         .is_some_and(|p| p.basis == crate::domain::analysis::facts::Basis::UpperBound);
-    out
+    (out, series.points)
+}
+
+/// Whether a change of `change` is for the better under `direction`: up for more-is-better, down
+/// for less-is-better; `None` for no change, or for a range (where up and down say nothing
+/// alone).
+pub fn is_better(direction: crate::domain::model::plan::Direction, change: f64) -> Option<bool> {
+    use crate::domain::model::plan::Direction;
+    match direction {
+        _ if change == 0.0 || !change.is_finite() => None,
+        Direction::HigherIsBetter => Some(change > 0.0),
+        Direction::LowerIsBetter => Some(change < 0.0),
+        Direction::WithinRange { .. } => None,
+    }
 }
 
 /// The fewest days with data a trend (and a projection) is drawn from: two points make a

@@ -8,7 +8,7 @@
 
 use crate::domain::analysis::facts::{judged_window, value_between, Basis};
 use crate::domain::analysis::kpis::{variance, Variance};
-use crate::domain::model::plan::{Direction, Kpi, Plan};
+use crate::domain::model::plan::{Kpi, Plan};
 use crate::domain::values::date::Date;
 
 /// A period to look at.
@@ -152,15 +152,9 @@ pub fn compare(
         (Some((now, _)), Some((then, _))) => variance(now, then),
         _ => None,
     };
-    let better = change.as_ref().and_then(|c| {
-        let up = c.absolute > 0.0;
-        match kpi.direction {
-            _ if c.absolute == 0.0 => None,
-            Direction::HigherIsBetter => Some(up),
-            Direction::LowerIsBetter => Some(!up),
-            Direction::WithinRange { .. } => None,
-        }
-    });
+    let better = change
+        .as_ref()
+        .and_then(|c| crate::domain::analysis::kpis::is_better(kpi.direction, c.absolute));
     Ok(Some(Comparison {
         period,
         before,
@@ -174,6 +168,7 @@ pub fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::plan::Direction;
     use crate::domain::model::plan::{FactSeries, TargetBasis};
     use std::collections::BTreeMap;
 

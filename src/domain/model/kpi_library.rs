@@ -101,6 +101,15 @@ impl Unit {
             Unit::Percent | Unit::Times | Unit::Money => 2,
         }
     }
+
+    /// [`Unit::decimals`] in a plan's currency: money takes the currency's minor units (none
+    /// for IDR).
+    pub fn decimals_in(self, currency: &str) -> usize {
+        match self {
+            Unit::Money => crate::domain::values::money::minor_units(currency),
+            unit => unit.decimals(),
+        }
+    }
 }
 
 /// Which way is good, without a range's bounds (they belong to each KPI).
@@ -605,6 +614,15 @@ mod tests {
             ..Kpi::default()
         };
         assert_eq!(metric_of(&custom), None);
+    }
+
+    // Guards money's decimals: a rupiah KPI shows none, a dollar one its cents.
+    #[test]
+    fn money_takes_its_currency_s_decimals() {
+        assert_eq!(Unit::Money.decimals_in("IDR"), 0);
+        assert_eq!(Unit::Money.decimals_in("USD"), 2);
+        assert_eq!(Unit::Percent.decimals_in("IDR"), 2);
+        assert_eq!(Unit::Count.decimals_in("USD"), 0);
     }
 
     #[test]

@@ -207,12 +207,7 @@ fn KpiCard(id: String) -> impl IntoView {
         .plan
         .with_untracked(|p| p.as_ref().map(|p| p.currency.clone()))
         .unwrap_or_default();
-    let decimals = metric.map_or(2, |m| match m.unit {
-        crate::domain::model::kpi_library::Unit::Money => {
-            crate::domain::values::money::minor_units(&currency)
-        }
-        unit => unit.decimals(),
-    });
+    let decimals = metric.map_or(2, |m| m.unit.decimals_in(&currency));
     let origin = match metric {
         Some(m) => view! {
             <p class="formula">
