@@ -106,7 +106,8 @@ pub fn burn(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartError> {
         Ok(())
     })?;
 
-    let time_share = elapsed_fraction(window.start, window.end, today).unwrap_or(1.0) * 100.0;
+    let time_share =
+        crate::domain::execution::today::time_elapsed_percent(plan, today).unwrap_or(100.0);
     let summary = T::ChartBurnSummary.fill(
         lang,
         &[

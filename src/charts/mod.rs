@@ -22,9 +22,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::domain::analysis::kpis::{
-    analyse_kpi, analyse_points, elapsed_fraction, trend, Achievement, Status,
-};
+use crate::domain::analysis::kpis::{analyse_kpi, analyse_points, trend, Achievement, Status};
 use crate::domain::execution::spend::by_channel;
 use crate::domain::model::plan::{Direction, Kpi, Plan, TaskStatus};
 use crate::domain::planning::budget::share_percent;

@@ -3,11 +3,9 @@
 //! what is overdue and due this week, and the workflow's next step. It reads across the three
 //! phases, so it lives beside them; every figure comes from the phase that owns it.
 
-use crate::domain::analysis::kpis::{
-    analyse_kpi_points, elapsed_fraction, is_better, trend, Status,
-};
+use crate::domain::analysis::kpis::{analyse_kpi_points, is_better, trend, Status};
 use crate::domain::execution::spend::by_channel;
-use crate::domain::execution::today::{due_this_week, overdue, DueItem};
+use crate::domain::execution::today::{due_this_week, overdue, time_elapsed_percent, DueItem};
 use crate::domain::model::plan::{Channel, Direction, Plan};
 use crate::domain::model::workflow::{Phase, Step};
 use crate::domain::planning::completeness::complete_steps;
@@ -105,10 +103,7 @@ pub fn dashboard(plan: &Plan, today: Date) -> Dashboard {
             used_percent: c.used_percent,
         })
         .collect();
-    let time_gone_percent = match (plan.goal.start, plan.goal.end) {
-        (Some(start), Some(end)) => elapsed_fraction(start, end, today).map(|f| f * 100.0),
-        _ => None,
-    };
+    let time_gone_percent = time_elapsed_percent(plan, today);
     Dashboard {
         kpis,
         spend,
@@ -280,8 +275,12 @@ mod tests {
         plan.goal.start = Some(day(1));
         plan.goal.end = Some(day(31));
         let board = dashboard(&plan, day(16));
-        let expected = elapsed_fraction(day(1), day(31), day(16)).map(|f| f * 100.0);
-        assert_eq!(board.time_gone_percent, expected);
+        // 1–16 October of 1–31 October: 16 of 31 days, 51.6 %, as the Today page counts.
+        assert_eq!(board.time_gone_percent, Some(16.0 / 31.0 * 100.0));
+        assert_eq!(
+            board.time_gone_percent,
+            crate::domain::execution::today::pace(&plan, day(16)).elapsed_percent
+        );
         assert_eq!(board.spend.len(), by_channel(&plan).len());
         assert_eq!(board.overdue, overdue(&plan, day(16)));
         assert_eq!(board.due_this_week, due_this_week(&plan, day(16)));

@@ -25,8 +25,8 @@ function shift(iso, days) {
 }
 
 /**
- * The example moved so that its campaign (5 January – 6 July, 182 days) started 15 days ago:
- * 15 of 182 days gone, 8.2 %, "8%". Its tasks move with it: the creative brief (7 days after
+ * The example moved so that its campaign (5 January – 6 July, 183 days counting both ends)
+ * started 15 days ago: with today, 16 of 183 days gone, 8.7 %, "9%", as the Today page counts. Its tasks move with it: the creative brief (7 days after
  * the start) ended 8 days ago, overdue; the Google Ads set-up (21 days after) is due in 6 days,
  * this week; the others later. Instagram has Rp 30.000.000 spent of its Rp 60.000.000: 50 %.
  * Google Ads' cost per acquisition was typed as Rp 80.000, 75.000 and 70.000 on the last three
@@ -76,8 +76,8 @@ for (const [size, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     // A KPI without data has no line and says so by its status.
     assert.equal(await board.locator('#dash-kpi-ex-19 .dash-spark').count(), 0);
 
-    // Spend against time: 15 of 182 days gone; Instagram Rp 30.000.000 of Rp 60.000.000.
-    assert.equal((await board.locator('#dash-time-gone').textContent()).trim(), '8% waktu kampanye sudah berlalu (garis pada tiap batang).');
+    // Spend against time: 16 of 183 days gone; Instagram Rp 30.000.000 of Rp 60.000.000.
+    assert.equal((await board.locator('#dash-time-gone').textContent()).trim(), '9% waktu kampanye sudah berlalu (garis pada tiap batang).');
     const spend = await board.locator('.dash-spend li').allTextContents();
     assert.ok(spend.some((t) => t.includes('Instagram') && t.includes('Rp 30.000.000 dari Rp 60.000.000 (50%)')), spend.join(' | '));
 

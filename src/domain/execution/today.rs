@@ -103,6 +103,16 @@ pub struct Pace {
     pub elapsed_percent: Option<f64>,
 }
 
+/// The share of the campaign's days gone on `today`, in percent (0 before it, 100 after;
+/// today counts as gone); `None` without the campaign's dates. The one figure the Today page,
+/// the dashboard and the burn chart show.
+pub fn time_elapsed_percent(plan: &Plan, today: Date) -> Option<f64> {
+    campaign_window(plan).map(|w| {
+        let elapsed = (w.start.days_until(today) + 1).clamp(0, w.days());
+        elapsed as f64 / w.days() as f64 * 100.0
+    })
+}
+
 /// How spend keeps pace with the campaign's time on `today`. Today counts as elapsed.
 pub fn pace(plan: &Plan, today: Date) -> Pace {
     let spent = total_spent(plan);
@@ -112,10 +122,7 @@ pub fn pace(plan: &Plan, today: Date) -> Pace {
         crate::domain::planning::budget::allocated(&plan.budget, &plan.currency)
     };
     let spent_percent = (budget > 0.0).then(|| spent / budget * 100.0);
-    let elapsed_percent = campaign_window(plan).map(|w| {
-        let elapsed = (w.start.days_until(today) + 1).clamp(0, w.days());
-        elapsed as f64 / w.days() as f64 * 100.0
-    });
+    let elapsed_percent = time_elapsed_percent(plan, today);
     Pace {
         spent,
         budget,
