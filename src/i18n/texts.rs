@@ -346,6 +346,9 @@ texts! {
 
     // Wizard: goals to gaps
     RemoveItem => "Hapus", "Remove";
+    MoveUp => "Pindahkan {name} ke atas", "Move {name} up";
+    MoveDown => "Pindahkan {name} ke bawah", "Move {name} down";
+    DragToMove => "Seret untuk memindahkan", "Drag to move";
     ChannelsUsed => "Kanal yang dipakai", "Channels used";
     OtherChannels => "Kanal lain (pisahkan dengan koma)", "Other channels (separate with commas)";
     // Wizard: strategy to action plan
@@ -656,7 +659,7 @@ texts! {
     SugMonUtm => "Beri tag UTM pada semua tautan kampanye", "Tag every campaign link with UTM parameters";
     SugMonWeekly => "Tinjau KPI setiap minggu", "Review the KPIs every week";
     SugMonReport => "Kirim laporan bulanan ke manajemen", "Send a monthly report to management";
-    BoardOverall => "Kemajuan keseluruhan", "Overall progress";
+    BoardOverall => "Kemajuan daftar periksa", "Checklist progress";
     BoardProgress => "{done} dari {total} selesai ({percent})", "{done} of {total} done ({percent})";
     BoardNoItems => "Belum ada item", "No items yet";
     BoardAddSuggested => "Tambahkan daftar periksa yang disarankan", "Add the suggested checklist";
@@ -668,6 +671,23 @@ texts! {
     BoardTasks => "Tugas rencana aksi di alur kerja ini", "Action-plan tasks of this workstream";
     BoardNoTasks => "Belum ada tugas rencana aksi untuk kanal alur kerja ini.", "No action-plan task uses this workstream's channels yet.";
     BoardChecklist => "Daftar periksa", "Checklist";
+    BoardWorkstreams => "Alur kerja", "Workstreams";
+    BoardFilterWorkstream => "Alur kerja", "Workstream";
+    BoardFilterOwner => "Penanggung jawab", "Owner";
+    BoardAll => "Semua", "All";
+    BoardMine => "Tugas saya", "My tasks";
+    BoardMyName => "Nama saya (disimpan di perangkat ini)", "My name (kept on this device)";
+    BoardMyNameNeeded => "Ketik nama Anda untuk melihat tugas Anda.", "Type your name to see your tasks.";
+    BoardShown => "{n} kartu ditampilkan", "{n} cards shown";
+    BoardColumnEmpty => "Kosong", "Empty";
+    BoardMoveTo => "Pindahkan {name} ke {status}", "Move {name} to {status}";
+    BoardKindTask => "Rencana aksi", "Action plan";
+    BoardKindItem => "Daftar periksa", "Checklist";
+    BoardOverdue => "Terlambat", "Overdue";
+    BoardEdit => "Ubah", "Edit";
+    BoardEditTask => "Ubah di rencana aksi", "Edit in the action plan";
+    BoardNoOwner => "Belum ada penanggung jawab", "No owner yet";
+    BoardMoved => "{name} dipindahkan ke {status}.", "{name} moved to {status}.";
     KindBlogPost => "Blog post", "Blog post";
     KindArticle => "Artikel", "Article";
     KindVideo => "Video", "Video";

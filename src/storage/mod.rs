@@ -232,6 +232,9 @@ pub struct Settings {
     /// Which KPI each imported metric fed, per plan and import source, so the next file from
     /// the same source is mapped the same way.
     pub import_mappings: Vec<RememberedMapping>,
+    /// The user's name on this device, for the board's "my tasks".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub my_name: Option<String>,
     /// Fields written by a later version of Alur, kept so that saving here does not drop them.
     #[serde(flatten)]
     pub later: serde_json::Map<String, serde_json::Value>,

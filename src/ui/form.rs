@@ -1007,14 +1007,18 @@ where
             });
         }
     };
+    let reorder = crate::ui::items::reorder_controls::<I>(list_id, &item, title);
     view! {
-        <section class="item-card" id=card_id.clone() aria-labelledby=labelled>
-            <div class="item-card-head">
-                <h2 id=heading_id>{title}</h2>
-                <RemoveButton id=format!("{card_id}-remove") what=title on_remove=remove />
-            </div>
-            {fields}
-        </section>
+        <crate::ui::items::ReorderRow list=list_id key=item.clone()>
+            <section class="item-card" id=card_id.clone() aria-labelledby=labelled>
+                <div class="item-card-head">
+                    <h2 id=heading_id>{title}</h2>
+                    {reorder}
+                    <RemoveButton id=format!("{card_id}-remove") what=title on_remove=remove />
+                </div>
+                {fields}
+            </section>
+        </crate::ui::items::ReorderRow>
     }
     .into_any()
 }

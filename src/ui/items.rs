@@ -2,6 +2,8 @@
 //! writing one item's field by its stable id, the keyed list of ids, adding and removing.
 //! Shared so each step file stays a thin view.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::domain::model::plan::{Channel, Plan, Priority};
@@ -11,6 +13,8 @@ use crate::i18n::{Lang, T};
 use crate::ui::{use_ctx, Ctx};
 
 pub use crate::domain::model::lists::{find, find_mut, Listed};
+use crate::domain::model::lists::{move_by, move_next_to};
+use crate::ui::drag::{is_dragged, is_target, DragHandle, Over};
 
 /// A `get` closure for a form field: `f` of the item with this id (the default if it is gone).
 pub fn read<I: Listed, R: Default>(
@@ -132,4 +136,103 @@ pub fn priorities() -> Vec<(Priority, T)> {
         (Priority::Medium, T::PriorityMedium),
         (Priority::Low, T::PriorityLow),
     ]
+}
+
+/// A reorder of one list: by places (the move buttons) or next to another item (a drop).
+enum Reorder {
+    By(isize),
+    NextTo(String, bool),
+}
+
+type Reorderer = Arc<dyn Fn(&mut Plan, &str, Reorder) -> bool + Send + Sync>;
+
+/// Move up / move down buttons and a drag handle for the item `id` of the list of `I`, named
+/// for screen readers with the item's name (`name`). The item's row is a [`ReorderRow`] with
+/// the same `list`.
+pub fn reorder_controls<I: Listed>(list: &'static str, id: &str, name: Signal<String>) -> AnyView {
+    let reorder: Reorderer = Arc::new(|plan, id, how| {
+        let list = I::list_mut(plan);
+        match how {
+            Reorder::By(delta) => move_by(list, id, delta),
+            Reorder::NextTo(target, after) => move_next_to(list, id, &target, after),
+        }
+    });
+    controls(list, id.to_string(), name, reorder)
+}
+
+/// The body of [`reorder_controls`], compiled once rather than once per list.
+fn controls(list: &'static str, id: String, name: Signal<String>, reorder: Reorderer) -> AnyView {
+    let ctx = use_ctx();
+    let button = |delta: isize, label: T, mark: &'static str, suffix: &'static str| {
+        let reorder = reorder.clone();
+        let id = id.clone();
+        let dom_id = format!("{list}-{id}-{suffix}");
+        let refocus = dom_id.clone();
+        let text = move || label.fill(ctx.lang.get(), &[("name", &name.get())]);
+        view! {
+            <button
+                type="button"
+                class="icon move"
+                id=dom_id
+                aria-label=text
+                title=text
+                on:click=move |_| {
+                    let reorder = reorder.clone();
+                    let id = id.clone();
+                    // The row is re-rendered in its new place; the button keeps the focus.
+                    crate::ui::form::focus_later(refocus.clone());
+                    ctx.edit(move |p| {
+                        reorder(p, &id, Reorder::By(delta));
+                    });
+                }
+            >
+                <span aria-hidden="true">{mark}</span>
+            </button>
+        }
+    };
+    let on_drop = {
+        let reorder = reorder.clone();
+        Callback::new(move |(key, over): (String, Over)| {
+            if let Some((target, after)) = over.key {
+                let reorder = reorder.clone();
+                ctx.edit(move |p| {
+                    reorder(p, &key, Reorder::NextTo(target, after));
+                });
+            }
+        })
+    };
+    let title = Signal::derive(move || T::DragToMove.get(ctx.lang.get()).to_string());
+    view! {
+        <span class="reorder">
+            <DragHandle list key=id.clone() state=ctx.drag on_drop title />
+            {button(-1, T::MoveUp, "▲", "up")}
+            {button(1, T::MoveDown, "▼", "down")}
+        </span>
+    }
+    .into_any()
+}
+
+/// A row of a list that can be reordered by dragging: it carries the list's name and the
+/// item's key for the drag's hit test, and shows where a drop would land.
+#[component]
+pub fn ReorderRow(
+    /// The list's name, as given to [`reorder_controls`].
+    list: &'static str,
+    /// The item's id.
+    key: String,
+    /// The row.
+    children: Children,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.drag;
+    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    let dragging = move || is_dragged(state, &k1);
+    let before = move || is_target(state, &k2, false);
+    let after = move || is_target(state, &k3, true);
+    view! {
+        <div class="reorder-row" data-drag-list=list data-drag-key=key
+            class:dragging=dragging class:drop-before=before class:drop-after=after>
+            {children()}
+        </div>
+    }
 }

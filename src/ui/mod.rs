@@ -3,6 +3,7 @@
 mod charts;
 mod control;
 mod dashboard;
+mod drag;
 mod form;
 pub(crate) mod items;
 mod overview;
@@ -66,6 +67,8 @@ pub struct Ctx {
     history: StoredValue<crate::domain::history::undo::History<Plan>>,
     /// Whether undo and redo are possible, for the buttons.
     pub can_undo_redo: RwSignal<(bool, bool)>,
+    /// The drag under way, if any (one at a time in the whole app).
+    pub drag: drag::DragState,
 }
 
 impl Ctx {
@@ -199,6 +202,7 @@ pub fn App() -> impl IntoView {
         conflict_fields: RwSignal::new(Vec::new()),
         history: StoredValue::new(crate::domain::history::undo::History::new()),
         can_undo_redo: RwSignal::new((false, false)),
+        drag: RwSignal::new(None),
     };
     provide_context(ctx);
     session::start(ctx);

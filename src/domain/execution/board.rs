@@ -2,7 +2,9 @@
 //! checklist suggested for each, which action-plan tasks belong to a workstream, and the
 //! done / total roll-ups.
 
+use crate::domain::model::lists::{find_mut, move_next_to};
 use crate::domain::model::plan::{Channel, ExecutionItem, Plan, Task, TaskStatus, Workstream};
+use crate::domain::values::date::Date;
 use crate::i18n::{Lang, T};
 
 /// The workstreams in the order of the seed's flowchart.
@@ -207,6 +209,222 @@ pub fn overall_progress(plan: &Plan) -> Progress {
     progress(plan.execution.iter())
 }
 
+/// Where a card on the board comes from: an action-plan task or a workstream's checklist item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CardKind {
+    /// A task of the action plan (phase 1), edited there.
+    Task,
+    /// A checklist item of a workstream, edited on the board.
+    Item,
+}
+
+impl CardKind {
+    /// A stable lowercase name, for DOM ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardKind::Task => "task",
+            CardKind::Item => "item",
+        }
+    }
+}
+
+/// One card of the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    /// Task or checklist item.
+    pub kind: CardKind,
+    /// The id of the task or item.
+    pub id: String,
+    /// Its title as typed (may be blank).
+    pub title: String,
+    /// Its owner as typed.
+    pub owner: String,
+    /// When it is due: a task's end, an item's due date.
+    pub due: Option<Date>,
+    /// A task's channel.
+    pub channel: Option<Channel>,
+    /// The workstream: an item's own, a task's through its channel.
+    pub workstream: Option<Workstream>,
+    /// Its status: the board's column.
+    pub status: TaskStatus,
+    /// Due before today and not done.
+    pub overdue: bool,
+}
+
+/// What the board shows: every card, or those of one workstream, of one owner.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BoardFilter {
+    /// Only this workstream's cards.
+    pub workstream: Option<Workstream>,
+    /// Only the cards of this owner (compared without case or surrounding spaces).
+    pub owner: Option<String>,
+}
+
+/// The same owner, as people type names: case and surrounding spaces do not count.
+pub fn same_owner(a: &str, b: &str) -> bool {
+    let a = a.trim();
+    !a.is_empty() && a.to_lowercase() == b.trim().to_lowercase()
+}
+
+impl BoardFilter {
+    fn keeps(&self, card: &Card) -> bool {
+        self.workstream.is_none_or(|ws| card.workstream == Some(ws))
+            && self
+                .owner
+                .as_deref()
+                .is_none_or(|owner| same_owner(owner, &card.owner))
+    }
+}
+
+fn task_card(t: &Task, today: Date) -> Card {
+    Card {
+        kind: CardKind::Task,
+        id: t.id.clone(),
+        title: t.title.clone(),
+        owner: t.owner.clone(),
+        due: t.end,
+        channel: t.channel.clone(),
+        workstream: t.channel.as_ref().and_then(workstream_of),
+        status: t.status,
+        overdue: t.status != TaskStatus::Done && t.end.is_some_and(|d| d < today),
+    }
+}
+
+fn item_card(i: &ExecutionItem, today: Date) -> Card {
+    Card {
+        kind: CardKind::Item,
+        id: i.id.clone(),
+        title: i.title.clone(),
+        owner: i.owner.clone(),
+        due: i.due,
+        channel: None,
+        workstream: Some(i.workstream),
+        status: i.status,
+        overdue: i.status != TaskStatus::Done && i.due.is_some_and(|d| d < today),
+    }
+}
+
+/// The card of a task or item, if it is still in the plan.
+pub fn card(plan: &Plan, kind: CardKind, id: &str, today: Date) -> Option<Card> {
+    match kind {
+        CardKind::Task => {
+            crate::domain::model::lists::find::<Task>(plan, id).map(|t| task_card(t, today))
+        }
+        CardKind::Item => crate::domain::model::lists::find::<ExecutionItem>(plan, id)
+            .map(|i| item_card(i, today)),
+    }
+}
+
+/// The board's columns, one per status in [`STATUSES`] order, each with the cards the filter
+/// keeps: the action plan's tasks first, then the checklist items, each in plan order (the
+/// order the user gives them by moving cards).
+pub fn columns(plan: &Plan, filter: &BoardFilter, today: Date) -> Vec<(TaskStatus, Vec<Card>)> {
+    let cards: Vec<Card> = plan
+        .tasks
+        .iter()
+        .map(|t| task_card(t, today))
+        .chain(plan.execution.iter().map(|i| item_card(i, today)))
+        .filter(|c| filter.keeps(c))
+        .collect();
+    STATUSES
+        .into_iter()
+        .map(|status| {
+            let column = cards
+                .iter()
+                .filter(|c| c.status == status)
+                .cloned()
+                .collect();
+            (status, column)
+        })
+        .collect()
+}
+
+/// Everyone who owns a task or an item, once each (as first typed), sorted without case.
+pub fn owners(plan: &Plan) -> Vec<String> {
+    let mut owners: Vec<String> = Vec::new();
+    let typed = plan
+        .tasks
+        .iter()
+        .map(|t| &t.owner)
+        .chain(plan.execution.iter().map(|i| &i.owner));
+    for owner in typed {
+        if !owner.trim().is_empty() && !owners.iter().any(|o| same_owner(o, owner)) {
+            owners.push(owner.trim().to_string());
+        }
+    }
+    crate::domain::values::sort::sort_by_key(&mut owners, |o| o.to_lowercase());
+    owners
+}
+
+/// Sets a card's status, i.e. moves it to that column. Returns whether anything changed.
+pub fn set_status(plan: &mut Plan, kind: CardKind, id: &str, status: TaskStatus) -> bool {
+    let current = match kind {
+        CardKind::Task => find_mut::<Task>(plan, id).map(|t| &mut t.status),
+        CardKind::Item => find_mut::<ExecutionItem>(plan, id).map(|i| &mut i.status),
+    };
+    match current {
+        Some(s) if *s != status => {
+            *s = status;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The column left (`-1`) or right (`1`) of a status, if there is one.
+pub fn neighbour_status(status: TaskStatus, delta: isize) -> Option<TaskStatus> {
+    let at = STATUSES.iter().position(|s| *s == status)?;
+    STATUSES.get(at.checked_add_signed(delta)?).copied()
+}
+
+/// Moves a card one place up (`-1`) or down (`1`) within its column as the board shows it
+/// (`filter`): it changes places with the next card of its kind there, so cards hidden by the
+/// filter or in other columns keep their places. Returns whether it moved.
+pub fn move_in_column(
+    plan: &mut Plan,
+    filter: &BoardFilter,
+    kind: CardKind,
+    id: &str,
+    delta: isize,
+    today: Date,
+) -> bool {
+    let shown = columns(plan, filter, today);
+    let Some(column) = shown
+        .iter()
+        .map(|(_, c)| c)
+        .find(|c| c.iter().any(|x| x.kind == kind && x.id == id))
+    else {
+        return false;
+    };
+    let same: Vec<&Card> = column.iter().filter(|c| c.kind == kind).collect();
+    let Some(at) = same.iter().position(|c| c.id == id) else {
+        return false;
+    };
+    let Some(other) = at.checked_add_signed(delta).and_then(|i| same.get(i)) else {
+        return false;
+    };
+    let target = other.id.clone();
+    drop_card(plan, kind, id, None, Some((&target, delta > 0)))
+}
+
+/// A card dropped on the board: into the column of `status` (if given), and next to the card
+/// `near` (`(id, after)`) when that is a card of the same kind, so the order within a column is
+/// the order the user dropped it in. Returns whether anything changed.
+pub fn drop_card(
+    plan: &mut Plan,
+    kind: CardKind,
+    id: &str,
+    status: Option<TaskStatus>,
+    near: Option<(&str, bool)>,
+) -> bool {
+    let moved_column = status.is_some_and(|s| set_status(plan, kind, id, s));
+    let reordered = near.is_some_and(|(target, after)| match kind {
+        CardKind::Task => move_next_to(&mut plan.tasks, id, target, after),
+        CardKind::Item => move_next_to(&mut plan.execution, id, target, after),
+    });
+    moved_column || reordered
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +438,165 @@ mod tests {
             due: None,
             status,
         }
+    }
+
+    fn board_plan() -> Plan {
+        let mut plan = Plan::blank("p", "P", 0);
+        let day = |d: &str| Date::parse_iso(d).ok();
+        plan.tasks = vec![
+            Task {
+                id: "t1".into(),
+                title: "Brief the agency".into(),
+                owner: "Rina".into(),
+                end: day("2026-11-20"),
+                channel: Some(Channel::Instagram),
+                ..Task::default()
+            },
+            Task {
+                id: "t2".into(),
+                title: "Launch search ads".into(),
+                owner: "Budi".into(),
+                end: day("2026-12-10"),
+                channel: Some(Channel::Sem),
+                status: TaskStatus::Done,
+                ..Task::default()
+            },
+        ];
+        plan.execution = vec![
+            ExecutionItem {
+                owner: " rina ".into(),
+                due: day("2026-11-30"),
+                ..item("i1", Workstream::Social, TaskStatus::Todo)
+            },
+            item("i2", Workstream::Seo, TaskStatus::Doing),
+            item("i3", Workstream::Social, TaskStatus::Todo),
+        ];
+        plan
+    }
+
+    fn today() -> Date {
+        Date::parse_iso("2026-12-01").unwrap()
+    }
+
+    fn column_ids(plan: &Plan, filter: &BoardFilter, status: TaskStatus) -> Vec<String> {
+        columns(plan, filter, today())
+            .into_iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, c)| c.into_iter().map(|c| c.id).collect())
+            .unwrap_or_default()
+    }
+
+    // Guards: the board shows tasks and checklist items in the column of their status, a task
+    // under its channel's workstream, and "overdue" only for what is not done and due before
+    // today (2026-12-01: t1 ended 2026-11-20 and is to do; t2 ended later and is done anyway).
+    #[test]
+    fn cards_sit_in_their_status_column_with_their_facts() {
+        let plan = board_plan();
+        let all = BoardFilter::default();
+        assert_eq!(
+            column_ids(&plan, &all, TaskStatus::Todo),
+            ["t1", "i1", "i3"]
+        );
+        assert_eq!(column_ids(&plan, &all, TaskStatus::Doing), ["i2"]);
+        assert!(column_ids(&plan, &all, TaskStatus::Blocked).is_empty());
+        assert_eq!(column_ids(&plan, &all, TaskStatus::Done), ["t2"]);
+        let cols = columns(&plan, &all, today());
+        let t1 = &cols[0].1[0];
+        assert_eq!(
+            (t1.workstream, t1.overdue, t1.kind),
+            (Some(Workstream::Social), true, CardKind::Task)
+        );
+        // i1 was due 2026-11-30, the day before today.
+        assert!(cols[0].1[1].overdue);
+        assert!(!cols[3].1[0].overdue);
+    }
+
+    // Guards: the workstream and owner filters, and "my tasks" matching a name however it was
+    // typed (" rina " is Rina's).
+    #[test]
+    fn filters_keep_a_workstream_or_an_owner() {
+        let plan = board_plan();
+        let seo = BoardFilter {
+            workstream: Some(Workstream::Seo),
+            owner: None,
+        };
+        assert_eq!(column_ids(&plan, &seo, TaskStatus::Doing), ["i2"]);
+        assert!(column_ids(&plan, &seo, TaskStatus::Todo).is_empty());
+        let rina = BoardFilter {
+            workstream: None,
+            owner: Some("RINA".into()),
+        };
+        assert_eq!(column_ids(&plan, &rina, TaskStatus::Todo), ["t1", "i1"]);
+        assert!(column_ids(&plan, &rina, TaskStatus::Done).is_empty());
+        assert_eq!(owners(&plan), ["Budi", "Rina"]);
+    }
+
+    // Guards: moving a card changes its status (the column), left and right stop at the
+    // board's edges, and up/down swap it with the next card of its kind in the column, skipping
+    // cards of other columns (i2 sits between i1 and i3 in the list but is in "Doing").
+    #[test]
+    fn moves_change_the_column_and_the_order_within_it() {
+        let mut plan = board_plan();
+        let all = BoardFilter::default();
+        assert!(drop_card(
+            &mut plan,
+            CardKind::Task,
+            "t1",
+            Some(TaskStatus::Doing),
+            None
+        ));
+        assert_eq!(column_ids(&plan, &all, TaskStatus::Doing), ["t1", "i2"]);
+        assert_eq!(plan.tasks[0].status, TaskStatus::Doing);
+        assert!(!drop_card(
+            &mut plan,
+            CardKind::Task,
+            "t1",
+            Some(TaskStatus::Doing),
+            None
+        ));
+        assert_eq!(neighbour_status(TaskStatus::Todo, -1), None);
+        assert_eq!(
+            neighbour_status(TaskStatus::Blocked, 1),
+            Some(TaskStatus::Done)
+        );
+        assert_eq!(neighbour_status(TaskStatus::Done, 1), None);
+        // i3 up: it passes i1 (i2 is in another column).
+        assert!(move_in_column(
+            &mut plan,
+            &all,
+            CardKind::Item,
+            "i3",
+            -1,
+            today()
+        ));
+        assert_eq!(column_ids(&plan, &all, TaskStatus::Todo), ["i3", "i1"]);
+        assert_eq!(
+            plan.execution
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect::<String>(),
+            "i3i1i2"
+        );
+        assert!(!move_in_column(
+            &mut plan,
+            &all,
+            CardKind::Item,
+            "i3",
+            -1,
+            today()
+        ));
+        // A drop next to a card of the same kind places it there, in the new column.
+        assert!(drop_card(
+            &mut plan,
+            CardKind::Item,
+            "i1",
+            Some(TaskStatus::Doing),
+            Some(("i2", true))
+        ));
+        assert_eq!(
+            column_ids(&plan, &all, TaskStatus::Doing),
+            ["t1", "i2", "i1"]
+        );
     }
 
     fn counter() -> impl FnMut() -> String {

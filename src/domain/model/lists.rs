@@ -105,3 +105,98 @@ pub fn position<I: Identified>(list: &[I], id: &str) -> Option<usize> {
 pub fn ids<I: Identified>(list: &[I]) -> Vec<String> {
     list.iter().map(|x| x.id().to_string()).collect()
 }
+
+/// Moves the item with `id` by `delta` places (−1: up one), stopping at either end. Returns
+/// whether it moved, so a button at the end of the list does nothing and says so.
+pub fn move_by<I: Identified>(list: &mut [I], id: &str, delta: isize) -> bool {
+    let Some(from) = list.iter().position(|x| x.id() == id) else {
+        return false;
+    };
+    let to = from.saturating_add_signed(delta).min(list.len() - 1);
+    move_index(list, from, to)
+}
+
+/// Moves the item with `id` to just before the item `before` (or after it, with `after`), as a
+/// drop in a dragged list does. Nothing happens when either is gone or they are the same item.
+pub fn move_next_to<I: Identified>(list: &mut [I], id: &str, target: &str, after: bool) -> bool {
+    let (Some(from), Some(at)) = (
+        list.iter().position(|x| x.id() == id),
+        list.iter().position(|x| x.id() == target),
+    ) else {
+        return false;
+    };
+    if from == at {
+        return false;
+    }
+    // The target's index once the moved item is out of the list.
+    let at = if from < at { at - 1 } else { at };
+    move_index(list, from, at + usize::from(after))
+}
+
+fn move_index<I>(list: &mut [I], from: usize, to: usize) -> bool {
+    match from.cmp(&to) {
+        std::cmp::Ordering::Less => list[from..=to].rotate_left(1),
+        std::cmp::Ordering::Greater => list[to..=from].rotate_right(1),
+        std::cmp::Ordering::Equal => return false,
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct X(&'static str);
+    impl Identified for X {
+        fn id(&self) -> &str {
+            self.0
+        }
+    }
+
+    fn order(list: &[X]) -> String {
+        list.iter().map(|x| x.0).collect()
+    }
+
+    fn abcd() -> Vec<X> {
+        vec![X("a"), X("b"), X("c"), X("d")]
+    }
+
+    // Guards: "move up" and "move down" shift one place, and stop at the ends without wrapping.
+    #[test]
+    fn moving_by_one_stops_at_the_ends() {
+        let mut list = abcd();
+        assert!(move_by(&mut list, "c", -1));
+        assert_eq!(order(&list), "acbd");
+        assert!(move_by(&mut list, "a", 1));
+        assert_eq!(order(&list), "cabd");
+        assert!(!move_by(&mut list, "c", -1));
+        assert!(!move_by(&mut list, "d", 1));
+        assert!(!move_by(&mut list, "gone", 1));
+        assert_eq!(order(&list), "cabd");
+    }
+
+    // Guards: a drop lands where the user let go, before or after the target, whether the item
+    // came from above or below it.
+    #[test]
+    fn a_drop_lands_next_to_its_target() {
+        let mut list = abcd();
+        assert!(move_next_to(&mut list, "a", "c", false));
+        assert_eq!(order(&list), "bacd");
+        let mut list = abcd();
+        assert!(move_next_to(&mut list, "a", "c", true));
+        assert_eq!(order(&list), "bcad");
+        let mut list = abcd();
+        assert!(move_next_to(&mut list, "d", "b", false));
+        assert_eq!(order(&list), "adbc");
+        let mut list = abcd();
+        assert!(move_next_to(&mut list, "d", "a", false));
+        assert_eq!(order(&list), "dabc");
+        // Dropped just before the next item: the order does not change.
+        let mut list = abcd();
+        assert!(!move_next_to(&mut list, "b", "c", false));
+        assert!(!move_next_to(&mut list, "b", "b", true));
+        assert!(!move_next_to(&mut list, "b", "gone", true));
+        assert_eq!(order(&list), "abcd");
+    }
+}

@@ -16,7 +16,8 @@ use crate::ui::form::{
     field_id, toggle_id, CheckList, ChoiceField, DateField, SelectField, TextField,
 };
 use crate::ui::items::{
-    find, ids, optional_channels, or_untitled, plan_text, read, remover, write, RemoveButton,
+    find, ids, optional_channels, or_untitled, plan_text, read, remover, reorder_controls, write,
+    RemoveButton, ReorderRow,
 };
 use crate::ui::{new_id, today, use_ctx};
 
@@ -289,10 +290,10 @@ fn Timeline() -> impl IntoView {
 fn TaskCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let prefix = format!("task-{id}");
-    let f = |key: &str| field_id(&prefix, key);
+    let f = move |key: &str| field_id(&prefix, key);
     let heading = {
         let id = id.clone();
-        plan_text(ctx, move |p, lang| title(p, &id, lang))
+        Signal::derive(plan_text(ctx, move |p, lang| title(p, &id, lang)))
     };
     let own_conflicts = {
         let id = id.clone();
@@ -334,9 +335,14 @@ fn TaskCard(id: String) -> impl IntoView {
         let id = id.clone();
         move |p: &Plan, lang: Lang| title(p, &id, lang)
     };
+    let reorder = reorder_controls::<Task>("task", &id, heading);
     view! {
+        <ReorderRow list="task" key=id.clone()>
         <article class="card task" id=f("card")>
-            <h2>{heading}</h2>
+            <div class="card-head">
+                <h2>{heading}</h2>
+                {reorder}
+            </div>
             {own_conflicts}
             <div class="grid-3">
                 <TextField
@@ -388,5 +394,6 @@ fn TaskCard(id: String) -> impl IntoView {
             />
             <RemoveButton label=T::TaskRemove name=remove_name remove={remover::<Task>(&id)} />
         </article>
+        </ReorderRow>
     }
 }

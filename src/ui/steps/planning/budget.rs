@@ -18,7 +18,8 @@ use crate::i18n::sentences::channel_name;
 use crate::i18n::{Lang, T};
 use crate::ui::form::{field_id, ChoiceField, NumberField, SelectField};
 use crate::ui::items::{
-    channels, find, find_mut, ids, priorities, read, remover, write, RemoveButton,
+    channels, find, find_mut, ids, plan_text, priorities, read, remover, reorder_controls, write,
+    RemoveButton, ReorderRow,
 };
 use crate::ui::{new_id, use_ctx};
 
@@ -202,7 +203,7 @@ fn name_of(id: &str) -> impl Fn(&Plan, Lang) -> String + Send + Sync + 'static {
 fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl IntoView {
     let ctx = use_ctx();
     let prefix = format!("alloc-{id}");
-    let f = |key: &str| field_id(&prefix, key);
+    let f = move |key: &str| field_id(&prefix, key);
     // The share is not stored: it is read from the amount, and typing it sets the amount.
     let share_get = {
         let id = id.clone();
@@ -229,8 +230,15 @@ fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl Int
             })
     };
     let roi_id = f("roi");
+    let reorder = reorder_controls::<Allocation>(
+        "allocation",
+        &id,
+        Signal::derive(plan_text(ctx, name_of(&id))),
+    );
     view! {
+        <ReorderRow list="allocation" key=id.clone()>
         <article class="card allocation" id=f("card")>
+            <div class="card-head">{reorder}</div>
             <div class="grid-3">
                 <ChoiceField
                     id=f("channel")
@@ -283,5 +291,6 @@ fn AllocationCard(id: String, decimals: usize, unit: Signal<String>) -> impl Int
             </div>
             <RemoveButton label=T::BudgetRemove name=name_of(&id) remove={remover::<Allocation>(&id)} />
         </article>
+        </ReorderRow>
     }
 }

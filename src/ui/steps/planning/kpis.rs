@@ -14,7 +14,8 @@ use crate::ui::form::{
     TextField,
 };
 use crate::ui::items::{
-    find, ids, optional_channels, plan_text, read, remover, write, RemoveButton,
+    find, ids, optional_channels, plan_text, read, remover, reorder_controls, write, RemoveButton,
+    ReorderRow,
 };
 use crate::ui::{new_id, use_ctx};
 
@@ -194,8 +195,8 @@ fn bound(direction: &Direction, upper: bool) -> Option<f64> {
 fn KpiCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let prefix = format!("kpi-{id}");
-    let f = |key: &str| field_id(&prefix, key);
-    let heading = plan_text(ctx, name_of(&id));
+    let f = move |key: &str| field_id(&prefix, key);
+    let heading = Signal::derive(plan_text(ctx, name_of(&id)));
     // A KPI's origin does not change while it is shown, so it is read once.
     let metric = ctx.plan.with_untracked(|p| {
         p.as_ref()
@@ -262,9 +263,14 @@ fn KpiCard(id: String) -> impl IntoView {
                 .collect_view()
         }
     };
+    let reorder = reorder_controls::<Kpi>("kpi", &id, heading);
     view! {
+        <ReorderRow list="kpi" key=id.clone()>
         <article class="card" id=f("card")>
-            <h2>{heading}</h2>
+            <div class="card-head">
+                <h2>{heading}</h2>
+                {reorder}
+            </div>
             {origin}
             <div class="grid-3">
                 <ChoiceField
@@ -323,5 +329,6 @@ fn KpiCard(id: String) -> impl IntoView {
             {metric.is_some().then(|| sources_list(&id))}
             <RemoveButton label=T::KpiRemove name=name_of(&id) remove={remover::<Kpi>(&id)} />
         </article>
+        </ReorderRow>
     }
 }

@@ -9,7 +9,9 @@ use crate::domain::planning::strategy::{has_channel, STANDARD_CHANNELS};
 use crate::i18n::sentences::channel_name;
 use crate::i18n::T;
 use crate::ui::form::{field_id, plan_value, toggle_id, CheckList, TextField};
-use crate::ui::items::{ids, or_untitled, plan_text, read, remover, write, RemoveButton};
+use crate::ui::items::{
+    ids, or_untitled, plan_text, read, remover, reorder_controls, write, RemoveButton, ReorderRow,
+};
 use crate::ui::{new_id, use_ctx};
 
 /// The strategy step.
@@ -150,8 +152,8 @@ pub(crate) fn name_of(
 fn ChannelCard(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let prefix = format!("channel-{id}");
-    let f = |key: &str| field_id(&prefix, key);
-    let heading = plan_text(ctx, name_of(&id));
+    let f = move |key: &str| field_id(&prefix, key);
+    let heading = Signal::derive(plan_text(ctx, name_of(&id)));
     let is_other = ctx.plan.with_untracked(|p| {
         p.as_ref()
             .and_then(|p| crate::ui::items::find::<ChannelPlan>(p, &id))
@@ -171,9 +173,14 @@ fn ChannelCard(id: String) -> impl IntoView {
         }
     });
     let no_rationale = plan_value(read(&id, |c: &ChannelPlan| c.rationale.trim().is_empty()));
+    let reorder = reorder_controls::<ChannelPlan>("channel", &id, heading);
     view! {
+        <ReorderRow list="channel" key=id.clone()>
         <article class="card" id=f("card")>
-            <h2>{heading}</h2>
+            <div class="card-head">
+                <h2>{heading}</h2>
+                {reorder}
+            </div>
             {other_name}
             <TextField
                 id=f("rationale")
@@ -222,5 +229,6 @@ fn ChannelCard(id: String) -> impl IntoView {
             />
             <RemoveButton label=T::StrategyRemove name=name_of(&id) remove={remover::<ChannelPlan>(&id)} />
         </article>
+        </ReorderRow>
     }
 }
