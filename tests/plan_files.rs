@@ -538,6 +538,7 @@ fn measurement() -> impl Strategy<Value = Measurement> {
             value,
             source,
             note: String::new(),
+            import: String::new(),
         })
 }
 
@@ -899,6 +900,7 @@ fn full_plan(variant: usize) -> Plan {
         value: 1.5,
         source: "GA4".into(),
         note: "n".into(),
+        import: String::new(),
     }];
     plan.facts = vec![FactSeries {
         id: "fa".into(),

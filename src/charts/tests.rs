@@ -32,6 +32,7 @@ fn measurement(id: &str, kpi: &str, date: Date, value: f64) -> Measurement {
         value,
         source: String::new(),
         note: String::new(),
+        import: String::new(),
     }
 }
 

@@ -180,6 +180,7 @@ mod tests {
                 value,
                 source: String::new(),
                 note: String::new(),
+                import: String::new(),
             })
             .collect()
     }

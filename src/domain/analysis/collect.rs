@@ -104,7 +104,7 @@ fn labels_for(
 type SeriesKey = (String, String, BTreeMap<String, String>);
 
 /// A point: first day, last day, value.
-type Point = (Date, Date, f64);
+pub type Point = (Date, Date, f64);
 
 /// The new points of one series.
 type Group = (SeriesKey, Vec<Point>);
@@ -150,6 +150,17 @@ fn series_of(
         spans: if uniform { Vec::new() } else { spans },
         values: points.into_iter().map(|p| p.2).collect(),
     })
+}
+
+/// `series` with only `points` left: the same id, metric, breakdown and import (None when no
+/// point is left).
+pub fn rebuilt(series: &FactSeries, points: Vec<Point>) -> Option<FactSeries> {
+    let key = (
+        series.metric.clone(),
+        series.source.clone(),
+        series.labels.clone(),
+    );
+    series_of(series.id.clone(), key, series.import.clone(), points)
 }
 
 /// The stored facts the preview's rows would replace: the same metric, source, breakdown and
@@ -360,6 +371,7 @@ pub fn apply(
                     value,
                     source: source.to_string(),
                     note: row.label.clone(),
+                    import: import.clone(),
                 });
             }
         }
@@ -402,12 +414,7 @@ fn remove_points(plan: &mut Plan, source: &str, groups: &[Group]) -> usize {
             .filter(|(a, b, _)| !points.iter().any(|(x, y, _)| x == a && y == b))
             .collect();
         removed += series.values.len() - kept.len();
-        let key = (
-            series.metric.clone(),
-            series.source.clone(),
-            series.labels.clone(),
-        );
-        if let Some(s) = series_of(series.id.clone(), key, series.import.clone(), kept) {
+        if let Some(s) = self::rebuilt(&series, kept) {
             rebuilt.push(s);
         }
     }
@@ -724,6 +731,7 @@ mod tests {
             value: 900.0,
             source: String::new(),
             note: String::new(),
+            import: String::new(),
         });
         assert_eq!(
             source_clashes(&p, &prev, &sessions, "Google Ads"),
@@ -774,6 +782,7 @@ mod tests {
             value: 3.1,
             source: "Google Ads".into(),
             note: "row 2".into(),
+            import: String::new(),
         });
         let prev = preview();
         let mapping = default_mapping(&p.kpis, &prev);

@@ -901,6 +901,7 @@ mod tests {
                 value: 12.0,
                 source: String::new(),
                 note: String::new(),
+                import: String::new(),
             });
         let series = kpi_series(&plan, &typed, d("2024-03-04"));
         assert_eq!(series.points, [(d("2024-03-02"), 12.0)]);

@@ -613,6 +613,7 @@ mod tests {
             value,
             source: String::new(),
             note: String::new(),
+            import: String::new(),
         }
     }
 
@@ -1008,6 +1009,7 @@ mod tests {
             value,
             source: String::new(),
             note: String::new(),
+            import: String::new(),
         };
         plan.measurements = vec![m("leads-sem", 10.0), m("ctr", 4.0), m("leads-sem", 15.0)];
         assert_eq!(

@@ -193,6 +193,7 @@ mod tests {
             value: v,
             source: String::new(),
             note: String::new(),
+            import: String::new(),
         };
         p.measurements = vec![
             m("m2", "k1", 20, 1.8),

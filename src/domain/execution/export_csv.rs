@@ -187,6 +187,7 @@ mod tests {
                 value: v,
                 source: "GA4".into(),
                 note: note.into(),
+                import: String::new(),
             });
         }
         p.spend.push(SpendEntry {

@@ -1,5 +1,5 @@
-//! The measurement log: a KPI's values in date order, the day its data was last recorded, and
-//! removing an entry so it can be put back where it was ("Undo").
+//! The measurement log: a KPI's values in date order, and the day its data was last recorded.
+//! The log as one table is [`super::log`].
 
 use crate::domain::model::plan::{Measurement, Plan};
 use crate::domain::values::date::Date;
@@ -20,32 +20,6 @@ pub fn last_measured(plan: &Plan, kpi: &str) -> Option<Date> {
         .max()
 }
 
-/// A removed entry and where it stood, so "Undo" can put it back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Removed {
-    /// Its index in the plan's list.
-    pub index: usize,
-    /// The entry.
-    pub entry: Measurement,
-}
-
-/// Removes the measurement with `id`, returning it and its position; `None` if it is gone.
-pub fn remove(plan: &mut Plan, id: &str) -> Option<Removed> {
-    let index = plan.measurements.iter().position(|m| m.id == id)?;
-    let entry = plan.measurements.remove(index);
-    Some(Removed { index, entry })
-}
-
-/// Puts a removed measurement back at its old position (or at the end if the list has
-/// shrunk since); nothing if an entry with its id is there again.
-pub fn restore(plan: &mut Plan, removed: Removed) {
-    if plan.measurements.iter().any(|m| m.id == removed.entry.id) {
-        return;
-    }
-    let index = removed.index.min(plan.measurements.len());
-    plan.measurements.insert(index, removed.entry);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +37,7 @@ mod tests {
             value: 1.0,
             source: String::new(),
             note: String::new(),
+            import: String::new(),
         }
     }
 
@@ -92,30 +67,5 @@ mod tests {
         assert_eq!(last_measured(&plan, "k1"), Some(d("2026-06-30")));
         assert_eq!(last_measured(&plan, "k2"), Some(d("2026-06-05")));
         assert_eq!(last_measured(&plan, "k3"), None);
-    }
-
-    // Guards: "Undo" puts a deleted entry back in its old place, once, even if the list
-    // shrank meanwhile.
-    #[test]
-    fn undo_restores_the_entry_where_it_was() {
-        let mut plan = plan();
-        let removed = remove(&mut plan, "a");
-        assert_eq!(removed.as_ref().map(|r| r.index), Some(1));
-        assert_eq!(plan.measurements.len(), 2);
-        if let Some(r) = removed.clone() {
-            restore(&mut plan, r);
-        }
-        let ids: Vec<&str> = plan.measurements.iter().map(|m| m.id.as_str()).collect();
-        assert_eq!(ids, ["b", "a", "c"]);
-        if let Some(r) = removed.clone() {
-            restore(&mut plan, r);
-        }
-        assert_eq!(plan.measurements.len(), 3);
-        plan.measurements.clear();
-        if let Some(r) = removed {
-            restore(&mut plan, r);
-        }
-        assert_eq!(plan.measurements.len(), 1);
-        assert_eq!(remove(&mut plan, "gone"), None);
     }
 }

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod calendar;
 pub mod export_csv;
+pub mod log;
 pub mod measurements;
 pub mod spend;
 pub mod today;

@@ -277,6 +277,7 @@ mod tests {
             value: 1.0,
             source: String::new(),
             note: String::new(),
+            import: String::new(),
         };
         plan.measurements = vec![
             m("old", "2026-05-26"),

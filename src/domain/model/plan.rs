@@ -624,6 +624,9 @@ pub struct Measurement {
     /// A note.
     #[serde(default)]
     pub note: String,
+    /// The import it came from (a custom KPI's values from a platform file); empty when typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub import: String,
 }
 
 /// Phase 3: one series of what a platform reported: one metric, from one source, for one

@@ -509,6 +509,7 @@ mod tests {
             value: 1.0,
             source: String::new(),
             note: String::new(),
+            import: String::new(),
         });
         plan.optimisations.push(Optimisation {
             id: "o1".into(),
