@@ -29,7 +29,7 @@ pub fn budget_allocation(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
         .iter()
         .zip(&shares)
         .map(|((name, amount, rest), share)| RowBar {
-            name: truncate(name, MAX_LABEL),
+            name: axis_name(name),
             value: Some(*share),
             color: if *rest { GREY } else { BLUE },
             label: format!(

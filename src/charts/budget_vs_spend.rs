@@ -13,7 +13,12 @@ pub fn budget_vs_spend(plan: &Plan, lang: Lang) -> Result<Chart, ChartError> {
     let code = plan.currency.as_str();
     let names: Vec<String> = rows
         .iter()
-        .map(|r| truncate(&channel_name(&r.channel, lang), 16))
+        .map(|r| {
+            // As many characters as a column holds (about 5.4 px each), over two lines.
+            let column = (WIDTH - 110) / u32::try_from(n).unwrap_or(1).max(1);
+            let chars = usize::try_from(column * 10 / 54).unwrap_or(16).clamp(8, 40);
+            crate::domain::values::text::wrap(&channel_name(&r.channel, lang), chars, 2)
+        })
         .collect();
     let (y0, y1) = padded(rows.iter().flat_map(|r| [r.planned, r.spent]).chain([0.0]));
     let title = T::ChartBudgetVsSpendTitle.get(lang);

@@ -65,7 +65,9 @@ where
     let mut builder = ChartBuilder::on(root);
     builder
         .margin(12)
-        .x_label_area_size(44)
+        // Room for the last date label, centred on the plot's right edge.
+        .margin_right(30)
+        .x_label_area_size(52)
         .y_label_area_size(axes.y_label_area);
     let band = legend_band(axes.legend_rows);
     if band == 0 {

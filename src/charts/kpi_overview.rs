@@ -52,11 +52,7 @@ pub fn kpi_overview(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, Chart
         .map(|kpi| {
             let analysis = analyse_kpi(plan, kpi, today);
             let percent = analysis.achievement.and_then(|a| percent_of_target(a, kpi));
-            (
-                truncate(&kpi_name(kpi, lang), MAX_LABEL),
-                percent,
-                analysis.status,
-            )
+            (axis_name(&kpi_name(kpi, lang)), percent, analysis.status)
         })
         .collect();
     let n = rows.len();

@@ -115,6 +115,11 @@ fn truncate(text: &str, max: usize) -> String {
     crate::domain::values::text::shorten(text, max)
 }
 
+/// A name on an axis: in full over two lines of [`MAX_LABEL`] characters, cut only beyond.
+fn axis_name(text: &str) -> String {
+    crate::domain::values::text::wrap(text, MAX_LABEL, 2)
+}
+
 /// A value range that plotters can draw: finite, not empty, with a little room around.
 fn padded(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);

@@ -144,6 +144,18 @@ fn points_text(points: impl IntoIterator<Item = BackendCoord>) -> String {
 /// A text's width and height in pixels at plotters' font `size` (the SVG writes the font at
 /// `size / 1.24`), from typical advance widths of a sans-serif face.
 pub(super) fn text_size(text: &str, size: f64) -> (u32, u32) {
+    let lines = text.split('\n');
+    let count = lines.clone().count();
+    let width = lines.map(|l| line_width(l, size)).fold(0.0_f64, f64::max);
+    let height = (1.16 + (count - 1) as f64 * LINE_EM) * size / 1.24;
+    (width.round() as u32, height.round() as u32)
+}
+
+/// The distance between the lines of one label, in ems.
+const LINE_EM: f64 = 1.15;
+
+/// One line's width in pixels at plotters' font `size`.
+fn line_width(text: &str, size: f64) -> f64 {
     let em: f64 = text
         .chars()
         .map(|c| match c {
@@ -154,9 +166,7 @@ pub(super) fn text_size(text: &str, size: f64) -> (u32, u32) {
             _ => 0.56,
         })
         .sum();
-    let width = (em * size / 1.24).round();
-    let height = (1.16 * size / 1.24).round();
-    (width as u32, height as u32)
+    em * size / 1.24
 }
 
 impl DrawingBackend for Svg<'_> {
@@ -337,10 +347,20 @@ impl DrawingBackend for Svg<'_> {
             HPos::Right => "end",
             HPos::Center => "middle",
         };
-        let dy = match style.anchor().v_pos {
-            VPos::Top => "0.76em",
-            VPos::Center => "0.5ex",
-            VPos::Bottom => "-0.5ex",
+        // A label of several lines (`\n` between them, see `values::text::wrap`) is one text of
+        // lines 1.15 em apart, placed as a block by its anchor.
+        let lines: Vec<&str> = text.split('\n').collect();
+        let extra = (lines.len() - 1) as f64 * LINE_EM;
+        let first = match style.anchor().v_pos {
+            VPos::Top => 0.76,
+            VPos::Center => 0.32 - extra / 2.0,
+            VPos::Bottom => -0.22 - extra,
+        };
+        let dy = match (lines.len(), style.anchor().v_pos) {
+            (1, VPos::Top) => "0.76em".to_string(),
+            (1, VPos::Center) => "0.5ex".to_string(),
+            (1, VPos::Bottom) => "-0.5ex".to_string(),
+            _ => format!("{first:.2}em"),
         };
         let family = style.family();
         let family = family.as_str();
@@ -374,7 +394,21 @@ impl DrawingBackend for Svg<'_> {
             attrs.push(("transform", rotation));
         }
         self.tag("text", &attrs, false);
-        escape_into(self.out, text);
+        match lines.as_slice() {
+            [one] => escape_into(self.out, one),
+            more => {
+                for (i, line) in more.iter().enumerate() {
+                    if i == 0 {
+                        self.out.push_str("<tspan>");
+                    } else {
+                        self.out
+                            .push_str(&format!("<tspan x=\"{x}\" dy=\"{LINE_EM}em\">"));
+                    }
+                    escape_into(self.out, line);
+                    self.out.push_str("</tspan>");
+                }
+            }
+        }
         self.out.push_str("\n</text>\n");
         Ok(())
     }
@@ -434,7 +468,34 @@ impl<C> Drawable<Svg<'_>> for Dashed<C> {
 
 #[cfg(test)]
 mod tests {
-    use super::text_size;
+    use super::{text_size, Svg};
+    use plotters::prelude::{IntoDrawingArea, IntoFont, Text};
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+    #[test]
+    fn a_label_of_several_lines_is_one_text_of_lines() {
+        // Guards: a wrapped label is written as lines of one text, each starting at the
+        // label's x, and measured as its widest line by its lines' height.
+        let mut out = String::new();
+        {
+            let root = Svg::new(&mut out, (200, 100), "t").into_drawing_area();
+            root.draw(&Text::new(
+                "Tingkat keterlibatan ·\nInstagram & <Reels>".to_string(),
+                (50, 40),
+                ("sans-serif", 12)
+                    .into_font()
+                    .color(&plotters::prelude::BLACK)
+                    .pos(Pos::new(HPos::Right, VPos::Center)),
+            ))
+            .unwrap_or(());
+            root.present().unwrap_or(());
+        }
+        assert!(out.contains("<tspan>Tingkat keterlibatan ·</tspan><tspan x=\"50\" dy=\"1.15em\">Instagram &amp; &lt;Reels&gt;</tspan>"), "{out}");
+        let (one_w, one_h) = text_size("Tingkat keterlibatan ·", 12.0);
+        let (w, h) = text_size("Tingkat keterlibatan ·\nInstagram", 12.0);
+        assert_eq!(w, one_w);
+        assert!(h > one_h * 2 - 2 && h < one_h * 3, "{h} vs {one_h}");
+    }
 
     #[test]
     fn text_sizes_follow_the_characters_and_the_font_size() {

@@ -657,16 +657,30 @@ fn html_in_names_is_escaped_in_every_chart() {
 
 #[test]
 fn long_names_are_truncated_with_an_ellipsis() {
-    // Guards the layout: a 600-character name is cut on the axis, whole in the table.
+    // Guards the layout: a 600-character name is cut on the axis after two lines, whole in the
+    // table.
     let mut plan = typical();
     let name = "x".repeat(600);
     plan.kpis[0].name = name.clone();
     let chart = kpi_overview(&plan, today(), Lang::En).unwrap();
+    assert!(chart.svg.contains(&format!(
+        "<tspan>{}</tspan><tspan x=",
+        "x".repeat(MAX_LABEL)
+    )));
     assert!(chart
         .svg
-        .contains(&format!("{}…", "x".repeat(MAX_LABEL - 1))));
+        .contains(&format!(">{}…</tspan>", "x".repeat(MAX_LABEL - 1))));
     assert!(!chart.svg.contains(&"x".repeat(MAX_LABEL + 1)));
     assert_eq!(chart.table[1][0], name);
+    // A name of two words that fits two lines is shown whole: nothing cut.
+    plan.kpis[0].name = "Tingkat keterlibatan · Instagram Reels".into();
+    let chart = kpi_overview(&plan, today(), Lang::En).unwrap();
+    assert!(
+        chart.svg.contains("<tspan>Tingkat keterlibatan ·</tspan>"),
+        "{}",
+        chart.svg
+    );
+    assert!(chart.svg.contains(">Instagram Reels</tspan>"));
     assert_eq!(truncate("abc", 3), "abc");
     assert_eq!(truncate("abcd", 3), "ab…");
 }

@@ -28,7 +28,7 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
         .iter()
         .map(|t| {
             let done = if t.3 == TaskStatus::Done { "✓ " } else { "" };
-            format!("{done}{}", truncate(t.0, MAX_LABEL))
+            format!("{done}{}", t.0.trim())
         })
         .collect();
     let (x0, x1) = (window.start.to_days(), window.end.to_days() + 1);
@@ -47,10 +47,10 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
                 x_desc: T::ChartDateAxis.get(lang),
                 y_desc: T::ChartTaskAxis.get(lang),
                 x_labels: 8,
-                y_labels: n.min(100),
+                y_labels: 0,
                 x_format: &|d| tick_label(*d, tick, lang),
-                y_format: &|v| row_label(v, &names),
-                y_label_area: 190,
+                y_format: &|_| String::new(),
+                y_label_area: 30,
                 x_grid: true,
                 y_grid: false,
                 legend_rows: 0,
@@ -79,6 +79,28 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
             })
             .collect();
         chart.draw_series(bars)?;
+        // Each bar's name beside it: inside when it fits, else after it, else before it, else
+        // over two lines on the wider side.
+        let (across, _) = chart.plotting_area().get_pixel_range();
+        for (i, ((_, start, end, status), name)) in tasks.iter().zip(&names).enumerate() {
+            let row = from_top(i, n);
+            let (from, y) = chart.backend_coord(&(clamp_day(*start), SegmentValue::CenterOf(row)));
+            let (to, _) =
+                chart.backend_coord(&((clamp_day(*end) + 1).min(x1), SegmentValue::CenterOf(row)));
+            let placed = bar_label(name, from..to, across.clone());
+            let color = if placed.inside && *status != TaskStatus::Done {
+                WHITE
+            } else {
+                BLACK_OI
+            };
+            root.draw(&Text::new(
+                placed.text,
+                (placed.x, y),
+                font(12)
+                    .color(&color)
+                    .pos(Pos::new(placed.anchor, VPos::Center)),
+            ))?;
+        }
         if (window.start..=window.end).contains(&today) {
             let x = today.to_days();
             chart.draw_series(LineSeries::new(
@@ -121,4 +143,97 @@ pub fn timeline(plan: &Plan, today: Date, lang: Lang) -> Result<Chart, ChartErro
         summary,
         table,
     })
+}
+
+/// Where a bar's label goes and how it reads.
+struct BarLabel {
+    text: String,
+    x: i32,
+    anchor: HPos,
+    inside: bool,
+}
+
+/// A Gantt bar's label: inside the bar (`bar`, pixels across) when it fits, else after it, else
+/// before it, within the plot (`plot`); when no side holds it on one line, it wraps over two
+/// lines on the wider side.
+fn bar_label(name: &str, bar: std::ops::Range<i32>, plot: std::ops::Range<i32>) -> BarLabel {
+    const GAP: i32 = 5;
+    let width = |text: &str| i32::try_from(super::svg::text_size(text, 12.0).0).unwrap_or(i32::MAX);
+    let w = width(name);
+    if w + 2 * GAP <= bar.end - bar.start {
+        return BarLabel {
+            text: name.to_string(),
+            x: bar.start + GAP,
+            anchor: HPos::Left,
+            inside: true,
+        };
+    }
+    let after = plot.end - bar.end - GAP;
+    let before = bar.start - plot.start - GAP;
+    if w <= after {
+        return BarLabel {
+            text: name.to_string(),
+            x: bar.end + GAP,
+            anchor: HPos::Left,
+            inside: false,
+        };
+    }
+    if w <= before {
+        return BarLabel {
+            text: name.to_string(),
+            x: bar.start - GAP,
+            anchor: HPos::Right,
+            inside: false,
+        };
+    }
+    // Characters of about 5.4 px at this size (see `svg::text_size`).
+    let room = after.max(before).max(40);
+    let chars = usize::try_from(room * 10 / 54).unwrap_or(8).max(8);
+    let text = crate::domain::values::text::wrap(name, chars, 2);
+    if after >= before {
+        BarLabel {
+            text,
+            x: bar.end + GAP,
+            anchor: HPos::Left,
+            inside: false,
+        }
+    } else {
+        BarLabel {
+            text,
+            x: bar.start - GAP,
+            anchor: HPos::Right,
+            inside: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Guards: a short name sits inside its bar; a long one after a short bar, or before a bar
+    // that reaches the plot's end; with no room on either side it wraps over two lines.
+    #[test]
+    fn bar_labels_go_where_they_fit() {
+        let plot = 30..700;
+        let inside = bar_label("Brief", 100..300, plot.clone());
+        assert!(inside.inside);
+        assert_eq!(inside.x, 105);
+        assert!(matches!(inside.anchor, HPos::Left));
+        let after = bar_label("Launch Instagram and Google Ads", 100..120, plot.clone());
+        assert!(!after.inside);
+        assert_eq!(after.x, 125);
+        assert!(matches!(after.anchor, HPos::Left));
+        let before = bar_label(
+            "Monthly performance review and optimisation",
+            500..700,
+            plot.clone(),
+        );
+        assert_eq!(before.x, 495);
+        assert!(matches!(before.anchor, HPos::Right));
+        let long = "Luncurkan kampanye Instagram Reels batik tulis Pekalongan untuk Harbolnas 12.12 dengan tiga kreator";
+        let wrapped = bar_label(long, 300..400, plot);
+        assert_eq!(wrapped.text.lines().count(), 2, "{}", wrapped.text);
+        assert!(matches!(wrapped.anchor, HPos::Left));
+    }
 }

@@ -27,6 +27,10 @@ pub fn chart_figure(id: String, draw: Draw) -> AnyView {
     let open = RwSignal::new(false);
     let toggled = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
+        // Opened for printing is not opened by the user: it folds again afterwards.
+        if ctx.printing.get_untracked() {
+            return;
+        }
         if let Some(details) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
@@ -39,8 +43,10 @@ pub fn chart_figure(id: String, draw: Draw) -> AnyView {
             {move || match chart.get() {
                 Some(Ok(chart)) => {
                     let table = chart.table;
+                    // Printed, every chart's data is shown, with each name in full.
+                    let shown = move || open.get() || ctx.printing.get();
                     let rows = move || {
-                        open.get().then(|| {
+                        shown().then(|| {
                             let (header, rows) = match table.split_first() {
                                 Some((h, r)) => (h.clone(), r.to_vec()),
                                 None => (Vec::new(), Vec::new()),
@@ -67,7 +73,7 @@ pub fn chart_figure(id: String, draw: Draw) -> AnyView {
                     view! {
                         <div class="chart-svg" aria-hidden="true" inner_html=chart.svg></div>
                         <figcaption>{chart.summary}</figcaption>
-                        <details on:toggle=toggled prop:open=move || open.get_untracked()>
+                        <details on:toggle=toggled prop:open=move || open.get_untracked() || ctx.printing.get()>
                             <summary>{ctx.t(T::ChartShowData)}</summary>
                             {rows}
                         </details>

@@ -69,6 +69,8 @@ pub struct Ctx {
     pub can_undo_redo: RwSignal<(bool, bool)>,
     /// The drag under way, if any (one at a time in the whole app).
     pub drag: drag::DragState,
+    /// Whether the page is being printed: what folds away on screen is laid out in full.
+    pub printing: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -203,6 +205,7 @@ pub fn App() -> impl IntoView {
         history: StoredValue::new(crate::domain::history::undo::History::new()),
         can_undo_redo: RwSignal::new((false, false)),
         drag: RwSignal::new(None),
+        printing: RwSignal::new(false),
     };
     provide_context(ctx);
     session::start(ctx);
@@ -210,6 +213,8 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()));
     });
+    let _ = window_event_listener(leptos::ev::beforeprint, move |_| ctx.printing.set(true));
+    let _ = window_event_listener(leptos::ev::afterprint, move |_| ctx.printing.set(false));
 
     // Keep <html lang> and <title> in step with the UI; the crash screen reads `lang` too.
     Effect::new(move |_| {
