@@ -301,12 +301,14 @@ fn date_field(
     // which would wipe the half-typed year; the plan only takes complete dates from 1900 on.
     let draft = RwSignal::new(None::<String>);
     let value = move || {
-        draft.get().unwrap_or_else(|| {
-            ctx.plan
-                .with(|p| p.as_ref().and_then(|p| get(p)))
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        })
+        let stored = ctx.plan.with(|p| p.as_ref().and_then(|p| get(p)));
+        // A complete draft that is not the stored date any more was changed elsewhere (a drag
+        // on the calendar, an undo): the field shows the plan's date.
+        let draft = draft.get().filter(|text| match Date::parse_iso(text) {
+            Ok(date) => Some(date) == stored,
+            Err(_) => true,
+        });
+        draft.unwrap_or_else(|| stored.map(|d| d.to_string()).unwrap_or_default())
     };
     view! {
         <div class="field">

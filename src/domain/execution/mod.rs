@@ -5,5 +5,6 @@ pub mod calendar;
 pub mod export_csv;
 pub mod log;
 pub mod measurements;
+pub mod occasions;
 pub mod spend;
 pub mod today;
