@@ -776,7 +776,7 @@ texts! {
     MeasAdd => "Catat nilai", "Record value";
     MeasNoKpis => "Belum ada KPI. Tentukan KPI di langkah 7 dulu.", "No KPIs yet. Define them in step 7 first.";
     MeasNoValues => "Belum ada nilai untuk KPI ini.", "No values for this KPI yet.";
-    MeasRemove => "Hapus nilai {name}", "Delete value {name}";
+    MeasRemove => "Hapus nilai {name}", "Remove the value of {name}";
     MeasRemoved => "Nilai dihapus.", "Value deleted.";
     MeasUndo => "Batalkan", "Undo";
     MeasNeedValue => "Isi nilainya dulu.", "Type the value first.";

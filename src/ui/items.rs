@@ -68,7 +68,7 @@ pub fn plan_text<R: Default>(
     }
 }
 
-/// A compact button that removes an item: it shows "✕ Delete", and is named for screen readers
+/// A compact button that removes an item: it shows "✕ Remove", and is named for screen readers
 /// and in its tooltip with what it removes (`label` fills `{name}` with the item's current
 /// name), so a long name never turns it into a tall red block.
 #[component]
@@ -94,7 +94,7 @@ pub fn RemoveButton(
             on:click=move |_| ctx.edit(&remove)
         >
             <span aria-hidden="true">"✕ "</span>
-            {ctx.t(T::Delete)}
+            {ctx.t(T::RemoveItem)}
         </button>
     }
 }

@@ -8,7 +8,7 @@ const app = useApp();
 
 // Words that are the same in both languages on purpose: the product name, language names,
 // and marketing terms Indonesian marketers use in English.
-const SAME_IN_BOTH = new Set(['Alur', 'English', 'Bahasa Indonesia', 'Status', 'SEO', 'SEM', 'KPI', 'Email', 'ROI', 'CTR', 'CPC', 'ROAS', 'Instagram', 'Google Ads', '→', '←', ':', '', 'Target', 'Facebook', 'TikTok', 'X (Twitter)', 'LinkedIn', 'YouTube', 'Email marketing']);
+const SAME_IN_BOTH = new Set(['Alur', 'English', 'Bahasa Indonesia', 'Status', 'SEO', 'SEM', 'KPI', 'Email', 'ROI', 'CTR', 'CPC', 'ROAS', 'Instagram', 'Google Ads', '→', '←', ':', '', 'Target', 'Facebook', 'TikTok', 'X (Twitter)', 'LinkedIn', 'YouTube', 'Email marketing', '12.12 Harbolnas', 'Ramadan']);
 
 /** The visible text of the page, one entry per text node, without the user's own data. */
 function visibleTexts(page, userTexts) {
@@ -22,8 +22,9 @@ function visibleTexts(page, userTexts) {
       if (/^[A-Z]( ·)?$/.test(text) || /^[A-Z]{3}( — [A-Z]?[a-z]+)?$/.test(text)) return;
       // A fingerprint is the same in both languages.
       if (/^[0-9a-f]{16}$/.test(text)) return;
-      // Dates such as "28 Nov 2026", "1 November 2026" or "November 2026" may read the same.
-      if (/^(\d{1,2} )?\p{L}{3,9} \d{4}( \d{2}:\d{2})?$/u.test(text)) return;
+      // Dates such as "28 Nov 2026", "1 November 2026" or "November 2026" may read the same,
+      // and so may a range of two ("8 Feb 2027 – 9 Mar 2027").
+      if (/^(\d{1,2} )?\p{L}{3,9} \d{4}( – (\d{1,2} )?\p{L}{3,9} \d{4})?( \d{2}:\d{2})?$/u.test(text)) return;
       // Numbers and money with punctuation only: nothing to translate.
       const words = text.replace(/(Rp|US\$|S\$|RM|€|\$)\s?-?[\d.,]+/g, '').replace(/[^\p{L}]/gu, '');
       if (words.length === 0) return;

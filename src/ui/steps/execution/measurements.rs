@@ -272,7 +272,7 @@ fn Imports(undo: UndoSlot) -> impl IntoView {
                         <td>
                             <button type="button" class="danger remove" aria-label=label.clone() title=label on:click=remove>
                                 <span aria-hidden="true">"✕ "</span>
-                                {T::Delete.get(lang)}
+                                {T::RemoveItem.get(lang)}
                             </button>
                         </td>
                     </tr>
@@ -298,7 +298,7 @@ fn Imports(undo: UndoSlot) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="meas-imports" aria-labelledby="meas-imports-title">
+        <section class="meas-imports">
             <h2 id="meas-imports-title">{ctx.t(T::MeasImports)}</h2>
             {body}
         </section>
@@ -530,7 +530,7 @@ fn Log(undo: UndoSlot) -> impl IntoView {
         )
     };
     view! {
-        <section class="meas-log" aria-labelledby="meas-log-title">
+        <section class="meas-log">
             <h2 id="meas-log-title">{count}</h2>
             <div class="log-filters">
                 {filter_select(
@@ -750,7 +750,7 @@ fn LogLine(row: LogRow, state: LogState, undo: UndoSlot) -> impl IntoView {
             <td>
                 <button id=f("delete") type="button" class="danger remove" aria-label=label title=label on:click=delete>
                     <span aria-hidden="true">"✕ "</span>
-                    {ctx.t(T::Delete)}
+                    {ctx.t(T::RemoveItem)}
                 </button>
             </td>
         </tr>
