@@ -77,6 +77,7 @@ pub fn SaveStatus() -> impl IntoView {
                                 {move || ctx.save.get().describe(ctx.lang.get())}
                             </span>
                             <button
+                                class="history"
                                 on:click=move |_| ctx.undo()
                                 disabled=move || !ctx.can_undo_redo.get().0
                                 aria-keyshortcuts="Control+Z"
@@ -86,6 +87,7 @@ pub fn SaveStatus() -> impl IntoView {
                                 <span class="button-label">{ctx.t(T::UndoEdit)}</span>
                             </button>
                             <button
+                                class="history"
                                 on:click=move |_| ctx.redo()
                                 disabled=move || !ctx.can_undo_redo.get().1
                                 aria-keyshortcuts="Control+Shift+Z Control+Y"
