@@ -71,7 +71,11 @@ pub fn chart_figure(id: String, draw: Draw) -> AnyView {
                         })
                     };
                     view! {
-                        <div class="chart-svg" aria-hidden="true" inner_html=chart.svg></div>
+                        // On a phone the chart keeps a readable size and scrolls inside its
+                        // own box; the box is named by the chart's summary for keyboard users.
+                        <div class="chart-scroll" tabindex="0" role="region" aria-label=chart.summary.clone()>
+                            <div class="chart-svg" aria-hidden="true" inner_html=chart.svg></div>
+                        </div>
                         <figcaption>{chart.summary}</figcaption>
                         <details on:toggle=toggled prop:open=move || open.get_untracked() || ctx.printing.get()>
                             <summary>{ctx.t(T::ChartShowData)}</summary>
