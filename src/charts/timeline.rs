@@ -158,53 +158,39 @@ struct BarLabel {
 /// lines on the wider side.
 fn bar_label(name: &str, bar: std::ops::Range<i32>, plot: std::ops::Range<i32>) -> BarLabel {
     const GAP: i32 = 5;
-    let width = |text: &str| i32::try_from(super::svg::text_size(text, 12.0).0).unwrap_or(i32::MAX);
-    let w = width(name);
+    let w = i32::try_from(super::svg::text_size(name, 12.0).0).unwrap_or(i32::MAX);
+    let place = |text: String, after: bool, inside: bool| BarLabel {
+        x: if inside {
+            bar.start + GAP
+        } else if after {
+            bar.end + GAP
+        } else {
+            bar.start - GAP
+        },
+        anchor: if inside || after {
+            HPos::Left
+        } else {
+            HPos::Right
+        },
+        text,
+        inside,
+    };
     if w + 2 * GAP <= bar.end - bar.start {
-        return BarLabel {
-            text: name.to_string(),
-            x: bar.start + GAP,
-            anchor: HPos::Left,
-            inside: true,
-        };
+        return place(name.to_string(), true, true);
     }
     let after = plot.end - bar.end - GAP;
     let before = bar.start - plot.start - GAP;
-    if w <= after {
-        return BarLabel {
-            text: name.to_string(),
-            x: bar.end + GAP,
-            anchor: HPos::Left,
-            inside: false,
-        };
-    }
-    if w <= before {
-        return BarLabel {
-            text: name.to_string(),
-            x: bar.start - GAP,
-            anchor: HPos::Right,
-            inside: false,
-        };
+    if w <= after || w <= before {
+        return place(name.to_string(), w <= after, false);
     }
     // Characters of about 5.4 px at this size (see `svg::text_size`).
     let room = after.max(before).max(40);
     let chars = usize::try_from(room * 10 / 54).unwrap_or(8).max(8);
-    let text = crate::domain::values::text::wrap(name, chars, 2);
-    if after >= before {
-        BarLabel {
-            text,
-            x: bar.end + GAP,
-            anchor: HPos::Left,
-            inside: false,
-        }
-    } else {
-        BarLabel {
-            text,
-            x: bar.start - GAP,
-            anchor: HPos::Right,
-            inside: false,
-        }
-    }
+    place(
+        crate::domain::values::text::wrap(name, chars, 2),
+        after >= before,
+        false,
+    )
 }
 
 #[cfg(test)]

@@ -145,13 +145,14 @@ pub fn DragHandle(
         let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
         scroll_near_edges(y);
         let over = hit(list, x, y);
-        state.update(|d| {
-            if let Some(d) = d {
-                if d.over != over {
+        // Rows redraw their marks only when the target changes, not on every move.
+        if state.with_untracked(|d| d.as_ref().is_some_and(|d| d.over != over)) {
+            state.update(|d| {
+                if let Some(d) = d {
                     d.over = over;
                 }
-            }
-        });
+            });
+        }
     };
     let up = move |ev: leptos::ev::PointerEvent| {
         let Some(drag) = state.get_untracked() else {

@@ -153,14 +153,28 @@ pub fn rows(plan: &Plan, filter: &LogFilter, by: SortBy, descending: bool) -> Ve
 }
 
 /// The choices of the filters: every KPI or metric, source and breakdown that has a row, once
-/// each, in order.
+/// each, in order. Read per measurement and per series, not per point: the page asks on every
+/// edit.
 pub fn choices(plan: &Plan) -> (Vec<What>, Vec<String>, Vec<String>) {
-    let rows = all_rows(plan);
-    let mut what: Vec<What> = rows.iter().map(|r| r.what.clone()).collect();
-    let mut sources: Vec<String> = rows.iter().map(|r| r.source.clone()).collect();
-    let mut breakdowns: Vec<String> = rows
+    let series = plan.facts.iter().filter(|s| s.points().next().is_some());
+    let mut what: Vec<What> = plan
+        .measurements
         .iter()
-        .map(|r| r.breakdown.clone())
+        .map(|m| What::Kpi(m.kpi.clone()))
+        .chain(series.clone().map(|s| What::Metric(s.metric.clone())))
+        .collect();
+    let mut sources: Vec<String> = plan
+        .measurements
+        .iter()
+        .map(|m| m.source.clone())
+        .chain(series.clone().map(|s| s.source.clone()))
+        .collect();
+    let mut breakdowns: Vec<String> = plan
+        .measurements
+        .iter()
+        .filter(|m| !m.import.is_empty())
+        .map(|m| m.note.clone())
+        .chain(series.map(breakdown_of))
         .filter(|b| !b.is_empty())
         .collect();
     for list in [&mut sources, &mut breakdowns] {
@@ -170,6 +184,11 @@ pub fn choices(plan: &Plan) -> (Vec<What>, Vec<String>, Vec<String>) {
     sort_by(&mut what, |a, b| a.cmp(b));
     what.dedup();
     (what, sources, breakdowns)
+}
+
+/// How many values the log holds: typed ones and imported points.
+fn value_count(plan: &Plan) -> usize {
+    plan.measurements.len() + plan.facts.iter().map(|s| s.points().count()).sum::<usize>()
 }
 
 /// How many rows a page shows.
@@ -190,7 +209,7 @@ pub fn page_of(rows: &[LogRow], page: usize) -> &[LogRow] {
 /// Removes the rows with these keys: typed values from the measurements, imported points from
 /// their series (a series left without points goes). Returns how many were removed.
 pub fn remove_rows(plan: &mut Plan, keys: &[String]) -> usize {
-    let before = all_rows(plan).len();
+    let before = value_count(plan);
     plan.measurements.retain(|m| {
         !keys
             .iter()
@@ -217,7 +236,7 @@ pub fn remove_rows(plan: &mut Plan, keys: &[String]) -> usize {
         }
     }
     plan.facts = kept_series;
-    before - all_rows(plan).len()
+    before - value_count(plan)
 }
 
 /// One import: what it brought, so it can be recognised and removed in one step.
@@ -239,24 +258,58 @@ pub struct Batch {
 
 /// Every import of the plan, oldest first day first.
 pub fn batches(plan: &Plan) -> Vec<Batch> {
+    // Each import's values: its custom KPIs' measurements, then its series' points.
+    let typed = plan
+        .measurements
+        .iter()
+        .filter(|m| !m.import.is_empty())
+        .map(|m| {
+            let end = m.end.map_or(m.date, |e| e.max(m.date));
+            (
+                &m.import,
+                &m.source,
+                What::Kpi(m.kpi.clone()),
+                m.date,
+                end,
+                1,
+            )
+        });
+    let imported = plan
+        .facts
+        .iter()
+        .filter(|s| !s.import.is_empty())
+        .filter_map(|s| {
+            let (first, last, count) = s.points().fold(None, |span, (a, b, _)| match span {
+                None => Some((a, b, 1)),
+                Some((f, l, n)) => Some((a.min(f), b.max(l), n + 1)),
+            })?;
+            Some((
+                &s.import,
+                &s.source,
+                What::Metric(s.metric.clone()),
+                first,
+                last,
+                count,
+            ))
+        });
     let mut out: Vec<Batch> = Vec::new();
-    for row in all_rows(plan).into_iter().filter(|r| !r.import.is_empty()) {
-        match out.iter_mut().find(|b| b.import == row.import) {
+    for (import, source, what, first, last, values) in typed.chain(imported) {
+        match out.iter_mut().find(|b| &b.import == import) {
             Some(b) => {
-                b.first = b.first.min(row.date);
-                b.last = b.last.max(row.end);
-                b.values += 1;
-                if !b.what.contains(&row.what) {
-                    b.what.push(row.what);
+                b.first = b.first.min(first);
+                b.last = b.last.max(last);
+                b.values += values;
+                if !b.what.contains(&what) {
+                    b.what.push(what);
                 }
             }
             None => out.push(Batch {
-                import: row.import,
-                source: row.source,
-                first: row.date,
-                last: row.end,
-                values: 1,
-                what: vec![row.what],
+                import: import.clone(),
+                source: source.clone(),
+                first,
+                last,
+                values,
+                what: vec![what],
             }),
         }
     }
@@ -270,10 +323,10 @@ pub fn remove_import(plan: &mut Plan, import: &str) -> usize {
     if import.is_empty() {
         return 0;
     }
-    let before = all_rows(plan).len();
+    let before = value_count(plan);
     plan.facts.retain(|s| s.import != import);
     plan.measurements.retain(|m| m.import != import);
-    before - all_rows(plan).len()
+    before - value_count(plan)
 }
 
 #[cfg(test)]

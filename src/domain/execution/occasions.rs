@@ -163,7 +163,8 @@ fn day((y, m, d): (i32, u8, u8)) -> Option<Date> {
 /// The markers of every occasion that touches the days `from` to `to`, by first day.
 pub fn markers(from: Date, to: Date) -> Vec<Marker> {
     let mut out = Vec::new();
-    for year in from.year()..=to.year() {
+    // From the year before: its December payday window reaches into January.
+    for year in from.year() - 1..=to.year() {
         let fixed = [
             (Occasion::TwinDate(9), 9, 9),
             (Occasion::TwinDate(10), 10, 10),
@@ -206,22 +207,6 @@ pub fn markers(from: Date, to: Date) -> Vec<Marker> {
                 last,
                 source: Some(lunar.source),
             });
-        }
-    }
-    // The payday window of the month before `from` reaches into it.
-    if let Some(before) = from.add_days(-7) {
-        if before.year() < from.year() {
-            if let (Some(first), Some(last)) = (
-                Date::new(before.year(), 12, 25),
-                Date::new(from.year(), 1, 1),
-            ) {
-                out.push(Marker {
-                    occasion: Occasion::Payday,
-                    first,
-                    last,
-                    source: None,
-                });
-            }
         }
     }
     out.retain(|m| m.last >= from && m.first <= to);

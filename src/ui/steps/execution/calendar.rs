@@ -226,27 +226,31 @@ fn lunar_table(lang: Lang) -> AnyView {
     .into_any()
 }
 
-/// The channels the filter offers: the plan's channels and any a content item uses.
-fn filter_channels(plan: &Plan) -> Vec<Channel> {
-    let mut out = crate::domain::planning::strategy::channel_choices(plan);
+/// `channels`, then any other channel a content item uses.
+fn with_content_channels(plan: &Plan, mut channels: Vec<Channel>) -> Vec<Channel> {
     for c in plan.content.iter().filter_map(|c| c.channel.as_ref()) {
-        if !out.contains(c) {
-            out.push(c.clone());
+        if !channels.contains(c) {
+            channels.push(c.clone());
         }
     }
-    out
+    channels
+}
+
+/// The channels the filter offers: the plan's channels and any a content item uses.
+fn filter_channels(plan: &Plan) -> Vec<Channel> {
+    with_content_channels(
+        plan,
+        crate::domain::planning::strategy::channel_choices(plan),
+    )
 }
 
 /// The channels that get a colour, in the order the colours are given: the strategy's channels,
 /// then any other a content item uses.
 fn colour_channels(plan: &Plan) -> Vec<Channel> {
-    let mut out: Vec<Channel> = plan.channels.iter().map(|c| c.channel.clone()).collect();
-    for c in plan.content.iter().filter_map(|c| c.channel.as_ref()) {
-        if !out.contains(c) {
-            out.push(c.clone());
-        }
-    }
-    out
+    with_content_channels(
+        plan,
+        plan.channels.iter().map(|c| c.channel.clone()).collect(),
+    )
 }
 
 /// The content calendar.

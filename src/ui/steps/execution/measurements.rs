@@ -15,10 +15,8 @@ use crate::domain::execution::log::{
 };
 use crate::domain::model::plan::{Measurement, Plan};
 use crate::domain::values::date::Date;
-use crate::i18n::analysis::metric_name;
-use crate::i18n::format::{
-    format_date, format_number, number_error_message, parse_number, DateStyle,
-};
+use crate::i18n::analysis::{metric_name, value_text};
+use crate::i18n::format::{format_date, number_error_message, parse_number, DateStyle};
 use crate::i18n::{Lang, T};
 use crate::ui::form::{field_id, plan_memo, DateField, NumberField, TextField};
 use crate::ui::items::{find, plan_text, read, write};
@@ -60,16 +58,6 @@ fn period_text(row: &LogRow, lang: Lang) -> String {
     } else {
         format!("{first} – {}", format_date(row.end, lang, DateStyle::Short))
     }
-}
-
-/// A value with the decimals it needs (at most two).
-fn number_text(value: f64, lang: Lang) -> String {
-    let decimals = if value.fract() == 0.0 || value.abs() >= 1000.0 {
-        0
-    } else {
-        2
-    };
-    format_number(value, decimals, lang)
 }
 
 /// The measurement log.
@@ -665,7 +653,7 @@ fn LogLine(row: LogRow, state: LogState, undo: UndoSlot) -> impl IntoView {
                 {select}
                 <td>{period_text(&row, lang)}</td>
                 <td>{what}</td>
-                <td class="num">{number_text(row.value, lang)}</td>
+                <td class="num">{value_text(row.value, "", lang)}</td>
                 <td>{row.source.clone()}</td>
                 <td>{row.breakdown.clone()}</td>
                 <td></td>
