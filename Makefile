@@ -19,9 +19,10 @@ run: dist
 	python3 -m http.server 8080 --bind 127.0.0.1 --directory dist
 
 dist: setup
+	./scripts/build-wasm.sh
 	trunk build --release --offline
 	cargo run --quiet --example prerender > target/boot-shell.html
-	node scripts/postbuild.mjs dist target/boot-shell.html
+	node scripts/postbuild.mjs dist target/boot-shell.html target/wasm-pkg
 	@./scripts/size.sh
 
 test: setup lint test-native test-wasm dist test-e2e
@@ -53,6 +54,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+	cargo clippy --lib --bins --target $(WASM_TARGET) --features split -- -D warnings
 
 fmt:
 	cargo fmt

@@ -79,10 +79,13 @@ function watchMount(selector) {
     return true;
   };
   new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, { childList: true, subtree: true });
-  addEventListener('TrunkApplicationStarted', (e) => {
-    t.started = performance.now();
-    window.__wasm = e.detail.wasm;
-  });
+  // Trunk's loader (the minimal app) and Alur's (scripts/postbuild.mjs) say when the wasm runs.
+  for (const name of ['TrunkApplicationStarted', 'alur-started']) {
+    addEventListener(name, (e) => {
+      t.started = performance.now();
+      window.__wasm = e.detail.wasm;
+    });
+  }
 }
 
 /** 2. Navigation to a mounted app, cold (a new browser context each time), alternating apps. */

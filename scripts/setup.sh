@@ -8,6 +8,9 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 TRUNK_SERIES="0.21"
+# The splitter of scripts/build-wasm.sh, at the version tested with the pinned wasm-bindgen
+# and leptos's wasm_split_helpers (docs/wasm-split.md).
+SPLIT_VERSION="0.2.3"
 # The exact wasm-bindgen version pinned in Cargo.toml; the CLI must match it byte for byte.
 WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 [ -n "$WB_VERSION" ] || { echo "wasm-bindgen is not pinned with = in Cargo.toml" >&2; exit 1; }
@@ -46,6 +49,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "^wasm-bindgen $WB_VERSION\b" 
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force --no-default-features
 fi
 
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $SPLIT_VERSION (about a minute)"
+  # Not --locked, like wasm-bindgen-cli; the binary sits behind the crate's build-binary feature.
+  cargo install wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --force
+fi
+
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing Chromium and ChromeDriver"
   as_root apt-get update -qq
@@ -58,4 +67,4 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $SPLIT_VERSION, $(node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(/usr/bin/chromium --version 2>/dev/null | head -1)"

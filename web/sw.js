@@ -17,8 +17,9 @@ self.addEventListener('install', (event) => {
       // `reload` skips the HTTP cache: an unhashed file (index.html, icons) must be this
       // release's, not one the browser kept from the last.
       await cache.addAll(ASSETS.map((path) => new Request(path, { cache: 'reload' })));
-      // Every file the pages need is cached now, and the app loads them all at start, so the
-      // new release may take over at once; open pages keep running the code they loaded.
+      // Every file of the release is cached now, so it may take over at once. A page still open
+      // on the previous release loads that release's chunks on first use: its cache is kept
+      // (see activate) and `cached` finds them there.
       await self.skipWaiting();
     })(),
   );
@@ -27,9 +28,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) {
-        if (name.startsWith('alur-') && name !== CACHE) await caches.delete(name);
-      }
+      // Keys come in the order the caches were made: keep this release's and the one before.
+      const older = (await caches.keys()).filter((name) => name.startsWith('alur-') && name !== CACHE);
+      for (const name of older.slice(0, -1)) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -49,7 +50,13 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(cached(request).then((hit) => hit ?? fetch(request)));
 });
 
-/** This release's copy of `request`, or undefined (never another release's). */
-function cached(request) {
-  return caches.match(request, { cacheName: CACHE });
+/**
+ * This release's copy of `request`, or undefined. The wasm of a release lives in a directory
+ * named by it (`wasm-<hash>/`), so a file there is looked up in the previous release's cache
+ * too; anything else only in this release's.
+ */
+async function cached(request) {
+  const hit = await caches.match(request, { cacheName: CACHE });
+  if (hit || !/\/wasm-[0-9a-f]+\//.test(new URL(request.url).pathname)) return hit;
+  return caches.match(request);
 }

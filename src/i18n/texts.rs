@@ -40,6 +40,10 @@ texts! {
     Previous => "Sebelumnya", "Previous";
     Next => "Berikutnya", "Next";
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
+    ChunkLoading => "Memuat bagian ini…", "Loading this part…";
+    ChunkFailed => "Bagian Alur ini tidak dapat dimuat: peramban sedang luring dan bagian ini belum tersimpan, atau versi baru Alur telah menggantikan berkasnya. Rencana Anda aman di peramban ini.", "This part of Alur could not be loaded: the browser is offline and this part was not stored yet, or a new version of Alur replaced its files. Your plans are safe in this browser.";
+    ChunkRetry => "Coba lagi", "Try again";
+    ChunkReload => "Muat ulang Alur", "Reload Alur";
     NotFoundBody => "Alamat ini tidak menunjuk ke halaman Alur mana pun.", "This address does not point to any page of Alur.";
     BackToPlans => "Kembali ke daftar rencana", "Back to my plans";
     NoPlanTitle => "Rencana tidak ditemukan", "Plan not found";

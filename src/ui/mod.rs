@@ -1,6 +1,7 @@
 //! Thin Leptos components. They read state from [`Ctx`], call the pure core, and render.
 
 mod charts;
+mod chunks;
 mod control;
 mod dashboard;
 mod drag;
@@ -213,6 +214,7 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&current_hash()));
     });
+    chunks::preload_on_links();
     let _ = window_event_listener(leptos::ev::beforeprint, move |_| ctx.printing.set(true));
     let _ = window_event_listener(leptos::ev::afterprint, move |_| ctx.printing.set(false));
 

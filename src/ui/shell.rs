@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::route::Route;
 use super::widgets::{NoticeArea, SaveStatus, TabConflict};
-use super::{overview, plans, steps, use_ctx};
+use super::{plans, steps, use_ctx};
 use crate::domain::model::workflow::{Phase, Step};
 use crate::i18n::{Lang, T};
 
@@ -278,7 +278,7 @@ fn Page() -> impl IntoView {
         Route::Plans => view! { <plans::PlansPage /> }.into_any(),
         Route::Overview { plan } => {
             if is_open(&plan) {
-                view! { <overview::Overview /> }.into_any()
+                view! { <super::chunks::OverviewPage /> }.into_any()
             } else {
                 view! { <NoPlan /> }.into_any()
             }
@@ -294,7 +294,7 @@ fn Page() -> impl IntoView {
             }
         }
         Route::Step { plan: None, step } => view! { <steps::StepPage plan=None step /> }.into_any(),
-        Route::Share { payload } => view! { <super::share::SharePage payload /> }.into_any(),
+        Route::Share { payload } => view! { <super::chunks::SharePage payload /> }.into_any(),
         Route::PanicTest => {
             // Reached only through `#/debug/panic`: lets the end-to-end tests see the crash
             // screen.

@@ -34,8 +34,11 @@ export async function startServer({ dir = DIST, mounts = {} } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'alur-e2e-'));
   symlinkSync(dir, join(root, SUB_PATH.replaceAll('/', '')));
   for (const [name, path] of Object.entries(mounts)) symlinkSync(path, join(root, name));
+  // The access log (stderr) is dropped: a pipe nobody reads fills up after a few hundred
+  // requests (a service worker caching a release of many chunks makes that many), and the
+  // server then blocks on writing it and answers nothing more.
   const proc = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
   const port = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('static server did not start')), 10_000);
@@ -46,6 +49,8 @@ export async function startServer({ dir = DIST, mounts = {} } = {}) {
         ok(Number(m[1]));
       }
     });
+    // Read (and drop) the rest of stdout too, for the same reason.
+    proc.stdout.resume();
     proc.on('exit', (code) => fail(new Error(`static server exited with ${code}`)));
   });
   return { url: `http://127.0.0.1:${port}${SUB_PATH}`, origin: `http://127.0.0.1:${port}`, stop: () => {

@@ -1,6 +1,6 @@
 // Offline and installable: after one visit the service worker has the release cached, so the app
 // opens, keeps its data and moves between steps with no network (and no server); a new release
-// replaces the old cache; the web app manifest is one Chromium accepts for installing.
+// replaces the cache of the release before the last; the web app manifest is one Chromium accepts for installing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -56,22 +56,33 @@ test('after one visit the app opens with no network, with its data, and moves be
     await page.getByLabel('Plan name').fill('Offline launch');
     await page.getByText('Saved in this browser').waitFor();
 
+    // The steps below load their code on first use (#21); none was opened online, so their
+    // parts can only come from what the service worker cached at install.
+    const parts = [];
+    page.on('request', (r) => /split_(research|numbers)/.test(r.url()) && parts.push(r.url()));
     await goOffline(ctx, server);
     const response = await page.reload();
     assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
     await appReady(page);
     assert.equal(await page.getByLabel('Plan name').inputValue(), 'Offline launch');
+    assert.deepEqual(parts, [], 'a step’s part was fetched before any step was opened');
 
     const nav = page.getByRole('navigation', { name: 'Workflow' });
     await nav.getByRole('link', { name: /Market situation/ }).click();
     await page.waitForURL(new RegExp(`#/plan/${id}/market$`));
     assert.equal(await page.locator('main h1').textContent(), 'Market situation');
+    // The step's form, from its part: its SWOT section.
+    await page.locator('#swot-heading').waitFor();
+    assert.equal(await page.locator('.chunk-failed').count(), 0);
+    assert.ok(parts.some((url) => url.includes('split_research')), 'the market step did not load its part');
 
     // A bookmarked deep link opens too, in a new tab.
     const tab = await ctx.newPage();
     await tab.goto(`${server.url}#/plan/${id}/budget`);
     await appReady(tab);
     assert.equal(await tab.locator('main h1').textContent(), 'Budget');
+    await tab.locator('#budget-allocated').waitFor();
+    assert.equal(await tab.locator('.chunk-failed').count(), 0);
     assert.deepEqual(problems, []);
   } finally {
     await ctx.close();
@@ -106,7 +117,7 @@ test('the web app manifest parses without errors and Chromium finds the app inst
   await ctx.close();
 });
 
-test('a new release is used at once when online, and replaces the old cache for offline use', async () => {
+test('a new release is used at once when online, and replaces the release before the last for offline use', async () => {
   const release = copyOfDist();
   const server = await startServer({ dir: release.dir });
   const { ctx, page, problems } = await openPage(app.browser);
@@ -134,17 +145,28 @@ test('a new release is used at once when online, and replaces the old cache for 
     await appReady(page);
     assert.equal(await page.locator('meta[name="alur-release"]').count(), 1);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    // Installed, activated, and the old cache deleted (polled here: waitForFunction does not
-    // wait for a promise).
-    await until(async () => (await page.evaluate(() => caches.keys())).join() === second);
+    // Installed and activated. The previous release's cache stays, for a tab still open on
+    // it that loads a step's part on first use (polled here: waitForFunction does not wait
+    // for a promise).
+    await until(async () => (await page.evaluate(() => caches.keys())).join() === [first, second].join());
+
+    // A third release: the first release's cache goes, the second's stays.
+    writeFileSync(index, readFileSync(index, 'utf8').replace('content="2"', 'content="3"'));
+    const third = writeServiceWorker(release.dir).cache;
+    const latest = new Date(Date.now() + 120_000);
+    for (const file of [index, join(release.dir, 'sw.js')]) utimesSync(file, latest, latest);
+    await page.reload();
+    await appReady(page);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await until(async () => (await page.evaluate(() => caches.keys())).join() === [second, third].join());
 
     // Offline, the page is the new release's, from the new cache.
     await goOffline(ctx, server);
     const response = await page.reload();
     assert.ok(response.fromServiceWorker());
     await appReady(page);
-    assert.equal(await page.locator('meta[name="alur-release"]').count(), 1);
-    assert.deepEqual(await page.evaluate(() => caches.keys()), [second]);
+    assert.equal(await page.locator('meta[name="alur-release"][content="3"]').count(), 1);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [second, third]);
     assert.deepEqual(problems, []);
   } finally {
     await ctx.close();

@@ -1,0 +1,236 @@
+//! The one door to the code that loads on first use (#21): each workflow step, the overview's
+//! dashboard and the share page live in wasm chunks of their own, fetched when first shown.
+//!
+//! With the `split` feature (the release build of `scripts/build-wasm.sh`), every part below
+//! is a `wasm_split` point and `wasm-split-cli` cuts its code out of the main module. Without
+//! it (native tests, `wasm-bindgen-test`, clippy) the same functions run in place, so the UI
+//! reads the same either way.
+//!
+//! A chunk that cannot be fetched (offline without the cache, a new release replaced the files)
+//! is an error value, never a panic: the loaders are `fallible`, and [`Part`] shows what failed
+//! with a retry. A failed load is not remembered by the loader, so the retry fetches afresh.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+use super::route::Route;
+use super::use_ctx;
+use crate::domain::model::workflow::Step;
+use crate::i18n::T;
+use wasm_bindgen::JsCast;
+
+/// Why a part of the app is not shown: its chunk did not load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkError;
+
+impl From<SplitLoaderError> for ChunkError {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+/// A part's view once its chunk is in.
+pub type Loaded = Result<AnyView, ChunkError>;
+type Pending = Pin<Box<dyn Future<Output = Loaded>>>;
+
+/// Declares a part of the app that loads on first use: `$load` builds its view (after fetching
+/// its chunk), `$preload` only fetches the chunk. Parts with the same `$chunk` share one chunk.
+macro_rules! part {
+    ($chunk:ident, $load:ident, $preload:ident, ($($arg:ident: $ty:ty),*) => $body:expr) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload(#[allow(dead_code)] $preload)
+        )]
+        fn $load($($arg: $ty),*) -> Loaded {
+            Ok($body.into_any())
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $load($($arg: $ty),*) -> Loaded {
+            Ok($body.into_any())
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)]
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+    };
+}
+
+use super::steps::{analysis, execution, planning};
+
+/// The parts of the workflow's steps: `Step => chunk, loader, preloader, component`. Steps that
+/// are used together share a chunk (the research steps, the numbers of KPIs, budget and
+/// actions, the execution board and calendar, the analysis after the import).
+macro_rules! step_parts {
+    ($($step:ident => $chunk:ident, $load:ident, $preload:ident, $($component:ident)::+;)*) => {
+        $(part!($chunk, $load, $preload, () => view! { <$($component)::+ /> });)*
+
+        /// The form of a step, once its chunk is in.
+        fn load_step(step: Step) -> Pending {
+            match step {
+                $(Step::$step => Box::pin($load()),)*
+            }
+        }
+
+        /// Fetches a step's chunk without showing it.
+        fn preload_step_chunk(step: Step) -> Preloading {
+            match step {
+                $(Step::$step => Box::pin($preload()),)*
+            }
+        }
+    };
+}
+
+type Preloading = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
+step_parts! {
+    Goals => research, load_goals, preload_goals, planning::goals::GoalsStep;
+    Market => research, load_market, preload_market, planning::market::MarketStep;
+    Competitors => research, load_competitors, preload_competitors, planning::competitors::CompetitorsStep;
+    Audience => research, load_audience, preload_audience, planning::audience::AudienceStep;
+    Gaps => research, load_gaps, preload_gaps, planning::gaps::GapsStep;
+    Strategy => research, load_strategy, preload_strategy, planning::strategy::StrategyStep;
+    Kpis => numbers, load_kpis, preload_kpis, planning::kpis::KpisStep;
+    Budget => numbers, load_budget, preload_budget, planning::budget::BudgetStep;
+    Actions => numbers, load_actions, preload_actions, planning::actions::ActionsStep;
+    Approval => approval, load_approval, preload_approval, planning::approval::ApprovalStep;
+    Today => execution, load_today, preload_today, execution::today::TodayStep;
+    Board => execution, load_board, preload_board, execution::board::BoardStep;
+    Calendar => execution, load_calendar, preload_calendar, execution::calendar::CalendarStep;
+    Spend => execution, load_spend, preload_spend, execution::spend::SpendStep;
+    Measurements => measurements, load_measurements, preload_measurements, execution::measurements::MeasurementsStep;
+    Collect => collect, load_collect, preload_collect, analysis::collect::CollectStep;
+    Analyse => analysis, load_analyse, preload_analyse, analysis::analyse::AnalyseStep;
+    Optimise => analysis, load_optimise, preload_optimise, analysis::optimise::OptimiseStep;
+    Report => analysis, load_report, preload_report, analysis::report::ReportStep;
+    NextCampaign => analysis, load_next_campaign, preload_next_campaign, analysis::next::NextStep;
+}
+part!(overview, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
+part!(share, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
+
+/// Fetches a step's chunk in the background (a link to it is hovered or focused, or it is the
+/// step after the one open), so following the link shows it at once. A failure is silent here:
+/// the page itself says so if it is opened.
+pub fn preload_step(step: Step) {
+    leptos::task::spawn_local(async move {
+        let _ = preload_step_chunk(step).await;
+    });
+}
+
+/// Fetches the chunk of the page a route shows, in the background.
+pub fn preload(route: &Route) {
+    match route {
+        Route::Step {
+            step,
+            plan: Some(_),
+        } => preload_step(*step),
+        Route::Overview { .. } => leptos::task::spawn_local(async move {
+            let _ = preload_overview_chunk().await;
+        }),
+        _ => {}
+    }
+}
+
+/// Preloads the page behind any in-app link the pointer rests on or the focus reaches, for
+/// every link of the app at once (one listener each on the window, not one per link).
+pub fn preload_on_links() {
+    let on = |ev: &web_sys::Event| {
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(href) = link.get_attribute("href") {
+            preload(&Route::parse(&href));
+        }
+    };
+    let _ = window_event_listener(leptos::ev::pointerover, move |ev| on(&ev));
+    let _ = window_event_listener(leptos::ev::focusin, move |ev| on(&ev));
+}
+
+/// The form of a step, loaded on first use. Once it shows, the next step's chunk is fetched
+/// in the background: that is where the user most likely goes next.
+#[component]
+pub fn StepBody(step: Step) -> impl IntoView {
+    let load = move || {
+        let pending = load_step(step);
+        Box::pin(async move {
+            let loaded = pending.await;
+            if loaded.is_ok() {
+                if let Some(next) = step.next() {
+                    preload_step(next);
+                }
+            }
+            loaded
+        }) as Pending
+    };
+    view! { <Part load /> }
+}
+
+/// The overview of the open plan, loaded on first use.
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    view! { <Part load=|| Box::pin(load_overview()) as Pending /> }
+}
+
+/// The page a share link opens, loaded on first use.
+#[component]
+pub fn SharePage(payload: String) -> impl IntoView {
+    view! { <Part load=move || Box::pin(load_share(payload.clone())) as Pending /> }
+}
+
+/// Shows a part once its chunk is in: nothing for the first moments (a chunk from the cache
+/// arrives within a frame or two), then a loading line, or what failed and a retry.
+#[component]
+fn Part(load: impl Fn() -> Pending + Send + Sync + 'static) -> impl IntoView {
+    let ctx = use_ctx();
+    let attempt = RwSignal::new(0_u32);
+    let shown = move || {
+        attempt.track();
+        let pending = send_wrapper::SendWrapper::new(load());
+        Suspend::new(async move {
+            match pending.await {
+                Ok(view) => view,
+                Err(ChunkError) => view! {
+                    <div class="chunk-failed" role="alert">
+                        <p>{ctx.t(T::ChunkFailed)}</p>
+                        <div class="toolbar">
+                            <button
+                                type="button"
+                                class="primary"
+                                on:click=move |_| attempt.update(|n| *n += 1)
+                            >
+                                {ctx.t(T::ChunkRetry)}
+                            </button>
+                            <button type="button" on:click=|_| reload()>
+                                {ctx.t(T::ChunkReload)}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=move || {
+            view! { <p class="chunk-loading" role="status">{ctx.t(T::ChunkLoading)}</p> }
+        }>{shown}</Suspense>
+    }
+}
+
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
