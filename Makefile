@@ -22,7 +22,8 @@ dist: setup
 	./scripts/build-wasm.sh
 	trunk build --release --offline
 	cargo run --quiet --example prerender > target/boot-shell.html
-	node scripts/postbuild.mjs dist target/boot-shell.html target/wasm-pkg
+	cargo run --quiet --example prerender -- parts > target/route-chunks.json
+	node scripts/postbuild.mjs dist target/boot-shell.html target/wasm-pkg target/route-chunks.json
 	@./scripts/size.sh
 
 test: setup lint test-native test-wasm dist test-e2e

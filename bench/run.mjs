@@ -48,10 +48,9 @@ const percentile = (xs, p) => {
 const round = (x, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const log = (text) => console.error(`[bench] ${text}`);
 
-/** 1. Transfer size of what a visit downloads: wasm, JS and CSS, raw, gzip -9 and brotli -11. */
-function transferSizes(dir) {
-  const files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f));
-  const rows = files.map((name) => {
+/** The raw, gzip -9 and brotli -11 sizes of files (paths relative to `dir`), and their sums. */
+function sizesOf(dir, names) {
+  const rows = names.map((name) => {
     const bytes = readFileSync(join(dir, name));
     return {
       name,
@@ -62,6 +61,44 @@ function transferSizes(dir) {
   });
   const total = (k) => rows.reduce((sum, r) => sum + r[k], 0);
   return { files: rows, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
+/** 1. Every wasm, JS and CSS file of a build, in all its directories (the whole release). */
+function transferSizes(dir) {
+  const names = readdirSync(dir, { recursive: true }).filter((f) => /\.(wasm|js|css)$/.test(f) && !/(^|\/)sw\.js$/.test(f));
+  return sizesOf(dir, names.sort());
+}
+
+/**
+ * 1. What a first visit of `hash` downloads (wasm, JS, CSS), read from the requests the page
+ * makes until the page is shown and the network is quiet: the first download of the plans
+ * page, or of a deep link with its parts.
+ */
+async function visitSizes(browser, server, hash, selector, plan) {
+  const ctx = await browser.newContext(CONTEXT);
+  const page = await ctx.newPage();
+  const names = new Set();
+  const base = new URL(server.url).pathname;
+  page.on('request', (req) => {
+    const path = decodeURIComponent(new URL(req.url()).pathname);
+    if (path.startsWith(base) && /\.(wasm|js|css)$/.test(path)) names.add(path.slice(base.length));
+  });
+  if (plan) await page.addInitScript(seedPlan, JSON.stringify(plan));
+  await page.goto(`${server.url}${hash}`);
+  await page.locator(selector).first().waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  await ctx.close();
+  return sizesOf(join(ROOT, 'dist'), [...names].sort());
+}
+
+/** In a page, before the app runs: stores `text` (a plan) as Alur stores it, once. */
+function seedPlan(text) {
+  if (localStorage.getItem('alur:index')) return;
+  const plan = JSON.parse(text);
+  localStorage.setItem(`alur:plan:${plan.id}`, text);
+  const meta = { id: plan.id, name: plan.name, status: plan.status, updated_at: plan.updated_at };
+  localStorage.setItem('alur:index', JSON.stringify([meta]));
+  localStorage.setItem('alur:settings', JSON.stringify({ lang: 'en', last_plan: plan.id, import_mappings: [] }));
 }
 
 /** In every bench page: when the app's first view is in the DOM, and the wasm exports. */
@@ -88,15 +125,26 @@ function watchMount(selector) {
   }
 }
 
-/** 2. Navigation to a mounted app, cold (a new browser context each time), alternating apps. */
-async function loadTimes(browser, server) {
-  const apps = { alur: { url: server.url, selector: 'body > header.app-header' }, hello: { url: `${server.origin}/hello/`, selector: 'main.hello' } };
-  const samples = { alur: [], hello: [] };
+/**
+ * 2. Navigation to a mounted app, cold (a new browser context each time), alternating apps:
+ * Alur's plans page, a deep link to the analysis page of a stored plan (shown when its part has
+ * drawn the verdict), and the minimal Leptos app.
+ */
+async function loadTimes(browser, server, plan) {
+  const apps = {
+    alur: { url: server.url, selector: 'body > header.app-header' },
+    deep: { url: `${server.url}#/plan/${plan.id}/analyse`, selector: '#an-verdict', plan },
+    hello: { url: `${server.origin}/hello/`, selector: 'main.hello' },
+  };
+  const samples = { alur: [], deep: [], hello: [] };
+  const names = Object.keys(apps);
   for (let i = 0; i < LOADS; i++) {
-    const order = i % 2 ? ['hello', 'alur'] : ['alur', 'hello'];
+    // Each app first, in the middle and last in turn.
+    const order = names.map((_, j) => names[(i + j) % names.length]);
     for (const name of order) {
       const ctx = await browser.newContext(CONTEXT);
       const page = await ctx.newPage();
+      if (apps[name].plan) await page.addInitScript(seedPlan, JSON.stringify(apps[name].plan));
       await page.addInitScript(watchMount, apps[name].selector);
       await page.goto(apps[name].url);
       await page.waitForFunction(() => window.__bench?.painted, null, { timeout: 30_000 });
@@ -105,9 +153,8 @@ async function loadTimes(browser, server) {
     }
   }
   const summary = (list) => ({ mounted_ms: median(list.map((s) => s.mounted)), painted_ms: median(list.map((s) => s.painted)), samples: list });
-  const alur = summary(samples.alur);
-  const hello = summary(samples.hello);
-  return { loads: LOADS, alur, hello, ratio: alur.mounted_ms / hello.mounted_ms };
+  const [alur, deep, hello] = names.map((n) => summary(samples[n]));
+  return { loads: LOADS, alur, deep, hello, ratio: alur.mounted_ms / hello.mounted_ms, deep_ratio: deep.mounted_ms / hello.mounted_ms };
 }
 
 /** 3 and 4. Alur's chart and importers (compiled to wasm by bench/charts) on the bench page. */
@@ -444,9 +491,14 @@ async function main() {
   const results = { inputs };
   try {
     results.size = { alur: transferSizes(join(ROOT, 'dist')), hello: transferSizes(join(HERE, 'hello/dist')) };
+    if (want('load') || want('size')) {
+      log('what the plans page and a deep link download');
+      results.size.plans_page = await visitSizes(browser, server, '', 'body > header.app-header');
+      results.size.deep_link = await visitSizes(browser, server, `#/plan/${medium.id}/analyse`, '#an-verdict', medium);
+    }
     if (want('load')) {
       log(`${LOADS} cold loads of each app`);
-      results.load = await loadTimes(browser, server);
+      results.load = await loadTimes(browser, server, medium);
     }
     if (want('charts')) Object.assign(results, await benchPage(browser, server));
     if (want('ui-import')) {

@@ -18,6 +18,8 @@ import { writeServiceWorker } from './service-worker.mjs';
 const dist = process.argv[2] ?? 'dist';
 const shellPath = process.argv[3] || null;
 const wasmPkg = process.argv[4] || null;
+// `cargo run --example prerender -- parts`: the chunk of each page, by step slug.
+const pagesPath = process.argv[5] || null;
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
@@ -32,10 +34,41 @@ if (wasmPkg) {
   const dir = `wasm-${release.digest('hex').slice(0, 16)}`;
   for (const old of readdirSync(dist)) if (/^wasm-/.test(old)) rmSync(join(dist, old), { recursive: true });
   cpSync(wasmPkg, join(dist, dir), { recursive: true });
+  // Each chunk's files: its own module and the shared ones it needs, as wasm-split-cli's
+  // loader lists them (`export const __wasm_split_load_<chunk> = … fetch("./split_<chunk>.wasm")
+  // … [__chunk_6, …]`).
+  const split = readFileSync(join(wasmPkg, '__wasm_split.js'), 'utf8');
+  const shared = Object.fromEntries([...split.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const parts = {};
+  for (const m of split.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean).map((d) => shared[d]);
+    if (deps.some((d) => !d)) {
+      console.error(`postbuild: a shared chunk of ${m[1]} is not in __wasm_split.js`);
+      process.exit(1);
+    }
+    parts[m[1]] = [m[2], ...deps];
+  }
+  const pages = pagesPath ? JSON.parse(readFileSync(pagesPath, 'utf8')) : {};
+  for (const chunk of new Set(Object.values(pages))) {
+    if (!parts[chunk]) {
+      console.error(`postbuild: no chunk "${chunk}" in ${wasmPkg}/__wasm_split.js (src/ui/chunks.rs names it)`);
+      process.exit(1);
+    }
+  }
   // The loader Trunk would write, as a file (the CSP allows no inline script beyond one
-  // hash). The event is what the bench waits for.
+  // hash). Before it starts the main module, a deep link (`#/plan/<id>/<step>`) has its
+  // page's chunk fetched beside it, instead of after the main module has started and asked.
+  // The event is what the bench waits for.
   const loader = [
     `import init from './${dir}/alur.js';`,
+    `const parts = ${JSON.stringify(parts)};`,
+    `const pages = ${JSON.stringify(pages)};`,
+    `const page = /^#\\/plan\\/[^/]+(?:\\/([^/]+))?\\/?$/.exec(location.hash);`,
+    `for (const file of (page && parts[pages[page[1] ?? '']]) || []) {`,
+    `  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous' });`,
+    `  link.href = new URL('./${dir}/' + file, import.meta.url).href;`,
+    `  document.head.append(link);`,
+    `}`,
     `const wasm = await init({ module_or_path: new URL('./${dir}/alur_bg.wasm', import.meta.url) });`,
     `dispatchEvent(new CustomEvent('alur-started', { detail: { wasm } }));`,
     '',

@@ -81,6 +81,17 @@ pub fn boot_shells() -> String {
         .join("\n")
 }
 
+/// For the boot loader (`scripts/postbuild.mjs`): which wasm chunk each page of the app needs,
+/// as JSON `{ "<step slug>": "<chunk>", "": "overview" }` (the overview is `#/plan/<id>`).
+pub fn route_chunks() -> String {
+    let mut map = serde_json::Map::new();
+    map.insert("".into(), "overview".into());
+    for step in crate::domain::model::workflow::Step::ALL {
+        map.insert(step.slug().into(), crate::ui::step_chunk(step).into());
+    }
+    serde_json::Value::Object(map).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,4 +147,23 @@ mod tests {
             2
         );
     }
+
+    #[test]
+    fn each_page_names_the_chunk_of_its_phase() {
+        use crate::domain::model::workflow::{Phase, Step};
+        let map: serde_json::Value = serde_json::from_str(&route_chunks()).unwrap();
+        let map = map.as_object().unwrap();
+        // 20 steps and the overview (the empty slug).
+        assert_eq!(map.len(), Step::ALL.len() + 1);
+        assert_eq!(map[""], "overview");
+        for step in Step::ALL {
+            let want = match step.phase() {
+                Phase::Plan => "plan",
+                Phase::Execute => "execution",
+                Phase::Improve => "analysis",
+            };
+            assert_eq!(map[step.slug()], want, "{}", step.slug());
+        }
+    }
 }
+

@@ -66,9 +66,10 @@ macro_rules! part {
 
 use super::steps::{analysis, execution, planning};
 
-/// The parts of the workflow's steps: `Step => chunk, loader, preloader, component`. Steps that
-/// are used together share a chunk (the research steps, the numbers of KPIs, budget and
-/// actions, the execution board and calendar, the analysis after the import).
+/// The parts of the workflow's steps: `Step => chunk, loader, preloader, component`. One chunk
+/// per phase: a finer cut (one per step, or nine groups) made wasm-split-cli write a shared
+/// chunk for every set of steps that share a function, 293 or 113 files of a few hundred
+/// bytes each, and a deep link waited for dozens of them.
 macro_rules! step_parts {
     ($($step:ident => $chunk:ident, $load:ident, $preload:ident, $($component:ident)::+;)*) => {
         $(part!($chunk, $load, $preload, () => view! { <$($component)::+ /> });)*
@@ -77,6 +78,15 @@ macro_rules! step_parts {
         fn load_step(step: Step) -> Pending {
             match step {
                 $(Step::$step => Box::pin($load()),)*
+            }
+        }
+
+        /// The name of the chunk that holds a step's form (`split_<name>.wasm`), for the boot
+        /// loader that fetches a deep link's chunk beside the main module
+        /// (`cargo run --example prerender -- parts`).
+        pub fn step_chunk(step: Step) -> &'static str {
+            match step {
+                $(Step::$step => stringify!($chunk),)*
             }
         }
 
@@ -92,22 +102,22 @@ macro_rules! step_parts {
 type Preloading = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
 
 step_parts! {
-    Goals => research, load_goals, preload_goals, planning::goals::GoalsStep;
-    Market => research, load_market, preload_market, planning::market::MarketStep;
-    Competitors => research, load_competitors, preload_competitors, planning::competitors::CompetitorsStep;
-    Audience => research, load_audience, preload_audience, planning::audience::AudienceStep;
-    Gaps => research, load_gaps, preload_gaps, planning::gaps::GapsStep;
-    Strategy => research, load_strategy, preload_strategy, planning::strategy::StrategyStep;
-    Kpis => numbers, load_kpis, preload_kpis, planning::kpis::KpisStep;
-    Budget => numbers, load_budget, preload_budget, planning::budget::BudgetStep;
-    Actions => numbers, load_actions, preload_actions, planning::actions::ActionsStep;
-    Approval => approval, load_approval, preload_approval, planning::approval::ApprovalStep;
+    Goals => plan, load_goals, preload_goals, planning::goals::GoalsStep;
+    Market => plan, load_market, preload_market, planning::market::MarketStep;
+    Competitors => plan, load_competitors, preload_competitors, planning::competitors::CompetitorsStep;
+    Audience => plan, load_audience, preload_audience, planning::audience::AudienceStep;
+    Gaps => plan, load_gaps, preload_gaps, planning::gaps::GapsStep;
+    Strategy => plan, load_strategy, preload_strategy, planning::strategy::StrategyStep;
+    Kpis => plan, load_kpis, preload_kpis, planning::kpis::KpisStep;
+    Budget => plan, load_budget, preload_budget, planning::budget::BudgetStep;
+    Actions => plan, load_actions, preload_actions, planning::actions::ActionsStep;
+    Approval => plan, load_approval, preload_approval, planning::approval::ApprovalStep;
     Today => execution, load_today, preload_today, execution::today::TodayStep;
     Board => execution, load_board, preload_board, execution::board::BoardStep;
     Calendar => execution, load_calendar, preload_calendar, execution::calendar::CalendarStep;
     Spend => execution, load_spend, preload_spend, execution::spend::SpendStep;
-    Measurements => measurements, load_measurements, preload_measurements, execution::measurements::MeasurementsStep;
-    Collect => collect, load_collect, preload_collect, analysis::collect::CollectStep;
+    Measurements => execution, load_measurements, preload_measurements, execution::measurements::MeasurementsStep;
+    Collect => analysis, load_collect, preload_collect, analysis::collect::CollectStep;
     Analyse => analysis, load_analyse, preload_analyse, analysis::analyse::AnalyseStep;
     Optimise => analysis, load_optimise, preload_optimise, analysis::optimise::OptimiseStep;
     Report => analysis, load_report, preload_report, analysis::report::ReportStep;

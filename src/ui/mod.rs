@@ -2,6 +2,7 @@
 
 mod charts;
 mod chunks;
+pub use chunks::step_chunk;
 mod control;
 mod dashboard;
 mod drag;

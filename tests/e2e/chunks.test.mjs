@@ -28,11 +28,20 @@ async function until(check, ms = 10_000) {
 /** A context without the service worker, so every fetch goes through the test's routes. */
 const noWorker = (browser) => browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
 
-/** Creates a blank plan from the plans page; returns its id. */
+/** Creates a blank plan from the plans page; returns its id once its overview shows. */
 async function newPlan(page) {
   await page.getByRole('button', { name: 'New blank plan' }).click();
   await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
+  await page.getByLabel('Plan name').waitFor();
   return /#\/plan\/([a-z0-9]+)$/.exec(page.url())[1];
+}
+
+/** A page without the service worker, on the overview of a new blank plan. */
+async function withPlan() {
+  const opened = await openPage(app.browser, { context: await noWorker(app.browser) });
+  await opened.page.goto(app.server.url);
+  await appReady(opened.page);
+  return { ...opened, id: await newPlan(opened.page) };
 }
 
 test('the plans page loads the main module only; a step loads its own part, and the next step’s in the background', async () => {
@@ -47,16 +56,19 @@ test('the plans page loads the main module only; a step loads its own part, and 
   // The overview is a part of its own.
   await page.getByLabel('Plan name').waitFor();
   assert.ok(seen.some((f) => f.startsWith('split_overview')), seen.join());
-  assert.ok(!seen.some((f) => f.startsWith('split_numbers')), 'the budget step’s part came before it was wanted');
+  assert.ok(!seen.some((f) => f.startsWith('split_plan')), 'the planning steps’ part came before it was wanted');
 
-  // The action plan (the part of KPIs, budget and actions) opened directly; the step after it,
-  // approval, is a part of its own.
+  // The action plan (in the planning phase's part) opened directly; the step after approval,
+  // "Today", is in the execution phase's part.
   await page.goto(`${app.server.url}#/plan/${id}/actions`);
   await page.locator('main h1', { hasText: 'Action plan' }).waitFor();
   await page.locator('#task-add').waitFor();
-  assert.ok(seen.some((f) => f.startsWith('split_numbers')), seen.join());
+  assert.ok(seen.some((f) => f.startsWith('split_plan')), seen.join());
+  assert.ok(!seen.some((f) => f.startsWith('split_execution')), seen.join());
+  await page.goto(`${app.server.url}#/plan/${id}/approval`);
+  await page.locator('main h1', { hasText: 'Management approval' }).waitFor();
   // The next step's part arrives while the user works on this one, unasked.
-  await until(() => seen.some((f) => f.startsWith('split_approval')));
+  await until(() => seen.some((f) => f.startsWith('split_execution')));
   assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
   await ctx.close();
 });
@@ -70,34 +82,32 @@ test('pointing at a link or focusing it fetches the part behind it before it is 
   await page.getByLabel('Plan name').waitFor();
   const nav = page.getByRole('navigation', { name: 'Workflow' });
   const collect = nav.getByRole('link', { name: /Collect data/ });
-  assert.ok(!seen.some((f) => f.startsWith('split_collect')));
+  assert.ok(!seen.some((f) => f.startsWith('split_analysis')));
   const fetched = (name) => page.waitForEvent('request', { predicate: (r) => r.url().includes(name), timeout: 10_000 });
-  let asked = fetched('split_collect');
+  let asked = fetched('split_analysis');
   await collect.hover();
   await asked;
   // By keyboard: focus alone is enough.
-  const report = nav.getByRole('link', { name: /^Report/ });
-  asked = fetched('split_analysis');
-  await report.focus();
+  assert.ok(!seen.some((f) => f.startsWith('split_execution')));
+  const board = nav.getByRole('link', { name: /^Execution board/ });
+  asked = fetched('split_execution');
+  await board.focus();
   await asked;
-  await report.press('Enter');
-  await page.locator('main h1', { hasText: 'Report' }).waitFor();
+  await board.press('Enter');
+  await page.locator('main h1', { hasText: 'Execution board' }).waitFor();
   assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
   await ctx.close();
 });
 
 test('a part that cannot be fetched says so with a retry, the rest of the app keeps working, and the retry loads it', async () => {
-  const { ctx, page, problems } = await openPage(app.browser, { context: await noWorker(app.browser) });
-  await page.goto(app.server.url);
-  await appReady(page);
-  const id = await newPlan(page);
+  const { ctx, page, problems, id } = await withPlan();
   await page.getByLabel('Plan name').fill('Chunk test');
   await page.getByText('Saved in this browser').waitFor();
 
-  // The budget step's part fails, as when offline without the cache or after a new release
+  // The planning steps' part fails, as when offline without the cache or after a new release
   // replaced the files.
   let blocked = true;
-  await page.route(/split_numbers[^/]*\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.route(/split_plan[^/]*\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(`${app.server.url}#/plan/${id}/budget`);
   const alert = page.locator('.chunk-failed[role="alert"]');
   await alert.waitFor();
@@ -105,8 +115,9 @@ test('a part that cannot be fetched says so with a retry, the rest of the app ke
   // Not the crash screen: the frame, the heading and the navigation are there and work.
   assert.equal(await page.locator('main h1').textContent(), 'Budget');
   assert.equal(await page.getByText('Alur stopped because of an error').count(), 0);
-  await page.getByRole('navigation', { name: 'Workflow' }).getByRole('link', { name: /Market situation/ }).click();
-  await page.locator('main h1', { hasText: 'Market situation' }).waitFor();
+  await page.getByRole('navigation', { name: 'Workflow' }).getByRole('link', { name: /Collect data/ }).click();
+  await page.locator('main h1', { hasText: 'Collect data' }).waitFor();
+  await page.locator('#collect-file').waitFor({ state: 'attached' });
   await page.goBack();
   await alert.waitFor();
 
@@ -118,6 +129,30 @@ test('a part that cannot be fetched says so with a retry, the rest of the app ke
   assert.match(await page.locator('#budget-allocated').textContent(), /\b0\b/);
   assert.equal(await alert.count(), 0);
   // The failed fetch is logged by the loader; nothing else went wrong.
-  assert.deepEqual(problems.filter((p) => !/split_numbers|ERR_INTERNET_DISCONNECTED|Failed to fetch|Service Worker registration blocked/.test(p)), []);
+  assert.deepEqual(problems.filter((p) => !/split_plan|ERR_INTERNET_DISCONNECTED|Failed to fetch|Service Worker registration blocked/.test(p)), []);
+  await ctx.close();
+});
+
+test('a deep link fetches its page’s part beside the main module, each file once, with nothing left unused', async () => {
+  const { ctx, page, problems, id } = await withPlan();
+
+  // A fresh load of the report's address, as from a bookmark.
+  const seen = wasmRequests(page);
+  await page.addInitScript(() => addEventListener('alur-started', () => (window.__started = performance.now())));
+  await page.goto(`${app.server.url}#/plan/${id}/report`);
+  await page.reload();
+  await page.locator('main h1', { hasText: 'Report' }).waitFor();
+  await page.locator('.step-body h2').first().waitFor();
+  // Asked for before the main module had started, not after it asked for it.
+  const timing = await page.evaluate(() => ({
+    started: window.__started,
+    part: performance.getEntriesByType('resource').find((e) => /split_analysis/.test(e.name))?.startTime,
+  }));
+  assert.ok(timing.part !== undefined && timing.part < timing.started, JSON.stringify(timing));
+  const once = seen.slice(seen.lastIndexOf('alur_bg.wasm'));
+  assert.equal(new Set(once).size, once.length, `fetched twice: ${once.join()}`);
+  // A preload the page never used would warn after a few seconds.
+  await page.waitForTimeout(3500);
+  assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
   await ctx.close();
 });

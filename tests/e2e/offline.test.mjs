@@ -59,7 +59,7 @@ test('after one visit the app opens with no network, with its data, and moves be
     // The steps below load their code on first use (#21); none was opened online, so their
     // parts can only come from what the service worker cached at install.
     const parts = [];
-    page.on('request', (r) => /split_(research|numbers)/.test(r.url()) && parts.push(r.url()));
+    page.on('request', (r) => /split_plan/.test(r.url()) && parts.push(r.url()));
     await goOffline(ctx, server);
     const response = await page.reload();
     assert.ok(response.fromServiceWorker(), 'the page came from the service worker');
@@ -74,7 +74,7 @@ test('after one visit the app opens with no network, with its data, and moves be
     // The step's form, from its part: its SWOT section.
     await page.locator('#swot-heading').waitFor();
     assert.equal(await page.locator('.chunk-failed').count(), 0);
-    assert.ok(parts.some((url) => url.includes('split_research')), 'the market step did not load its part');
+    assert.ok(parts.some((url) => url.includes('split_plan')), 'the market step did not load its part');
 
     // A bookmarked deep link opens too, in a new tab.
     const tab = await ctx.newPage();
