@@ -443,6 +443,13 @@ async function axePages(browser, server, plan) {
   for (const { hash, ready } of pages) {
     await page.goto(`${server.url}${hash}`);
     await page.locator(ready).first().waitFor({ timeout: 15_000 });
+    // A step's form loads in its part (src/ui/chunks.rs): checked once it is there, not the
+    // frame around it.
+    await page.waitForFunction(() => {
+      const body = document.querySelector('.step-body');
+      return !body || (body.children.length > 0 && !body.querySelector('.chunk-loading'));
+    }, null, { timeout: 15_000 });
+    if (await page.locator('.chunk-failed').count()) throw new Error(`${hash}: its part did not load`);
     await page.waitForTimeout(300);
     // page.evaluate is not subject to the page's CSP, which forbids inline scripts.
     if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource);
