@@ -291,3 +291,88 @@ fn the_column_mapping_finds_the_real_header_row() {
     assert_eq!(total(&p, "leads"), 18.0);
     assert!(p.bad_rows.is_empty());
 }
+
+/// A workbook fixture as the collect step reads it: its first sheet as CSV text.
+fn workbook(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/exports/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(path).unwrap();
+    // A zip archive: `decode` sends it to the workbook reader, not the CSV one.
+    assert_eq!(decode(&bytes), Err(CsvImportError::Workbook));
+    alur::domain::analysis::importers::xlsx::workbook_text(&bytes).unwrap()
+}
+
+// Guards: the Excel download of the same Google Ads report (tests/fixtures/exports/
+// make_xlsx.py) imports to the same hand-computed totals as its CSV download above:
+// impressions 395,250 + 155,000 + 0 = 550,250, clicks 14,415 + 6,200 = 20,615, cost
+// 20,901,750 + 9,300,000 = 30,201,750, conversions 339 + 124 = 463, over 1–31 October; the
+// three total rows are not data. Its CTR cells hold 0.0365 and 0.04 under a percentage format:
+// read as 3.65 % and 4 %, as the CSV's "3.65%", never 0.0365 %.
+#[test]
+fn google_ads_excel_workbook_reads_like_its_csv_download() {
+    let p = import(&workbook("google_ads_campaigns_range.xlsx")).unwrap();
+    assert_eq!(p.source, Source::GoogleAds);
+    assert_eq!(p.period, Some((d("2026-10-01"), d("2026-10-31"))));
+    assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
+    assert_eq!(p.skipped_totals, [7, 8, 9]);
+    assert_eq!(total(&p, "impressions"), 550_250.0);
+    assert_eq!(total(&p, "clicks"), 20_615.0);
+    assert!(close(total(&p, "cost"), 30_201_750.0));
+    assert!(close(total(&p, "conversions"), 463.0));
+    assert!(close(total(&p, "revenue"), 138_900_000.0));
+    let ctr: Vec<f64> = p.rows_of("ctr").map(|r| r.value).collect();
+    assert_eq!(ctr, [3.65, 4.0]);
+    assert_eq!(p.currency.as_deref(), Some("IDR"));
+    // The same rows as the CSV download, value for value.
+    let csv = import(&fixture("google_ads_campaigns_range_en.csv")).unwrap();
+    let facts = |p: &ImportPreview| {
+        let mut v: Vec<(String, String, String)> = p
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.metric_id.clone(),
+                    r.label.clone(),
+                    format!("{:.4}", r.value),
+                )
+            })
+            .collect();
+        alur::domain::values::sort::sort(&mut v);
+        v
+    };
+    assert_eq!(facts(&p), facts(&csv));
+}
+
+// Guards: Meta's Excel export (its default): the summary row first with no campaign name is not
+// data; "Reporting starts" is a date cell (serial 45352 = 2024-03-01). By hand: spend
+// Rp 2,750,000 + Rp 1,500,000 = Rp 4,250,000, the summary row's figure; reach 150,200 and
+// 51,250; the two campaigns' results count different things and are not summed.
+#[test]
+fn meta_excel_workbook_reads_like_its_csv_download() {
+    let p = import(&workbook("meta_ads_campaigns.xlsx")).unwrap();
+    assert_eq!(p.source, Source::MetaAds);
+    assert_eq!(p.period, Some((d("2024-03-01"), d("2024-03-31"))));
+    assert_eq!(p.skipped_totals, vec![2]);
+    assert_eq!(p.currency.as_deref(), Some("IDR"));
+    assert_eq!(total(&p, "cost"), 4_250_000.0);
+    let reach: Vec<f64> = p.rows_of("reach").map(|r| r.value).collect();
+    assert_eq!(reach, [150_200.0, 51_250.0]);
+    assert_eq!(p.rows_of("ctr").next().map(|r| r.value), Some(2.0288));
+    assert_eq!(p.rows_of("results").count(), 0);
+    assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
+}
+
+// Guards: what is not a readable workbook is an error value naming why, never a panic.
+#[test]
+fn a_damaged_workbook_is_refused() {
+    use alur::domain::analysis::importers::xlsx::{workbook_text, XlsxError};
+    let mut bytes = std::fs::read(format!(
+        "{}/tests/fixtures/exports/meta_ads_campaigns.xlsx",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    bytes.truncate(bytes.len() / 2);
+    assert_eq!(workbook_text(&bytes), Err(XlsxError::Damaged));
+}

@@ -199,6 +199,54 @@ proptest! {
     }
 }
 
+/// A real Excel workbook (Meta's export, tests/fixtures/exports/make_xlsx.py).
+fn valid_workbook() -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/fixtures/exports/meta_ads_campaigns.xlsx",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// The workbook reader, then every parser on the text it gives.
+fn run_workbook(bytes: &[u8]) {
+    if let Ok(text) = alur::domain::analysis::importers::xlsx::workbook_text(bytes) {
+        run_all(&text);
+    }
+}
+
+proptest! {
+    // Guards: a workbook with bytes changed, inserted or cut (a broken download) is refused or
+    // read, never a panic (a panic kills the wasm app).
+    #[test]
+    fn mutated_workbooks_never_panic(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = valid_workbook();
+        for (at, byte, kind) in edits {
+            let i = at.index(bytes.len());
+            match kind {
+                0 => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ => { bytes.remove(i); }
+            }
+            if bytes.is_empty() { break; }
+        }
+        if !bytes.is_empty() && cut.index(4) == 0 {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        run_workbook(&bytes);
+    }
+
+    #[test]
+    fn zip_headed_bytes_never_panic(rest in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        let mut bytes = b"PK\x03\x04".to_vec();
+        bytes.extend(rest);
+        run_workbook(&bytes);
+    }
+}
+
 // `make fuzz`: every parser on random and mutated inputs for a set time (FUZZ_SECONDS, default
 // 60), reporting how many inputs ran. Ignored by `cargo test`, which runs the properties above.
 #[test]
@@ -212,6 +260,7 @@ fn timed_fuzz() {
         .unwrap_or(60);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
     let export = valid_export();
+    let book = valid_workbook();
     let bytes = proptest::collection::vec(any::<u8>(), 0..1024);
     let edits = proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8);
     let mut runner = TestRunner::default();
@@ -231,9 +280,15 @@ fn timed_fuzz() {
                 mutated[i] = byte;
             }
         }
-        for input in [random, mutated] {
+        let mut mutated_book = book.clone();
+        for (at, byte) in edit.current() {
+            let i = at.index(mutated_book.len());
+            mutated_book[i] = byte;
+        }
+        for input in [random, mutated, mutated_book] {
             inputs += 1;
             let ok = std::panic::catch_unwind(|| {
+                run_workbook(&input);
                 run_plan_parsers(&input);
                 if let Ok(text) = decode(&input) {
                     run_all(&text);

@@ -4,6 +4,7 @@
 use super::format::{format_date, DateStyle};
 use super::messages::megabytes;
 use super::{Lang, T};
+use crate::domain::analysis::importers::xlsx::XlsxError;
 use crate::domain::analysis::importers::{BadRow, CsvImportError, RowError};
 use crate::domain::values::date::Date;
 
@@ -62,6 +63,17 @@ pub fn csv_import_error(err: &CsvImportError, lang: Lang, file_name: &str) -> St
         ),
         CsvImportError::NotCsv => T::CsvNotCsv.fill(lang, &[file]),
         CsvImportError::Workbook => T::CsvWorkbook.fill(lang, &[file]),
+        CsvImportError::Xlsx(err) => match err {
+            XlsxError::Damaged => T::XlsxDamaged.fill(lang, &[file]),
+            XlsxError::NotWorkbook => T::XlsxNotWorkbook.fill(lang, &[file]),
+            XlsxError::Unsupported { what } => {
+                T::XlsxUnsupported.fill(lang, &[file, ("what", what)])
+            }
+            XlsxError::BadXml { part } => T::XlsxBadXml.fill(lang, &[file, ("part", part)]),
+            XlsxError::Empty => T::XlsxEmpty.fill(lang, &[file]),
+            XlsxError::TooLarge { .. } => T::XlsxTooLarge.fill(lang, &[file]),
+        },
+        CsvImportError::ReaderUnavailable => T::XlsxReaderUnavailable.fill(lang, &[file]),
         CsvImportError::NoHeader => T::CsvNoHeader.fill(lang, &[file]),
         CsvImportError::NoDateColumn { column } => {
             T::CsvNoDateColumn.fill(lang, &[file, ("column", column)])

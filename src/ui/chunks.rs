@@ -18,6 +18,7 @@ use leptos::wasm_split::SplitLoaderError;
 
 use super::route::Route;
 use super::use_ctx;
+use crate::domain::analysis::importers::xlsx::XlsxError;
 use crate::domain::model::workflow::Step;
 use crate::i18n::T;
 use wasm_bindgen::JsCast;
@@ -125,6 +126,28 @@ step_parts! {
 }
 part!(overview, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
 part!(share, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
+
+/// The Excel workbook reader (calamine, in a chunk of its own: it loads when a workbook is
+/// chosen on the collect step, never for anyone who imports CSV).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_workbook(bytes: Vec<u8>) -> Result<Result<String, XlsxError>, ChunkError> {
+    Ok(crate::domain::analysis::importers::xlsx::workbook_text(
+        &bytes,
+    ))
+}
+
+#[cfg(not(feature = "split"))]
+async fn read_workbook(bytes: Vec<u8>) -> Result<Result<String, XlsxError>, ChunkError> {
+    Ok(crate::domain::analysis::importers::xlsx::workbook_text(
+        &bytes,
+    ))
+}
+
+/// The CSV text of a workbook's report, once the reader's chunk is in.
+pub async fn workbook_text(bytes: Vec<u8>) -> Result<Result<String, XlsxError>, ChunkError> {
+    read_workbook(bytes).await
+}
 
 /// Fetches a step's chunk in the background (a link to it is hovered or focused, or it is the
 /// step after the one open), so following the link shows it at once. A failure is silent here:

@@ -1,7 +1,7 @@
 //! Thin Leptos components. They read state from [`Ctx`], call the pure core, and render.
 
 mod charts;
-mod chunks;
+pub(crate) mod chunks;
 pub use chunks::step_chunk;
 mod control;
 mod dashboard;

@@ -110,3 +110,44 @@ test('a Meta file whose results count different things says so, and a UTF-16 Exc
   assert.deepEqual(problems, []);
   await ctx.close();
 });
+
+test('Excel workbooks (.xlsx) import like their CSV downloads; the reader loads only when one is chosen; a broken one is refused', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
+  const parts = [];
+  page.on('request', (r) => /\/wasm-[0-9a-f]+\/split_xlsx/.test(r.url()) && parts.push(r.url()));
+  await page.goto(app.server.url);
+  await appReady(page);
+  await page.setInputFiles('#import-file', { name: 'ex.alur.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(PLAN)) });
+  await page.getByRole('link', { name: 'Batik exports' }).waitFor();
+  await page.goto(`${app.server.url}#/plan/batik-ex/collect`);
+  await page.locator('#collect-file').waitFor({ state: 'attached' });
+  // A CSV needs no workbook reader.
+  await pick(page, 'meta.csv', readFileSync(resolve(import.meta.dirname, '../fixtures/meta_ads_campaigns_en.csv')));
+  await page.locator('#collect-preview').waitFor();
+  await page.locator('#collect-cancel').click();
+  assert.deepEqual(parts, []);
+
+  // A workbook cut in half (a broken download): refused, naming the file.
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const book = file('google_ads_campaigns_range.xlsx');
+  await pick(page, 'broken.xlsx', book.subarray(0, book.length >> 1), XLSX);
+  await page.locator('#collect-error').filter({ hasText: 'cannot be read as an Excel workbook' }).waitFor();
+  assert.match(await page.locator('#collect-error').textContent(), /^“broken\.xlsx” cannot be read as an Excel workbook \(\.xlsx\): .+\. Download it again, or save it as CSV\.$/);
+  assert.equal(parts.length, 1, 'the reader loads on the first workbook');
+
+  // The Google Ads workbook: the same totals as its CSV download (see the test above), the
+  // account's stated total 10,000 impressions over the rows, and then CPC = Σcost ÷ Σclicks
+  // = 30,201,750 ÷ 20,615 = Rp 1,465.
+  await pick(page, 'campaigns.xlsx', book, XLSX);
+  await page.locator('#collect-preview').waitFor();
+  const checks = await page.locator('#collect-total-checks li').allTextContents();
+  assert.ok(checks.some((t) => t.startsWith('Total: Account says 560,250 for') && t.includes('add up to 550,250 (a difference of 10,000)')), checks.join('\n'));
+  assert.equal((await page.locator('#collect-period').textContent()).trim(), '1 Oct 2026 – 31 Oct 2026');
+  await page.locator('#collect-confirm').click();
+  await page.getByRole('status').filter({ hasText: /added/ }).waitFor();
+  await page.goto(`${app.server.url}#/plan/batik-ex/analyse`);
+  assert.equal((await page.locator('#an-kpi-kpi-cpc td').first().textContent()).trim(), 'Rp 1,465');
+  assert.equal(parts.length, 1, 'the reader was fetched once');
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});

@@ -19,6 +19,7 @@ pub mod google_ads;
 pub mod meta_ads;
 pub mod numbers;
 pub mod table;
+pub mod xlsx;
 
 use crate::domain::values::date::Date;
 
@@ -280,9 +281,16 @@ pub enum CsvImportError {
     /// Binary data (an image, a PDF…).
     #[error("the file is not a CSV text")]
     NotCsv,
-    /// An Excel workbook (`.xlsx`, a zip archive), which this version reads only as CSV.
+    /// A workbook: a zip archive (`.xlsx`), which goes to [`xlsx::workbook_text`] instead, or
+    /// the legacy binary `.xls`, which is not read.
     #[error("the file is an Excel workbook, not a CSV text")]
     Workbook,
+    /// An `.xlsx` workbook that gives no report.
+    #[error("{0}")]
+    Xlsx(xlsx::XlsxError),
+    /// The workbook reader's code could not be fetched (offline before it was ever used).
+    #[error("the workbook reader could not be loaded")]
+    ReaderUnavailable,
     /// No row looks like the header of the expected layout.
     #[error("no header row with known columns was found")]
     NoHeader,

@@ -101,11 +101,27 @@ fn read_file(ctx: Ctx, state: State, file: web_sys::File) {
             ctx.warn(T::ImportReadFailed, &[("file", &name)]);
             return;
         };
-        let text = match decode(&bytes) {
-            Ok(text) => text,
-            Err(err) => {
-                state.error.try_set(Some(err));
-                return;
+        // An .xlsx workbook (a zip archive) is read as the CSV text of its report, by a
+        // reader that loads only now.
+        let text = if bytes.starts_with(b"PK\x03\x04") {
+            match crate::ui::chunks::workbook_text(bytes).await {
+                Ok(Ok(text)) => text,
+                Ok(Err(err)) => {
+                    state.error.try_set(Some(CsvImportError::Xlsx(err)));
+                    return;
+                }
+                Err(_) => {
+                    state.error.try_set(Some(CsvImportError::ReaderUnavailable));
+                    return;
+                }
+            }
+        } else {
+            match decode(&bytes) {
+                Ok(text) => text,
+                Err(err) => {
+                    state.error.try_set(Some(err));
+                    return;
+                }
             }
         };
         match import(&text) {
@@ -249,7 +265,7 @@ pub fn CollectStep() -> impl IntoView {
                 <input
                     id="collect-file"
                     type="file"
-                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                    accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     aria-describedby="collect-file-hint"
                     on:change=on_pick
                 />
