@@ -182,7 +182,7 @@ impl Format<'_> {
             .filter(|(_, _, text)| !text.trim().is_empty())
             .collect();
         // Rows in order, cells in order within a row; a later duplicate of a cell wins.
-        filled.sort_by_key(|(row, col, _)| (*row, *col));
+        crate::domain::values::sort::sort_by_key(&mut filled, |(row, col, _)| (*row, *col));
         filled.dedup_by(|later, earlier| {
             let same = (later.0, later.1) == (earlier.0, earlier.1);
             if same {
