@@ -77,18 +77,23 @@ fn google_ads_over_a_range_without_a_day_column() {
 #[test]
 fn google_ads_from_the_indonesian_interface() {
     let p = import(&fixture("google_ads_daily_id.csv")).unwrap();
+    indonesian_daily_totals(&p);
+}
+
+/// The hand-computed figures of the Indonesian daily report above, in any of its formats.
+fn indonesian_daily_totals(p: &ImportPreview) {
     assert_eq!(p.source, Source::GoogleAds);
     assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
-    assert_eq!(total(&p, "impressions"), 35_500.0);
-    assert_eq!(total(&p, "clicks"), 1_330.0);
-    assert!(close(total(&p, "cost"), 1_948_500.0));
-    assert!(close(total(&p, "conversions"), 25.0));
+    assert_eq!(total(p, "impressions"), 35_500.0);
+    assert_eq!(total(p, "clicks"), 1_330.0);
+    assert!(close(total(p, "cost"), 1_948_500.0));
+    assert!(close(total(p, "conversions"), 25.0));
     // Each row its own day; the CPA column is read (61,295.45 on the first row).
     assert_eq!(
         p.rows_of("cpa").next().map(|r| (r.date, r.value)),
         Some((d("2026-10-01"), 61_295.45))
     );
-    assert!(total_checks(&p).iter().all(|c| !c.differs()));
+    assert!(total_checks(p).iter().all(|c| !c.differs()));
 }
 
 // Guards: Google Ads' "Excel .csv" is UTF-16LE with a BOM and tab-separated; this ad group
@@ -292,6 +297,24 @@ fn the_column_mapping_finds_the_real_header_row() {
     assert!(p.bad_rows.is_empty());
 }
 
+/// Every fact of a preview as (metric, date and label, value to 4 decimals), sorted: two imports
+/// of the same report in two formats give the same list.
+fn facts(p: &ImportPreview) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = p
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.metric_id.clone(),
+                format!("{:?} {}", r.date, r.label),
+                format!("{:.4}", r.value),
+            )
+        })
+        .collect();
+    alur::domain::values::sort::sort(&mut v);
+    v
+}
+
 /// A workbook fixture as the collect step reads it: its first sheet as CSV text.
 fn workbook(name: &str) -> String {
     let path = format!(
@@ -327,21 +350,6 @@ fn google_ads_excel_workbook_reads_like_its_csv_download() {
     assert_eq!(p.currency.as_deref(), Some("IDR"));
     // The same rows as the CSV download, value for value.
     let csv = import(&fixture("google_ads_campaigns_range_en.csv")).unwrap();
-    let facts = |p: &ImportPreview| {
-        let mut v: Vec<(String, String, String)> = p
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.metric_id.clone(),
-                    r.label.clone(),
-                    format!("{:.4}", r.value),
-                )
-            })
-            .collect();
-        alur::domain::values::sort::sort(&mut v);
-        v
-    };
     assert_eq!(facts(&p), facts(&csv));
 }
 
@@ -375,4 +383,22 @@ fn a_damaged_workbook_is_refused() {
     .unwrap();
     bytes.truncate(bytes.len() / 2);
     assert_eq!(workbook_text(&bytes), Err(XlsxError::Damaged));
+}
+
+// Guards: a workbook laid out by a streaming writer (tests/fixtures/exports/make_xlsx.py,
+// `streaming_workbook`: `x:` prefixes, inline strings, cells without references, an empty
+// hidden first sheet, data descriptors, dates as serials under `yyyy\-mm\-dd`) of the Indonesian
+// Google Ads report above. Its numbers are plain cells (1465.04, not "1.465,04"), and still read
+// to the same hand-computed totals: impressions 35,500, clicks 1,330, cost 1,948,500,
+// conversions 25; day 46296 is 2026-10-01.
+#[test]
+fn an_indonesian_google_ads_workbook_from_a_streaming_writer_reads_like_its_csv() {
+    let text = workbook("google_ads_daily_id.xlsx");
+    assert!(text.starts_with("Laporan kampanye\n1 Oktober 2026 - 2 Oktober 2026\nHari,"));
+    let p = import(&text).unwrap();
+    indonesian_daily_totals(&p);
+    let ctr: Vec<f64> = p.rows_of("ctr").map(|r| r.value).collect();
+    assert_eq!(ctr, [3.65, 4.0, 3.65, 4.0]);
+    let csv = import(&fixture("google_ads_daily_id.csv")).unwrap();
+    assert_eq!(facts(&p), facts(&csv));
 }

@@ -199,10 +199,13 @@ proptest! {
     }
 }
 
-/// A real Excel workbook (Meta's export, tests/fixtures/exports/make_xlsx.py).
-fn valid_workbook() -> Vec<u8> {
+/// The Excel workbook fixtures (tests/fixtures/exports/make_xlsx.py): Meta's export with shared
+/// strings and a date cell, and the streaming writer's layout with inline strings and data
+/// descriptors.
+fn valid_workbook(which: usize) -> Vec<u8> {
+    let name = ["meta_ads_campaigns.xlsx", "google_ads_daily_id.xlsx"][which % 2];
     std::fs::read(format!(
-        "{}/tests/fixtures/exports/meta_ads_campaigns.xlsx",
+        "{}/tests/fixtures/exports/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()
@@ -222,8 +225,9 @@ proptest! {
     fn mutated_workbooks_never_panic(
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..6),
         cut in any::<prop::sample::Index>(),
+        which in 0usize..2,
     ) {
-        let mut bytes = valid_workbook();
+        let mut bytes = valid_workbook(which);
         for (at, byte, kind) in edits {
             let i = at.index(bytes.len());
             match kind {
@@ -260,7 +264,7 @@ fn timed_fuzz() {
         .unwrap_or(60);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
     let export = valid_export();
-    let book = valid_workbook();
+    let books = [valid_workbook(0), valid_workbook(1)];
     let bytes = proptest::collection::vec(any::<u8>(), 0..1024);
     let edits = proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8);
     let mut runner = TestRunner::default();
@@ -280,7 +284,7 @@ fn timed_fuzz() {
                 mutated[i] = byte;
             }
         }
-        let mut mutated_book = book.clone();
+        let mut mutated_book = books[(inputs % 2) as usize].clone();
         for (at, byte) in edit.current() {
             let i = at.index(mutated_book.len());
             mutated_book[i] = byte;
