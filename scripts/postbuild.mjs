@@ -29,11 +29,39 @@ if (wasmPkg) {
     console.error(`postbuild: ${wasmPkg} holds no alur.js and alur_bg.wasm`);
     process.exit(1);
   }
+  // wasm-split-cli's loader compiles a module only once the modules it depends on are
+  // instantiated (`instantiateStreaming` with their imports), so a part's compile waits for its
+  // shared chunks'. Compiling each as soon as its load starts, and instantiating it when its
+  // imports are ready, lets them all compile at once; a deep link's modules were compiled by
+  // the boot script (below) beside the main module and are taken from `__alurCompiling`.
+  let splitText = readFileSync(join(wasmPkg, '__wasm_split.js'), 'utf8');
+  const streaming = /const src = fetch\(new URL\("(\.\/[^"]+)", import\.meta\.url\)\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+  const modules = [...splitText.matchAll(streaming)].length;
+  const wasmFiles = files.filter((f) => f.endsWith('.wasm') && f !== 'alur_bg.wasm').length;
+  if (modules !== wasmFiles) {
+    console.error(`postbuild: __wasm_split.js loads ${modules} modules the known way, not ${wasmFiles}; its layout changed`);
+    process.exit(1);
+  }
+  splitText = splitText.replace(streaming, (_, file) => `const src = compiled("${file}");\n    return async (imports) => (WebAssembly.instantiate(await src, imports));`);
+  splitText = splitText.replace(/^(import [^\n]+\n)/, `$1
+// A module's compile, started now, or taken from the boot script's (once: a retry after a
+// failure starts afresh). Marked as handled here: the loader awaits it after its dependencies.
+function compiled(file) {
+    const href = new URL(file, import.meta.url).href;
+    const early = globalThis.__alurCompiling?.get(href);
+    globalThis.__alurCompiling?.delete(href);
+    const compile = early ?? WebAssembly.compileStreaming(fetch(href));
+    compile.catch(() => {});
+    return compile;
+}
+`);
+  // The release is named after what is served, the patched loader included.
   const release = createHash('sha256');
-  for (const f of files) release.update(`${f}\0`).update(readFileSync(join(wasmPkg, f)));
+  for (const f of files) release.update(`${f}\0`).update(f === '__wasm_split.js' ? splitText : readFileSync(join(wasmPkg, f)));
   const dir = `wasm-${release.digest('hex').slice(0, 16)}`;
   for (const old of readdirSync(dist)) if (/^wasm-/.test(old)) rmSync(join(dist, old), { recursive: true });
   cpSync(wasmPkg, join(dist, dir), { recursive: true });
+  writeFileSync(join(dist, dir, '__wasm_split.js'), splitText);
   // Each chunk's files: its own module and the shared ones it needs, as wasm-split-cli's
   // loader lists them (`export const __wasm_split_load_<chunk> = … fetch("./split_<chunk>.wasm")
   // … [__chunk_6, …]`).
@@ -57,17 +85,20 @@ if (wasmPkg) {
   }
   // The loader Trunk would write, as a file (the CSP allows no inline script beyond one
   // hash). Before it starts the main module, a deep link (`#/plan/<id>/<step>`) has its
-  // page's chunk fetched beside it, instead of after the main module has started and asked.
+  // page's chunk fetched and compiled beside it, instead of after the main module has started
+  // and asked.
   // The event is what the bench waits for.
   const loader = [
     `import init from './${dir}/alur.js';`,
     `const parts = ${JSON.stringify(parts)};`,
     `const pages = ${JSON.stringify(pages)};`,
     `const page = /^#\\/plan\\/[^/]+(?:\\/([^/]+))?\\/?$/.exec(location.hash);`,
+    `const compiling = (globalThis.__alurCompiling = new Map());`,
     `for (const file of (page && parts[pages[page[1] ?? '']]) || []) {`,
-    `  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous' });`,
-    `  link.href = new URL('./${dir}/' + file, import.meta.url).href;`,
-    `  document.head.append(link);`,
+    `  const href = new URL('./${dir}/' + file, import.meta.url).href;`,
+    `  const compile = WebAssembly.compileStreaming(fetch(href));`,
+    `  compile.catch(() => {});`,
+    `  compiling.set(href, compile);`,
     `}`,
     `const wasm = await init({ module_or_path: new URL('./${dir}/alur_bg.wasm', import.meta.url) });`,
     `dispatchEvent(new CustomEvent('alur-started', { detail: { wasm } }));`,
