@@ -133,6 +133,50 @@ fn push_text(out: &mut String, event: &Event<'_>) {
     }
 }
 
+/// Text as a cell shows it, from the `_xHHHH_` escapes of SpreadsheetML strings (ECMA-376
+/// Part 1, 22.9.2.19, `ST_Xstring`): a character XML cannot hold (a control character) is written
+/// as its UTF-16 code unit in hex, `_x0007_`, and a literal `_x0041_` as `_x005F_x0041_` (the
+/// escape of its `_`). XlsxWriter and SheetJS write both; Excel reads them back as the characters.
+/// A pair of escaped surrogates is one character; a lone one is U+FFFD.
+pub fn unescape(text: String) -> String {
+    /// The code unit of an escape at the start of `s`, e.g. `_x005F_` → 0x5F.
+    fn unit(s: &str) -> Option<u16> {
+        let hex = s.strip_prefix("_x")?.get(..5)?.strip_suffix('_')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u16::from_str_radix(hex, 16).ok()
+    }
+    fn flush(out: &mut String, units: &mut Vec<u16>) {
+        out.extend(
+            char::decode_utf16(units.drain(..)).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
+        );
+    }
+    if !text.contains("_x") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut units: Vec<u16> = Vec::new();
+    let mut rest = text.as_str();
+    while let Some((before, from)) = rest.find("_x").and_then(|at| rest.split_at_checked(at)) {
+        if !before.is_empty() {
+            flush(&mut out, &mut units);
+            out.push_str(before);
+        }
+        if let Some(u) = unit(from) {
+            units.push(u);
+            rest = from.get(7..).unwrap_or("");
+        } else {
+            flush(&mut out, &mut units);
+            out.push_str("_x");
+            rest = from.get(2..).unwrap_or("");
+        }
+    }
+    flush(&mut out, &mut units);
+    out.push_str(rest);
+    out
+}
+
 /// The relationships of the `.rels` part at `rels_path` (e.g. `xl/_rels/workbook.xml.rels`).
 pub fn relationships(xml: &str, rels_path: &str) -> Result<Vec<Relationship>, BadXml> {
     // Targets are relative to the folder of the part the relationships belong to: the folder
@@ -224,7 +268,7 @@ pub fn shared_strings(xml: &str) -> Result<Vec<String>, BadXml> {
         },
         Event::Empty(e) if local(e.name().as_ref().as_bytes()) == b"si" => out.push(String::new()),
         Event::End(e) => match local(e.name().as_ref().as_bytes()) {
-            b"si" => out.extend(current.take()),
+            b"si" => out.extend(current.take().map(unescape)),
             b"t" => in_t = false,
             b"rPh" => phonetic = phonetic.saturating_sub(1),
             _ => {}
@@ -347,8 +391,8 @@ pub fn sheet_cells(xml: &str) -> Result<Vec<Cell>, BadXml> {
                 .trim()
                 .parse()
                 .map_or(Value::Empty, Value::Shared),
-            "str" => Value::Text(cell.value),
-            "inlineStr" => Value::Text(cell.inline),
+            "str" => Value::Text(unescape(cell.value)),
+            "inlineStr" => Value::Text(unescape(cell.inline)),
             "b" => Value::Bool(cell.value.trim() == "1" || cell.value.trim() == "true"),
             "e" => Value::Empty,
             "d" => Value::IsoDate(cell.value.trim().to_string()),
@@ -474,6 +518,50 @@ mod tests {
         );
         // A mismatched end tag is malformed (an unclosed one at the end is read as far as it goes).
         assert_eq!(shared_strings("<sst><si><t>a</x></si></sst>"), Err(BadXml));
+    }
+
+    #[test]
+    fn escaped_characters_read_as_the_characters_they_stand_for() {
+        // Guards: XlsxWriter's and SheetJS's `_xHHHH_` escapes: a control character (`_x0007_`),
+        // a literal `_x0041_` written as `_x005F_x0041_`, an emoji as two escaped surrogates, in
+        // shared strings, inline strings and formula results alike; what only looks like an
+        // escape stays as it is.
+        assert_eq!(unescape("Bell_x0007_name".into()), "Bell\u{7}name");
+        assert_eq!(
+            unescape("lit _x005F_x0041_ here".into()),
+            "lit _x0041_ here"
+        );
+        assert_eq!(
+            unescape("_xD83D__xDE00_ and _xd83d_".into()),
+            "\u{1F600} and \u{FFFD}"
+        );
+        for kept in [
+            "_x",
+            "a_x00",
+            "_x12G4_",
+            "_x_x0041_",
+            "Batik_xTulis_",
+            "_x0041",
+        ] {
+            let want = kept.replace("_x0041_", "A");
+            assert_eq!(unescape(kept.into()), want, "{kept}");
+        }
+        assert_eq!(
+            shared_strings("<sst><si><t>CR_x000D_</t></si><si><r><t>_x005F_</t></r><r><t>x0041_</t></r></si></sst>")
+                .unwrap(),
+            ["CR\r", "_x0041_"]
+        );
+        let xml = r#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tab_x0009_</t></is></c>
+            <c r="B1" t="str"><f>A1</f><v>_x0041_</v></c></row></sheetData></worksheet>"#;
+        let values: Vec<Value> = sheet_cells(xml)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.value)
+            .collect();
+        assert_eq!(
+            values,
+            [Value::Text("Tab\t".into()), Value::Text("A".into())]
+        );
     }
 
     #[test]
