@@ -94,7 +94,8 @@ function compiled(file) {
     `const pages = ${JSON.stringify(pages)};`,
     `const page = /^#\\/plan\\/[^/]+(?:\\/([^/]+))?\\/?$/.exec(location.hash);`,
     `const compiling = (globalThis.__alurCompiling = new Map());`,
-    `for (const file of (page && parts[pages[page[1] ?? '']]) || []) {`,
+    // A plan's page needs the plan engine (\`store\`, src/ui/engine.rs) as well as its own part.
+    `for (const file of new Set(page ? [...(parts[pages[page[1] ?? '']] ?? []), ...(parts.store ?? [])] : [])) {`,
     `  const href = new URL('./${dir}/' + file, import.meta.url).href;`,
     `  const compile = WebAssembly.compileStreaming(fetch(href));`,
     `  compile.catch(() => {});`,

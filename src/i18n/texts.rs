@@ -40,6 +40,8 @@ texts! {
     Previous => "Sebelumnya", "Previous";
     Next => "Berikutnya", "Next";
     NotFoundTitle => "Halaman tidak ditemukan", "Page not found";
+    EngineFailed => "Rencana tidak dapat dibuka atau diubah: bagian Alur yang membaca dan menyimpan rencana tidak dapat dimuat (peramban luring dan bagian ini belum tersimpan, atau versi baru Alur telah menggantikan berkasnya). Rencana Anda aman di peramban ini. Sambungkan lagi, lalu coba lagi atau muat ulang Alur.", "The plan cannot be opened or changed: the part of Alur that reads and stores plans could not be loaded (the browser is offline and this part is not stored yet, or a new version of Alur replaced its files). Your plans are safe in this browser. Connect again, then try again or reload Alur.";
+    PlanOpening => "Membuka rencana…", "Opening the plan…";
     ChunkLoading => "Memuat bagian ini…", "Loading this part…";
     ChunkFailed => "Bagian Alur ini tidak dapat dimuat: peramban sedang luring dan bagian ini belum tersimpan, atau versi baru Alur telah menggantikan berkasnya. Rencana Anda aman di peramban ini.", "This part of Alur could not be loaded: the browser is offline and this part was not stored yet, or a new version of Alur replaced its files. Your plans are safe in this browser.";
     ChunkRetry => "Coba lagi", "Try again";

@@ -133,8 +133,14 @@ fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> 
             continue;
         }
         let text = read(key)?.unwrap_or_default();
-        match decode(key, &text) {
-            Ok(plan) => metas.push(PlanMeta::of(&plan)),
+        // Only the summary's fields are read: the whole plan is read (and, if it is damaged
+        // beyond them, moved to the recovery area) when it is opened, by the plan engine, which
+        // the plans page does not load (src/ui/engine.rs).
+        match serde_json::from_str::<PlanMeta>(&text) {
+            Ok(meta) => metas.push(PlanMeta {
+                id: id.to_string(),
+                ..meta
+            }),
             Err(_) => {
                 // Damaged: kept byte for byte in the recovery area, out of the list.
                 quarantine(key, &text);

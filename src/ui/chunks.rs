@@ -127,8 +127,8 @@ step_parts! {
 part!(overview, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
 part!(share, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
 
-/// The Excel workbook reader (calamine, in a chunk of its own: it loads when a workbook is
-/// chosen on the collect step, never for anyone who imports CSV).
+/// The Excel workbook reader (in a chunk of its own: it loads when a workbook is chosen on the
+/// collect step, never for anyone who imports CSV).
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(xlsx, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn read_workbook(bytes: Vec<u8>) -> Result<Result<String, XlsxError>, ChunkError> {
@@ -142,6 +142,32 @@ async fn read_workbook(bytes: Vec<u8>) -> Result<Result<String, XlsxError>, Chun
     Ok(crate::domain::analysis::importers::xlsx::workbook_text(
         &bytes,
     ))
+}
+
+/// The plan engine (see [`super::engine`]): reading, writing, merging, importing and exporting
+/// whole plans, in a chunk of its own (`store`) that loads when a plan is first opened or the
+/// plans page acts on one.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    store,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_engine)
+)]
+pub fn load_engine() -> Result<super::engine::Engine, ChunkError> {
+    Ok(super::session::engine())
+}
+
+#[cfg(not(feature = "split"))]
+/// The plan engine, in place (no split build).
+pub async fn load_engine() -> Result<super::engine::Engine, ChunkError> {
+    Ok(super::session::engine())
+}
+
+#[cfg(not(feature = "split"))]
+/// Nothing to fetch without the split build.
+pub async fn preload_engine() -> Result<(), SplitLoaderError> {
+    Ok(())
 }
 
 /// The CSV text of a workbook's report, once the reader's chunk is in.
@@ -164,10 +190,16 @@ pub fn preload(route: &Route) {
         Route::Step {
             step,
             plan: Some(_),
-        } => preload_step(*step),
-        Route::Overview { .. } => leptos::task::spawn_local(async move {
-            let _ = preload_overview_chunk().await;
-        }),
+        } => {
+            super::engine::preload();
+            preload_step(*step);
+        }
+        Route::Overview { .. } => {
+            super::engine::preload();
+            leptos::task::spawn_local(async move {
+                let _ = preload_overview_chunk().await;
+            });
+        }
         _ => {}
     }
 }

@@ -6,6 +6,7 @@ pub use chunks::step_chunk;
 mod control;
 mod dashboard;
 mod drag;
+pub(crate) mod engine;
 mod form;
 pub(crate) mod items;
 mod overview;
@@ -53,6 +54,8 @@ pub struct Ctx {
     pub plans: RwSignal<Vec<PlanMeta>>,
     /// The open plan, edited in memory and autosaved.
     pub plan: RwSignal<Option<Plan>>,
+    /// The id of the plan being opened while the plan engine loads (see [`engine`]).
+    pub opening: RwSignal<Option<String>>,
     /// Whether the open plan's last edit is stored.
     pub save: RwSignal<SaveState>,
     /// The latest notice.
@@ -198,6 +201,7 @@ pub fn App() -> impl IntoView {
         route,
         plans: RwSignal::new(Vec::new()),
         plan: RwSignal::new(None),
+        opening: RwSignal::new(None),
         save: RwSignal::new(SaveState::Saved),
         notice: RwSignal::new(None),
         pending: StoredValue::new(None),

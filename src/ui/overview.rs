@@ -62,7 +62,7 @@ pub fn Overview() -> impl IntoView {
                 }}
             </p>
             <p>
-                <button on:click=move |_| super::plans::export(ctx, &export_id)>
+                <button on:click=move |_| super::plans::act(ctx, super::engine::PlansAction::Export(export_id.clone()))>
                     {ctx.t(T::ExportPlan)}
                 </button>
             </p>

@@ -4,6 +4,7 @@
 use crate::ui::control::{For, Show};
 use leptos::prelude::*;
 
+use super::engine::PlansAction;
 use super::route::Route;
 use super::widgets::status_label;
 use super::{message, navigate, new_id, now_ms, today, use_ctx, Ctx};
@@ -16,6 +17,31 @@ pub(crate) fn date_of(ms: i64, lang: crate::i18n::Lang) -> String {
     super::local_date(ms as f64)
         .map(|d| format_date(d, lang, DateStyle::Short))
         .unwrap_or_default()
+}
+
+/// Runs an action of the plans page through the plan engine (loaded first if need be): the
+/// code that reads and writes whole plans is not in the main module (see [`super::engine`]).
+pub(crate) fn act(ctx: Ctx, action: PlansAction) {
+    super::engine::with(ctx, move |engine| (engine.plans)(ctx, action));
+}
+
+/// The engine's side of [`act`].
+pub(super) fn run(ctx: Ctx, action: PlansAction) {
+    match action {
+        PlansAction::CreateBlank => create_blank(ctx),
+        PlansAction::CreateExample => create_example(ctx),
+        PlansAction::Duplicate(id) => duplicate(ctx, &id),
+        PlansAction::Rename { id, name, editing } => {
+            if rename(ctx, &id, &name) {
+                editing.set(false);
+            }
+        }
+        PlansAction::Delete(meta) => delete(ctx, &meta),
+        PlansAction::Restore(key) => restore(ctx, &key),
+        PlansAction::Export(id) => export(ctx, &id),
+        PlansAction::Import { file, conflict } => import_file(ctx, file, conflict),
+        PlansAction::ResolveImport(pending, replace) => resolve_conflict(ctx, *pending, replace),
+    }
 }
 
 fn create_blank(ctx: Ctx) {
@@ -97,7 +123,7 @@ fn delete(ctx: Ctx, meta: &PlanMeta) {
 }
 
 /// Restores a trash entry and says so.
-pub fn restore(ctx: Ctx, key: &str) {
+fn restore(ctx: Ctx, key: &str) {
     match plans::restore(key, &new_id()) {
         Ok(plan) => {
             ctx.refresh_plans();
@@ -108,7 +134,7 @@ pub fn restore(ctx: Ctx, key: &str) {
 }
 
 /// Downloads a plan as an `.alur.json` file.
-pub fn export(ctx: Ctx, id: &str) {
+fn export(ctx: Ctx, id: &str) {
     ctx.flush();
     // The open plan is exported from memory: when storage is full, memory holds the newest.
     let open = ctx
@@ -138,7 +164,7 @@ pub fn export(ctx: Ctx, id: &str) {
 
 /// An imported plan whose id is already stored, waiting for the user's choice.
 #[derive(Clone, Debug, PartialEq)]
-struct PendingImport {
+pub(crate) struct PendingImport {
     file: String,
     plan: Plan,
     existing: PlanMeta,
@@ -244,7 +270,7 @@ pub fn PlansPage() -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = first_file(input.files()) {
-            import_file(ctx, file, conflict);
+            act(ctx, PlansAction::Import { file, conflict });
         }
         // Clear, so picking the same file again still fires `change`.
         input.set_value("");
@@ -253,7 +279,7 @@ pub fn PlansPage() -> impl IntoView {
         ev.prevent_default();
         dragging.set(false);
         if let Some(file) = first_file(ev.data_transfer().and_then(|dt| dt.files())) {
-            import_file(ctx, file, conflict);
+            act(ctx, PlansAction::Import { file, conflict });
         }
     };
 
@@ -271,10 +297,10 @@ pub fn PlansPage() -> impl IntoView {
             <h1>{ctx.t(T::NavPlans)}</h1>
             <p class="lead">{ctx.t(T::PlansIntro)}</p>
             <div class="toolbar">
-                <button class="primary" on:click=move |_| create_blank(ctx)>
+                <button class="primary" on:click=move |_| act(ctx, PlansAction::CreateBlank)>
                     {ctx.t(T::NewBlankPlan)}
                 </button>
-                <button on:click=move |_| create_example(ctx)>{ctx.t(T::NewExamplePlan)}</button>
+                <button on:click=move |_| act(ctx, PlansAction::CreateExample)>{ctx.t(T::NewExamplePlan)}</button>
                 <span class="file-button">
                     <input
                         id="import-file"
@@ -373,12 +399,18 @@ fn ConflictPanel(
         let pending = pending.clone();
         move |_| {
             conflict.set(None);
-            resolve_conflict(ctx, pending.clone(), true);
+            act(
+                ctx,
+                PlansAction::ResolveImport(Box::new(pending.clone()), true),
+            );
         }
     };
     let copy = move |_| {
         conflict.set(None);
-        resolve_conflict(ctx, pending.clone(), false);
+        act(
+            ctx,
+            PlansAction::ResolveImport(Box::new(pending.clone()), false),
+        );
     };
     view! {
         <section class="conflict" role="alertdialog" aria-labelledby="conflict-title">
@@ -406,9 +438,14 @@ fn PlanRow(meta: PlanMeta) -> impl IntoView {
     let commit = {
         let id = id.clone();
         move || {
-            if rename(ctx, &id, &draft.get_untracked()) {
-                editing.set(false);
-            }
+            act(
+                ctx,
+                PlansAction::Rename {
+                    id: id.clone(),
+                    name: draft.get_untracked(),
+                    editing,
+                },
+            );
         }
     };
     let commit_click = commit.clone();
@@ -449,7 +486,7 @@ fn PlanRow(meta: PlanMeta) -> impl IntoView {
                     <span class="confirm" role="group">
                         {T::DeleteConfirm.fill(ctx.lang.get(), &[("name", &name)])}
                         " "
-                        <button class="danger" on:click=move |_| delete(ctx, &meta_for_delete)>
+                        <button class="danger" on:click=move |_| act(ctx, PlansAction::Delete(meta_for_delete.clone()))>
                             {ctx.t(T::DeleteYes)}
                         </button>
                         <button on:click=move |_| confirming.set(false)>{ctx.t(T::Cancel)}</button>
@@ -475,8 +512,8 @@ fn PlanRow(meta: PlanMeta) -> impl IntoView {
                     >
                         {ctx.t(T::Rename)}
                     </button>
-                    <button on:click=move |_| duplicate(ctx, &id1)>{ctx.t(T::Duplicate)}</button>
-                    <button on:click=move |_| export(ctx, &id2)>{ctx.t(T::Export)}</button>
+                    <button on:click=move |_| act(ctx, PlansAction::Duplicate(id1.clone()))>{ctx.t(T::Duplicate)}</button>
+                    <button on:click=move |_| act(ctx, PlansAction::Export(id2.clone()))>{ctx.t(T::Export)}</button>
                     <button class="danger" on:click=move |_| confirming.set(true)>
                         {ctx.t(T::Delete)}
                     </button>
@@ -508,7 +545,7 @@ fn TrashRow(key: String, name: String, deleted_at: i64) -> impl IntoView {
                 {move || T::TrashDeletedOn.fill(ctx.lang.get(), &[("date", &date_of(deleted_at, ctx.lang.get()))])}
             </span>
             " "
-            <button on:click=move |_| restore(ctx, &key)>{ctx.t(T::Restore)}</button>
+            <button on:click=move |_| act(ctx, PlansAction::Restore(key.clone()))>{ctx.t(T::Restore)}</button>
             <button
                 class="danger"
                 on:click=move |_| {

@@ -119,8 +119,8 @@ pub fn start(ctx: Ctx) {
             return;
         }
         ctx.refresh_plans();
-        if let Some(id) = plans::id_of_key(&key) {
-            ctx.other_tab_saved(id);
+        if let (Some(id), Some(engine)) = (plans::id_of_key(&key), super::engine::loaded()) {
+            (engine.other_tab_saved)(ctx, id.to_string());
         }
     });
 }
@@ -172,6 +172,24 @@ fn open_for_route(ctx: Ctx, route: &Route) {
     }
     ctx.flush();
     let Some(id) = wanted else { return };
+    // The plan is read by the engine's part, fetched the first time a plan is opened.
+    ctx.opening.set(Some(id.clone()));
+    super::engine::with(ctx, move |engine| (engine.open)(ctx, id));
+}
+
+/// Opens plan `id` (the engine's `open`), unless the route moved on while the engine loaded.
+fn open_now(ctx: Ctx, id: String) {
+    if ctx.opening.get_untracked().as_deref() == Some(id.as_str()) {
+        ctx.opening.set(None);
+    }
+    let wanted = ctx.route.get_untracked().plan_id().map(str::to_string);
+    let open = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+    if wanted.as_deref() != Some(id.as_str()) || open.as_deref() == Some(id.as_str()) {
+        return;
+    }
+    ctx.flush_now();
     match plans::load(&id) {
         Ok(plan) => {
             ctx.set_base(&plan);
@@ -197,6 +215,19 @@ fn open_for_route(ctx: Ctx, route: &Route) {
             ctx.plan.set(None);
             ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
         }
+    }
+}
+
+/// The engine's entry points: built here, in the engine's part, so that everything they reach
+/// is cut out of the main module (see [`super::engine`]).
+pub(super) fn engine() -> super::engine::Engine {
+    super::engine::Engine {
+        open: open_now,
+        flush: Ctx::flush_now,
+        other_tab_saved: |ctx, id| ctx.other_tab_saved(&id),
+        save_mine_as_copy: Ctx::save_mine_as_copy_now,
+        resolve_conflict: Ctx::resolve_conflict_now,
+        plans: super::plans::run,
     }
 }
 
@@ -300,9 +331,17 @@ impl Ctx {
         self.pending.set_value(handle);
     }
 
-    /// Writes the open plan now if an edit is waiting. If another tab saved the plan since
-    /// this tab's edits began, nothing is written and the user chooses (see [`SaveState`]).
+    /// Writes the open plan now if an edit is waiting (through the engine: while it has not
+    /// loaded, no plan was opened and nothing waits).
     pub fn flush(self) {
+        if let Some(engine) = super::engine::loaded() {
+            (engine.flush)(self);
+        }
+    }
+
+    /// [`Ctx::flush`], in the engine. If another tab saved the plan since this tab's edits
+    /// began, nothing is written and the user chooses (see [`SaveState`]).
+    fn flush_now(self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();
             self.pending.set_value(None);
@@ -448,6 +487,10 @@ impl Ctx {
     /// edit of both is kept. Where that cannot make a valid plan, the whole preferred version
     /// is kept instead (the other one is still in the backups).
     pub fn resolve_conflict(self, prefer: Prefer) {
+        super::engine::with(self, move |engine| (engine.resolve_conflict)(self, prefer));
+    }
+
+    fn resolve_conflict_now(self, prefer: Prefer) {
         let Some(id) = self
             .plan
             .with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
@@ -495,6 +538,10 @@ impl Ctx {
 
     /// Conflict: save this tab's version as a new plan and open the other tab's.
     pub fn save_mine_as_copy(self) {
+        super::engine::with(self, move |engine| (engine.save_mine_as_copy)(self));
+    }
+
+    fn save_mine_as_copy_now(self) {
         let Some(mut mine) = self.plan.get_untracked() else {
             return;
         };

@@ -274,13 +274,22 @@ fn Page() -> impl IntoView {
     // Only the open plan's id decides the page; edits to the plan must not rebuild it.
     let open_id = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
     let is_open = move |id: &str| open_id.with(|open| open.as_deref() == Some(id));
+    // While the plan engine loads (the first plan opened), the page says so rather than
+    // "no such plan".
+    let not_open = move |id: &str| {
+        if ctx.opening.with(|o| o.as_deref() == Some(id)) {
+            view! { <p class="chunk-loading" role="status">{ctx.t(T::PlanOpening)}</p> }.into_any()
+        } else {
+            view! { <NoPlan /> }.into_any()
+        }
+    };
     move || match ctx.route.get() {
         Route::Plans => view! { <plans::PlansPage /> }.into_any(),
         Route::Overview { plan } => {
             if is_open(&plan) {
                 view! { <super::chunks::OverviewPage /> }.into_any()
             } else {
-                view! { <NoPlan /> }.into_any()
+                not_open(&plan)
             }
         }
         Route::Step {
@@ -290,7 +299,7 @@ fn Page() -> impl IntoView {
             if is_open(&plan) {
                 view! { <steps::StepPage plan=Some(plan) step /> }.into_any()
             } else {
-                view! { <NoPlan /> }.into_any()
+                not_open(&plan)
             }
         }
         Route::Step { plan: None, step } => view! { <steps::StepPage plan=None step /> }.into_any(),

@@ -35,7 +35,7 @@ pub fn NoticeArea() -> impl IntoView {
                             view! {
                                 <button on:click=move |_| {
                                     ctx.notice.set(None);
-                                    super::plans::restore(ctx, &key);
+                                    super::plans::act(ctx, super::engine::PlansAction::Restore(key.clone()));
                                 }>{ctx.t(T::Undo)}</button>
                             }
                         });
@@ -97,7 +97,7 @@ pub fn SaveStatus() -> impl IntoView {
                                 <span class="button-label">{ctx.t(T::RedoEdit)}</span>
                             </button>
                             <button
-                                on:click=move |_| super::plans::export(ctx, &id)
+                                on:click=move |_| super::plans::act(ctx, super::engine::PlansAction::Export(id.clone()))
                                 title=move || ctx.t(T::ExportPlan)()
                             >
                                 <span class="icon" aria-hidden="true">"⤓"</span>
