@@ -82,10 +82,10 @@ pub fn boot_shells() -> String {
 }
 
 /// For the boot loader (`scripts/postbuild.mjs`): which wasm chunk each page of the app needs,
-/// as JSON `{ "<step slug>": "<chunk>", "": "overview" }` (the overview is `#/plan/<id>`).
+/// as JSON `{ "<step slug>": "<chunk>", "": "store" }` (the overview is `#/plan/<id>`).
 pub fn route_chunks() -> String {
     let mut map = serde_json::Map::new();
-    map.insert("".into(), "overview".into());
+    map.insert("".into(), crate::ui::OVERVIEW_CHUNK.into());
     for step in crate::domain::model::workflow::Step::ALL {
         map.insert(step.slug().into(), crate::ui::step_chunk(step).into());
     }
@@ -155,7 +155,7 @@ mod tests {
         let map = map.as_object().unwrap();
         // 20 steps and the overview (the empty slug).
         assert_eq!(map.len(), Step::ALL.len() + 1);
-        assert_eq!(map[""], "overview");
+        assert_eq!(map[""], "store");
         for step in Step::ALL {
             let want = match step.phase() {
                 Phase::Plan => "plan",

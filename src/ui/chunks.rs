@@ -124,8 +124,15 @@ step_parts! {
     Report => analysis, load_report, preload_report, analysis::report::ReportStep;
     NextCampaign => analysis, load_next_campaign, preload_next_campaign, analysis::next::NextStep;
 }
-part!(overview, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
-part!(share, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
+// The overview and the share page share the plan engine's chunk (`store`, below): each reads or
+// writes whole plans, a plan's first page is its overview, and separate chunks made
+// wasm-split-cli write a shared chunk for every set of them (55 files, a deep link waiting for
+// 41 modules).
+part!(store, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
+part!(store, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
+
+/// The chunk of a plan's overview (`#/plan/<id>`), for the boot loader's deep links.
+pub const OVERVIEW_CHUNK: &str = "store";
 
 /// The Excel workbook reader (in a chunk of its own: it loads when a workbook is chosen on the
 /// collect step, never for anyone who imports CSV).

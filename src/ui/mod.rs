@@ -2,7 +2,7 @@
 
 mod charts;
 pub(crate) mod chunks;
-pub use chunks::step_chunk;
+pub use chunks::{step_chunk, OVERVIEW_CHUNK};
 mod control;
 mod dashboard;
 mod drag;

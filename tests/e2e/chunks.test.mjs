@@ -53,9 +53,10 @@ test('the plans page loads the main module only; a step loads its own part, and 
   assert.deepEqual(seen, ['alur_bg.wasm'], 'the plans page fetched parts it does not show');
 
   const id = await newPlan(page);
-  // The overview is a part of its own.
+  // Creating the plan loaded the plan engine (reading and writing whole plans).
+  assert.ok(seen.some((f) => f.startsWith('split_store')), seen.join());
+  // The overview is in the engine's part.
   await page.getByLabel('Plan name').waitFor();
-  assert.ok(seen.some((f) => f.startsWith('split_overview')), seen.join());
   assert.ok(!seen.some((f) => f.startsWith('split_plan')), 'the planning steps’ part came before it was wanted');
 
   // The action plan (in the planning phase's part) opened directly; the step after approval,
@@ -154,5 +155,51 @@ test('a deep link fetches its page’s part beside the main module, each file on
   // A preload the page never used would warn after a few seconds.
   await page.waitForTimeout(3500);
   assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
+  await ctx.close();
+});
+
+test('the plan engine loads with the first action on a plan; when it cannot, a message says so and the plans are safe', async () => {
+  const { ctx, page, problems } = await openPage(app.browser, { context: await noWorker(app.browser) });
+  const seen = wasmRequests(page);
+  // A plan stored earlier, as after a previous visit: the list shows it from its summary.
+  await page.goto(app.server.url);
+  await appReady(page);
+  const id = await newPlan(page);
+  await page.getByLabel('Plan name').fill('Engine test');
+  await page.getByText('Saved in this browser').waitFor();
+
+  // A new visit with the engine's part unreachable (offline without the cache, or a new
+  // release replaced the files).
+  let blocked = true;
+  await page.route(/split_store[^/]*\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  seen.length = 0;
+  await page.goto(`${app.server.url}#/`);
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('link', { name: 'Engine test' }).waitFor();
+  assert.ok(!seen.some((f) => f.startsWith('split_store')), 'the plans page loaded the engine');
+  // Duplicating needs the engine: it fails with a message, and nothing changes.
+  await page.getByRole('row', { name: /Engine test/ }).getByRole('button', { name: 'Duplicate' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'the part of Alur that reads and stores plans could not be loaded' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Your plans are safe in this browser\./);
+  assert.equal(await page.locator('.plans-table tbody tr').count(), 1);
+  // Opening the plan fails the same way: the page says the plan is not open, not a crash.
+  await page.goto(`${app.server.url}#/plan/${id}`);
+  await page.locator('main h1', { hasText: 'Plan not found' }).waitFor();
+  assert.equal(await page.getByText('Alur stopped because of an error').count(), 0);
+
+  // Connected again: the same link opens the plan, with what was typed before.
+  blocked = false;
+  await page.goto(`${app.server.url}#/`);
+  await page.goto(`${app.server.url}#/plan/${id}`);
+  await page.getByLabel('Plan name').waitFor();
+  assert.equal(await page.getByLabel('Plan name').inputValue(), 'Engine test');
+  // And the duplicate now works: "Engine test (copy)" beside the original.
+  await page.goto(`${app.server.url}#/`);
+  await page.getByRole('row', { name: /^Engine test/ }).first().getByRole('button', { name: 'Duplicate' }).click();
+  await page.locator('.plans-table tbody tr').nth(1).waitFor();
+  assert.deepEqual((await page.locator('.plans-table tbody tr td:first-child').allTextContents()).map((t) => t.trim()).sort(), ['Engine test', 'Engine test (copy)']);
+  assert.deepEqual(problems.filter((p) => !/split_store|ERR_INTERNET_DISCONNECTED|Failed to fetch|Service Worker registration blocked/.test(p)), []);
   await ctx.close();
 });
