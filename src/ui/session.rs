@@ -172,8 +172,12 @@ fn open_for_route(ctx: Ctx, route: &Route) {
     }
     ctx.flush();
     let Some(id) = wanted else { return };
-    // The plan is read by the engine's part, fetched the first time a plan is opened.
+    // The plan is read by the engine's part, fetched the first time a plan is opened; the
+    // page's own part loads meanwhile, not after the plan is open.
     ctx.opening.set(Some(id.clone()));
+    if super::engine::loaded().is_none() {
+        super::chunks::preload(route);
+    }
     super::engine::with(ctx, move |engine| (engine.open)(ctx, id));
 }
 
