@@ -155,6 +155,53 @@ fn a_damaged_index_is_rebuilt_from_the_plan_keys() {
     clear_alur_keys();
 }
 
+// Guards: the plans page lists plans from their summaries without the plan engine, and moves to
+// the recovery area only what is no well-formed JSON object (not JSON at all, or cut off): a
+// plan the engine's tolerant reader can still read (a byte-order mark, a name given twice)
+// stays listed; a document whose own id differs from its key is opened as the key's plan,
+// never saved over another one.
+#[wasm_bindgen_test]
+fn the_list_keeps_what_the_engine_can_read_and_a_key_owns_its_plan() {
+    use alur::storage::plans;
+    clear_alur_keys();
+    let text = serde_json::to_string(&sample_plan("a1", "Marked", 7)).unwrap();
+    storage::write("alur:plan:a1", &format!("\u{feff}{text}")).unwrap();
+    let twice = sample_plan("b2", "Twice", 9);
+    let twice = serde_json::to_string(&twice)
+        .unwrap()
+        .replacen('{', "{\"name\":\"First\",", 1);
+    storage::write("alur:plan:b2", &twice).unwrap();
+    storage::write("alur:plan:c3", "not json at all").unwrap();
+    // Cut off in the middle: not well-formed, so moved out of the list at once.
+    storage::write("alur:plan:e5", &text[..text.len() / 2]).unwrap();
+    let other = serde_json::to_string(&sample_plan("someone-else", "Moved", 3)).unwrap();
+    storage::write("alur:plan:d4", &other).unwrap();
+    let list: Vec<(String, String)> = plans::list()
+        .unwrap()
+        .into_iter()
+        .map(|m| (m.id, m.name))
+        .collect();
+    // Newest first: b2 (9), a1 (7), d4 (3); b2's name given twice is listed by its id.
+    assert_eq!(
+        list,
+        [
+            ("b2".to_string(), "b2".to_string()),
+            ("a1".to_string(), "Marked".to_string()),
+            ("d4".to_string(), "Moved".to_string()),
+        ]
+    );
+    assert_eq!(
+        plans::damaged()
+            .into_iter()
+            .map(|(key, _)| key)
+            .collect::<Vec<_>>(),
+        ["alur:damaged:plan:c3", "alur:damaged:plan:e5"]
+    );
+    assert_eq!(plans::load("a1").unwrap().name, "Marked");
+    assert_eq!(plans::load("d4").unwrap().id, "d4");
+    clear_alur_keys();
+}
+
 // Guards: a deleted plan is restorable, and deleting twice keeps both copies.
 #[wasm_bindgen_test]
 fn trash_keeps_every_deleted_version_until_restored() {

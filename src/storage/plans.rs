@@ -133,14 +133,34 @@ fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> 
             continue;
         }
         let text = read(key)?.unwrap_or_default();
-        // Only the summary's fields are read: the whole plan is read (and, if it is damaged
-        // beyond them, moved to the recovery area) when it is opened, by the plan engine, which
-        // the plans page does not load (src/ui/engine.rs).
-        match serde_json::from_str::<PlanMeta>(&text) {
+        // Only the summary's fields are read: the whole plan is read by the plan engine when it
+        // is opened (and moved to the recovery area then if it is damaged), and the plans page
+        // does not load the engine (src/ui/engine.rs). A plan the engine's tolerant reader may
+        // still read (a mark at the start, a name given twice, an export file's wrapper, a newer
+        // version's fields) is listed under its key's id; only what is no well-formed JSON object
+        // (a cut-off write, another program's text) is moved to the recovery area here.
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        match serde_json::from_str::<PlanMeta>(body) {
             Ok(meta) => metas.push(PlanMeta {
                 id: id.to_string(),
                 ..meta
             }),
+            Err(_)
+                if body.starts_with('{')
+                    && serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok() =>
+            {
+                metas.push(PlanMeta {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    status: PlanStatus::default(),
+                    updated_at: crate::domain::plan_file::json_text::top_level_u64(
+                        body,
+                        "updated_at",
+                    )
+                    .and_then(|at| i64::try_from(at).ok())
+                    .unwrap_or(0),
+                })
+            }
             Err(_) => {
                 // Damaged: kept byte for byte in the recovery area, out of the list.
                 quarantine(key, &text);
@@ -162,7 +182,14 @@ fn write_index(metas: &[PlanMeta]) -> Result<(), StorageError> {
 pub fn load(id: &str) -> Result<Plan, LoadError> {
     let key = plan_key(id);
     let text = read(&key)?.ok_or_else(|| LoadError::Missing(id.to_string()))?;
-    let result = decode(&key, &text);
+    let result = decode(&key, &text).map(|mut plan| {
+        // The key is where the plan lives: a document whose own id says otherwise (edited by
+        // hand) is saved back to this key, never over another plan.
+        if plan.id != id {
+            plan.id = id.to_string();
+        }
+        plan
+    });
     if let Err(LoadError::Damaged { newer: false, .. }) = &result {
         quarantine(&key, &text);
     }

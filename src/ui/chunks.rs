@@ -215,11 +215,20 @@ pub fn preload(route: &Route) {
 /// every link of the app at once (one listener each on the window, not one per link).
 pub fn preload_on_links() {
     let on = |ev: &web_sys::Event| {
-        let Some(link) = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
-        else {
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // The plans page's controls act through the plan engine: pointing at one fetches it,
+        // so the click rarely waits.
+        if target.as_ref().is_some_and(|e| {
+            e.closest(".plans-page button, .plans-page label, .plans-page input, .notice button")
+                .ok()
+                .flatten()
+                .is_some()
+        }) {
+            super::engine::preload();
+        }
+        let Some(link) = target.and_then(|e| e.closest("a[href^='#/']").ok().flatten()) else {
             return;
         };
         if let Some(href) = link.get_attribute("href") {
@@ -261,6 +270,24 @@ pub fn SharePage(payload: String) -> impl IntoView {
     view! { <Part load=move || Box::pin(load_share(payload.clone())) as Pending /> }
 }
 
+/// What failed to load, with "Try again" (`retry`) and "Reload Alur".
+pub(crate) fn failed(ctx: super::Ctx, what: T, retry: impl Fn() + 'static) -> AnyView {
+    view! {
+        <div class="chunk-failed" role="alert">
+            <p>{ctx.t(what)}</p>
+            <div class="toolbar">
+                <button type="button" class="primary" on:click=move |_| retry()>
+                    {ctx.t(T::ChunkRetry)}
+                </button>
+                <button type="button" on:click=|_| reload()>
+                    {ctx.t(T::ChunkReload)}
+                </button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
 /// Shows a part once its chunk is in: nothing for the first moments (a chunk from the cache
 /// arrives within a frame or two), then a loading line, or what failed and a retry.
 #[component]
@@ -273,24 +300,7 @@ fn Part(load: impl Fn() -> Pending + Send + Sync + 'static) -> impl IntoView {
         Suspend::new(async move {
             match pending.await {
                 Ok(view) => view,
-                Err(ChunkError) => view! {
-                    <div class="chunk-failed" role="alert">
-                        <p>{ctx.t(T::ChunkFailed)}</p>
-                        <div class="toolbar">
-                            <button
-                                type="button"
-                                class="primary"
-                                on:click=move |_| attempt.update(|n| *n += 1)
-                            >
-                                {ctx.t(T::ChunkRetry)}
-                            </button>
-                            <button type="button" on:click=|_| reload()>
-                                {ctx.t(T::ChunkReload)}
-                            </button>
-                        </div>
-                    </div>
-                }
-                .into_any(),
+                Err(ChunkError) => failed(ctx, T::ChunkFailed, move || attempt.update(|n| *n += 1)),
             }
         })
     };

@@ -11,10 +11,19 @@
 
 use std::cell::Cell;
 
-use leptos::prelude::Set;
+use leptos::prelude::Update;
 
 use super::Ctx;
 use crate::domain::history::merge::Prefer;
+
+/// A plan being opened while the engine's part loads, by its id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// The part is on its way.
+    Loading(String),
+    /// The part could not be fetched: the page says so, with a retry.
+    Failed(String),
+}
 
 /// An action of the plans page (or of a notice) that reads or writes whole plans.
 pub enum PlansAction {
@@ -90,7 +99,11 @@ pub fn with(ctx: Ctx, f: impl FnOnce(Engine) + 'static) {
                 f(engine);
             }
             Err(_) => {
-                ctx.opening.set(None);
+                ctx.opening.update(|o| {
+                    if let Some(Opening::Loading(id)) = o.take() {
+                        *o = Some(Opening::Failed(id));
+                    }
+                });
                 ctx.warn(crate::i18n::T::EngineFailed, &[]);
             }
         }

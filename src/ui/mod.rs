@@ -55,7 +55,7 @@ pub struct Ctx {
     /// The open plan, edited in memory and autosaved.
     pub plan: RwSignal<Option<Plan>>,
     /// The id of the plan being opened while the plan engine loads (see [`engine`]).
-    pub opening: RwSignal<Option<String>>,
+    pub opening: RwSignal<Option<engine::Opening>>,
     /// Whether the open plan's last edit is stored.
     pub save: RwSignal<SaveState>,
     /// The latest notice.

@@ -65,7 +65,11 @@ fn duplicate(ctx: Ctx, id: &str) {
                 ctx.tell(T::Duplicated, &[("name", &plan.name)]);
             }
         }
-        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
+        Err(err) => {
+            // A damaged plan was moved to the recovery area: the list must no longer show it.
+            ctx.refresh_plans();
+            ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
+        }
     }
 }
 
@@ -92,6 +96,7 @@ fn rename(ctx: Ctx, id: &str, name: &str) -> bool {
                 }
             }
             Err(err) => {
+                ctx.refresh_plans();
                 ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
                 return false;
             }
@@ -118,7 +123,11 @@ fn delete(ctx: Ctx, meta: &PlanMeta) {
                 Some(undo),
             );
         }
-        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
+        Err(err) => {
+            // A damaged plan was moved to the recovery area: the list must no longer show it.
+            ctx.refresh_plans();
+            ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
+        }
     }
 }
 
@@ -129,7 +138,11 @@ fn restore(ctx: Ctx, key: &str) {
             ctx.refresh_plans();
             ctx.tell(T::Restored, &[("name", &plan.name)]);
         }
-        Err(err) => ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]),
+        Err(err) => {
+            // A damaged plan was moved to the recovery area: the list must no longer show it.
+            ctx.refresh_plans();
+            ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
+        }
     }
 }
 
@@ -143,6 +156,7 @@ fn export(ctx: Ctx, id: &str) {
     let plan = match open.map_or_else(|| plans::load(id), Ok) {
         Ok(plan) => plan,
         Err(err) => {
+            ctx.refresh_plans();
             ctx.warn(T::OpenFailed, &[("reason", &err.to_string())]);
             return;
         }
@@ -232,6 +246,7 @@ pub(crate) fn store_imported(ctx: Ctx, mut plan: Plan, replace: bool) -> Option<
             .map_err(|e| e.to_string())
             .and_then(|old| plans::keep_in_trash(&old, now_ms()).map_err(|e| e.to_string()));
         if let Err(reason) = kept {
+            ctx.refresh_plans();
             ctx.warn(T::OpenFailed, &[("reason", &reason)]);
             return None;
         }
@@ -289,6 +304,7 @@ pub fn PlansPage() -> impl IntoView {
             class:dragging=dragging
             on:dragover=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
+                super::engine::preload();
                 dragging.set(true);
             }
             on:dragleave=move |_| dragging.set(false)

@@ -174,17 +174,28 @@ fn open_for_route(ctx: Ctx, route: &Route) {
     let Some(id) = wanted else { return };
     // The plan is read by the engine's part, fetched the first time a plan is opened; the
     // page's own part loads meanwhile, not after the plan is open.
-    ctx.opening.set(Some(id.clone()));
     if super::engine::loaded().is_none() {
         super::chunks::preload(route);
     }
+    open_with_engine(ctx, id);
+}
+
+/// Opens plan `id` once the engine is in; while its part loads the page says so, and if it
+/// cannot be fetched the page offers to try again.
+pub(super) fn open_with_engine(ctx: Ctx, id: String) {
+    ctx.opening
+        .set(Some(super::engine::Opening::Loading(id.clone())));
     super::engine::with(ctx, move |engine| (engine.open)(ctx, id));
 }
 
 /// Opens plan `id` (the engine's `open`), unless the route moved on while the engine loaded.
 fn open_now(ctx: Ctx, id: String) {
-    if ctx.opening.get_untracked().as_deref() == Some(id.as_str()) {
-        ctx.opening.set(None);
+    if let Some(super::engine::Opening::Loading(o) | super::engine::Opening::Failed(o)) =
+        ctx.opening.get_untracked()
+    {
+        if o == id {
+            ctx.opening.set(None);
+        }
     }
     let wanted = ctx.route.get_untracked().plan_id().map(str::to_string);
     let open = ctx

@@ -276,12 +276,16 @@ fn Page() -> impl IntoView {
     let is_open = move |id: &str| open_id.with(|open| open.as_deref() == Some(id));
     // While the plan engine loads (the first plan opened), the page says so rather than
     // "no such plan".
-    let not_open = move |id: &str| {
-        if ctx.opening.with(|o| o.as_deref() == Some(id)) {
+    let not_open = move |id: &str| match ctx.opening.get() {
+        Some(super::engine::Opening::Loading(o)) if o == id => {
             view! { <p class="chunk-loading" role="status">{ctx.t(T::PlanOpening)}</p> }.into_any()
-        } else {
-            view! { <NoPlan /> }.into_any()
         }
+        Some(super::engine::Opening::Failed(o)) if o == id => {
+            super::chunks::failed(ctx, T::EngineFailed, move || {
+                super::session::open_with_engine(ctx, o.clone())
+            })
+        }
+        _ => view! { <NoPlan /> }.into_any(),
     };
     move || match ctx.route.get() {
         Route::Plans => view! { <plans::PlansPage /> }.into_any(),

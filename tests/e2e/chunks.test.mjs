@@ -184,17 +184,21 @@ test('the plan engine loads with the first action on a plan; when it cannot, a m
   await alert.waitFor();
   assert.match(await alert.textContent(), /Your plans are safe in this browser\./);
   assert.equal(await page.locator('.plans-table tbody tr').count(), 1);
-  // Opening the plan fails the same way: the page says the plan is not open, not a crash.
+  // Opening the plan fails the same way: the page says so with a retry; not the crash screen,
+  // and not "Plan not found".
   await page.goto(`${app.server.url}#/plan/${id}`);
-  await page.locator('main h1', { hasText: 'Plan not found' }).waitFor();
+  const failed = page.locator('main .chunk-failed[role="alert"]');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /the part of Alur that reads and stores plans could not be loaded/);
+  assert.equal(await page.locator('main h1', { hasText: 'Plan not found' }).count(), 0);
   assert.equal(await page.getByText('Alur stopped because of an error').count(), 0);
 
-  // Connected again: the same link opens the plan, with what was typed before.
+  // Connected again: "Try again" opens the plan, with what was typed before.
   blocked = false;
-  await page.goto(`${app.server.url}#/`);
-  await page.goto(`${app.server.url}#/plan/${id}`);
+  await failed.getByRole('button', { name: 'Try again' }).click();
   await page.getByLabel('Plan name').waitFor();
   assert.equal(await page.getByLabel('Plan name').inputValue(), 'Engine test');
+  assert.equal(await failed.count(), 0);
   // And the duplicate now works: "Engine test (copy)" beside the original.
   await page.goto(`${app.server.url}#/`);
   await page.getByRole('row', { name: /^Engine test/ }).first().getByRole('button', { name: 'Duplicate' }).click();
