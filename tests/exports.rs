@@ -41,23 +41,14 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn google_ads_over_a_range_without_a_day_column() {
     let p = import(&fixture("google_ads_campaigns_range_en.csv")).unwrap();
-    assert_eq!(p.source, Source::GoogleAds);
-    assert_eq!(p.period, Some((d("2026-10-01"), d("2026-10-31"))));
-    assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
-    assert_eq!(p.skipped_totals, [7, 8, 9]);
-    assert_eq!(total(&p, "impressions"), 550_250.0);
-    assert_eq!(total(&p, "clicks"), 20_615.0);
+    google_ads_range_totals(&p);
     assert_eq!(total(&p, "interactions"), 20_615.0);
-    assert!(close(total(&p, "cost"), 30_201_750.0));
-    assert!(close(total(&p, "conversions"), 463.0));
-    assert!(close(total(&p, "revenue"), 138_900_000.0));
     for row in &p.rows {
         assert_eq!(
             (row.date, row.end),
             (d("2026-10-01"), Some(d("2026-10-31")))
         );
     }
-    assert_eq!(p.currency.as_deref(), Some("IDR"));
     let checks = total_checks(&p);
     let of = |m: &str| checks.iter().find(|c| c.metric_id == m).unwrap();
     assert_eq!(
@@ -68,6 +59,20 @@ fn google_ads_over_a_range_without_a_day_column() {
     assert!(of("impressions").differs());
     assert!(of("cost").differs());
     assert!(!of("clicks").differs());
+}
+
+/// The hand-computed figures of the Google Ads range report above, in any of its formats.
+fn google_ads_range_totals(p: &ImportPreview) {
+    assert_eq!(p.source, Source::GoogleAds);
+    assert_eq!(p.period, Some((d("2026-10-01"), d("2026-10-31"))));
+    assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
+    assert_eq!(p.skipped_totals, [7, 8, 9]);
+    assert_eq!(total(p, "impressions"), 550_250.0);
+    assert_eq!(total(p, "clicks"), 20_615.0);
+    assert!(close(total(p, "cost"), 30_201_750.0));
+    assert!(close(total(p, "conversions"), 463.0));
+    assert!(close(total(p, "revenue"), 138_900_000.0));
+    assert_eq!(p.currency.as_deref(), Some("IDR"));
 }
 
 // Guards: the same report from the Indonesian interface (the header, `Biaya/konv.`
@@ -336,18 +341,9 @@ fn workbook(name: &str) -> String {
 #[test]
 fn google_ads_excel_workbook_reads_like_its_csv_download() {
     let p = import(&workbook("google_ads_campaigns_range.xlsx")).unwrap();
-    assert_eq!(p.source, Source::GoogleAds);
-    assert_eq!(p.period, Some((d("2026-10-01"), d("2026-10-31"))));
-    assert!(p.bad_rows.is_empty(), "{:?}", p.bad_rows);
-    assert_eq!(p.skipped_totals, [7, 8, 9]);
-    assert_eq!(total(&p, "impressions"), 550_250.0);
-    assert_eq!(total(&p, "clicks"), 20_615.0);
-    assert!(close(total(&p, "cost"), 30_201_750.0));
-    assert!(close(total(&p, "conversions"), 463.0));
-    assert!(close(total(&p, "revenue"), 138_900_000.0));
+    google_ads_range_totals(&p);
     let ctr: Vec<f64> = p.rows_of("ctr").map(|r| r.value).collect();
     assert_eq!(ctr, [3.65, 4.0]);
-    assert_eq!(p.currency.as_deref(), Some("IDR"));
     // The same rows as the CSV download, value for value.
     let csv = import(&fixture("google_ads_campaigns_range_en.csv")).unwrap();
     assert_eq!(facts(&p), facts(&csv));

@@ -78,6 +78,7 @@ pub struct Engine {
 
 thread_local! {
     static LOADED: Cell<Option<Engine>> = const { Cell::new(None) };
+    static PRELOADING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The engine, if its part has loaded.
@@ -99,12 +100,18 @@ pub fn with(ctx: Ctx, f: impl FnOnce(Engine) + 'static) {
                 f(engine);
             }
             Err(_) => {
+                // A plan being opened: its page says what failed, with a retry. Anything else
+                // (an action of the plans page) is told in a notice.
+                let mut opening = false;
                 ctx.opening.update(|o| {
                     if let Some(Opening::Loading(id)) = o.take() {
                         *o = Some(Opening::Failed(id));
+                        opening = true;
                     }
                 });
-                ctx.warn(crate::i18n::T::EngineFailed, &[]);
+                if !opening {
+                    ctx.warn(crate::i18n::T::EngineFailed, &[]);
+                }
             }
         }
     });
@@ -112,9 +119,12 @@ pub fn with(ctx: Ctx, f: impl FnOnce(Engine) + 'static) {
 
 /// Fetches the engine's part without using it (a plan link is pointed at).
 pub fn preload() {
-    if loaded().is_none() {
-        leptos::task::spawn_local(async {
-            let _ = super::chunks::preload_engine().await;
-        });
+    // Pointer moves over the plans page ask often: one fetch at a time.
+    if loaded().is_some() || PRELOADING.with(|p| p.replace(true)) {
+        return;
     }
+    leptos::task::spawn_local(async {
+        let _ = super::chunks::preload_engine().await;
+        PRELOADING.with(|p| p.set(false));
+    });
 }

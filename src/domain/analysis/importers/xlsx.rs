@@ -256,25 +256,14 @@ fn serial_date(serial: f64) -> String {
     }
     let days = serial.floor() as i64;
     let minutes = ((serial - serial.floor()) * 1440.0).round() as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm); 1899-12-30 is
-    // 25,569 days before it.
-    let z = days - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    // 1899-12-30 is 25,569 days before 1970-01-01.
+    let Some(date) = crate::domain::values::date::Date::from_days(days - 25_569) else {
+        return String::new();
+    };
     if minutes == 0 || minutes == 1440 {
-        format!("{year:04}-{month:02}-{day:02}")
+        date.to_string()
     } else {
-        format!(
-            "{year:04}-{month:02}-{day:02} {:02}:{:02}",
-            minutes / 60,
-            minutes % 60
-        )
+        format!("{date} {:02}:{:02}", minutes / 60, minutes % 60)
     }
 }
 
