@@ -8,7 +8,7 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: setup run dist test test-native test-wasm test-e2e lint fmt clean fuzz bench
+.PHONY: setup run dist test test-native test-wasm test-e2e test-sync-server sync-server lint fmt clean fuzz bench
 
 setup:
 	@./scripts/setup.sh
@@ -26,7 +26,7 @@ dist: setup
 	node scripts/postbuild.mjs dist target/boot-shell.html target/wasm-pkg target/route-chunks.json
 	@./scripts/size.sh
 
-test: setup lint test-native test-wasm dist test-e2e
+test: setup lint test-native test-wasm test-sync-server dist test-e2e
 	@echo "make test: all layers passed"
 
 test-native:
@@ -37,6 +37,20 @@ test-wasm:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# Team sync (#22): the Hocuspocus server's configuration in sync-server/, tested against real
+# server processes, real clients and a real redis-server (sync-server/README.md).
+SYNC_DEPS := sync-server/node_modules/.package-lock.json
+$(SYNC_DEPS): sync-server/package.json sync-server/package-lock.json
+	npm ci --prefix sync-server --no-audit --no-fund
+
+# The team sync server on ws://127.0.0.1:1234, with the team file sync-server/team.json.
+# SYNC_ARGS passes flags: make sync-server SYNC_ARGS="--port 1235 --redis redis://127.0.0.1:6379"
+sync-server: $(SYNC_DEPS)
+	node sync-server/server.mjs $(SYNC_ARGS)
+
+test-sync-server: $(SYNC_DEPS)
+	node --test sync-server/test/
 
 # Every input parser (plan files, CSV importers, numbers, dates) under property tests with many
 # more cases than `cargo test` runs; the runner prints how many ran. FUZZ_SECONDS bounds the time.

@@ -7,6 +7,7 @@ pub mod history;
 pub mod model;
 pub mod plan_file;
 pub mod planning;
+pub mod sync;
 pub mod values;
 
 pub use model::validate::{validate, IssueKind, ValidationIssue};

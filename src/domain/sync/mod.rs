@@ -1,0 +1,7 @@
+//! Team plans (#22): the plan as a Yjs document that several people edit at once, offline or
+//! online, merged field by field. Pure: the WebSocket, the storage of updates and the UI live
+//! in `ui` and `storage`.
+
+pub mod plan_doc;
+
+pub use plan_doc::{Lost, PlanDoc, SyncError, ENTITY_LISTS};

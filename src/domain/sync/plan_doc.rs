@@ -1,0 +1,740 @@
+//! A plan as a Yjs document (#22), field by field, so that concurrent edits of different items
+//! or fields always merge and an edit of the same field resolves the same way everywhere.
+//!
+//! The document holds the plan's JSON form under the root map `plan`:
+//! - an object is a map of its fields, written field by field;
+//! - a list of entities (the paths of [`ENTITY_LISTS`]) is a map `items` (id → the entity's
+//!   map) beside an array `order` of ids, so two people adding, editing or deleting different
+//!   items never touch the same key, and an item inserted and not deleted always survives;
+//! - anything else (a text, a number, a list of plain values such as channels or a series'
+//!   values) is one value, kept as `{v: value, w: stamp, b: stamp}`: the stamp of this write
+//!   and of the write it replaced, as its writer saw it. Yjs resolves two writes of one key the
+//!   same way everywhere; the stamps tell a replica whether the write that replaced its own had
+//!   seen it (a correction) or not (a concurrent edit), and a value that lost a concurrent edit
+//!   goes to the root array `history` (see [`PlanDoc::apply`]), never silently dropped.
+//!
+//! A whole plan is never loaded into the document again after the first share: [`PlanDoc::write`]
+//! compares the plan with the document and writes only the fields that differ, so nothing of a
+//! concurrent edit is overwritten by an unchanged copy, and no item is duplicated.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use serde_json::{Map as JsonMap, Value};
+use thiserror::Error;
+use yrs::updates::decoder::Decode;
+use yrs::updates::encoder::Encode;
+use yrs::{
+    Any, Array, ArrayPrelim, ArrayRef, ClientID, Doc, Map, MapPrelim, MapRef, Number, Options, Out,
+    ReadTxn, StateVector, Transact, TransactionMut, Update,
+};
+
+/// The plan's lists of entities, by their dotted path in the plan's JSON: each is kept as a map
+/// from id to item. A test checks this against the plan's JSON Schema, so a list added to the
+/// model cannot be forgotten here.
+pub const ENTITY_LISTS: [&str; 21] = [
+    "market.trends",
+    "market.opportunities",
+    "market.challenges",
+    "market.strengths",
+    "market.weaknesses",
+    "competitors",
+    "personas",
+    "gaps",
+    "channels",
+    "kpis",
+    "budget.allocations",
+    "tasks",
+    "approvals",
+    "execution",
+    "content",
+    "spend",
+    "measurements",
+    "facts",
+    "problems",
+    "optimisations",
+    "report.learnings",
+];
+
+/// Fields that change with every save (revision, time of the last edit): they follow the last
+/// writer and never count as a lost value.
+const BOOKKEEPING: [&str; 2] = ["revision", "updated_at"];
+
+const PLAN: &str = "plan";
+const HISTORY: &str = "history";
+const ITEMS: &str = "items";
+const ORDER: &str = "order";
+/// At most this many of this replica's own writes are remembered to recognise a lost value.
+const MAX_PENDING: usize = 2000;
+/// At most this many updates are held back waiting for an earlier one.
+const MAX_HELD: usize = 256;
+
+/// Why the document could not take or give a plan.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum SyncError {
+    /// The bytes received are not a Yjs update (or state vector) this client can read.
+    #[error("the update is damaged or not a Yjs update")]
+    BadUpdate,
+    /// The update is well-formed but could not be applied.
+    #[error("the update could not be applied")]
+    Rejected,
+    /// A plan to write is not a JSON object.
+    #[error("the plan is not a JSON object")]
+    NotAnObject,
+    /// An item of an entity list has no string `id`.
+    #[error("an item of `{list}` has no id")]
+    NoId {
+        /// The list's dotted path.
+        list: String,
+    },
+}
+
+/// A value that lost a concurrent edit of the same field, kept in the document's history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lost {
+    /// Where: the JSON path of the field, ids for the items of entity lists
+    /// (`["kpis", "k-1", "target"]`).
+    pub path: Vec<String>,
+    /// The value that was written and lost.
+    pub lost: Value,
+    /// The value that was kept.
+    pub kept: Value,
+    /// Who wrote the value that lost.
+    pub by: String,
+    /// When it was found, Unix milliseconds.
+    pub at: i64,
+}
+
+/// Which write put a value in a field: the writer's client id and its clock when it wrote.
+type Stamp = (i64, i64);
+
+/// This replica's write of one field, remembered until someone overwrites it.
+#[derive(Clone, Debug)]
+struct Written {
+    value: Value,
+    stamp: Stamp,
+}
+
+/// One replica of a shared plan: a Yjs document and what this replica wrote.
+pub struct PlanDoc {
+    doc: Doc,
+    /// Written fields by their path joined with `/` (ids and keys never contain `/`).
+    written: BTreeMap<String, Written>,
+    /// Who edits here, for the history of lost values.
+    author: String,
+    /// Updates that arrived before an update they follow (see [`PlanDoc::apply`]).
+    held: RefCell<Vec<Vec<u8>>>,
+}
+
+impl PlanDoc {
+    /// An empty document for a client with this id (unique per open copy of the plan; Yjs
+    /// ids have 53 bits, higher bits are ignored).
+    pub fn new(client_id: u64) -> Self {
+        let options = Options {
+            client_id: ClientID::new(client_id & ((1 << 53) - 1)),
+            ..Options::default()
+        };
+        PlanDoc {
+            doc: Doc::with_options(options),
+            written: BTreeMap::new(),
+            author: String::new(),
+            held: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// A document restored from a full state ([`PlanDoc::encode_state`]) or any update.
+    pub fn from_state(client_id: u64, state: &[u8]) -> Result<Self, SyncError> {
+        let doc = PlanDoc::new(client_id);
+        doc.apply_raw(state)?;
+        Ok(doc)
+    }
+
+    /// Names the person editing in this replica (from their token), for the history.
+    pub fn set_author(&mut self, name: &str) {
+        self.author = name.to_string();
+    }
+
+    /// This replica's client id.
+    pub fn client_id(&self) -> u64 {
+        self.doc.client_id().get()
+    }
+
+    /// Writes the fields of `plan` (the plan's JSON form) that differ from the document, and
+    /// returns the update to send (empty when nothing changed).
+    pub fn write(&mut self, plan: &Value) -> Result<Vec<u8>, SyncError> {
+        let Value::Object(fields) = plan else {
+            return Err(SyncError::NotAnObject);
+        };
+        let root = self.doc.get_or_insert_map(PLAN);
+        let client = self.doc.client_id();
+        let mut txn = self.doc.transact_mut();
+        let start = txn.state_vector().get(&client);
+        let stamp = (client.get() as i64, i64::from(start));
+        let mut writer = Writer {
+            path: Vec::new(),
+            changed: Vec::new(),
+            stamp,
+        };
+        writer.object(&mut txn, &root, fields, "")?;
+        let end = txn.state_vector().get(&client);
+        let update = if end > start {
+            txn.encode_update_v1()
+        } else {
+            Vec::new()
+        };
+        drop(txn);
+        for (path, value) in writer.changed {
+            self.remember(path, value, stamp);
+        }
+        Ok(update)
+    }
+
+    fn remember(&mut self, path: Vec<String>, value: Value, stamp: Stamp) {
+        if BOOKKEEPING.contains(&path.join("/").as_str()) {
+            return;
+        }
+        if self.written.len() >= MAX_PENDING && !self.written.contains_key(&path.join("/")) {
+            // The oldest writes matter least: a concurrent edit arrives within one offline spell.
+            let oldest = self
+                .written
+                .iter()
+                .min_by_key(|(_, w)| w.stamp.1)
+                .map(|(k, _)| k.clone());
+            if let Some(oldest) = oldest {
+                self.written.remove(&oldest);
+            }
+        }
+        self.written
+            .insert(path.join("/"), Written { value, stamp });
+    }
+
+    /// The plan's JSON form, as the document holds it now (no history).
+    pub fn read(&self) -> Value {
+        let txn = self.doc.transact();
+        match txn.get_map(PLAN) {
+            Some(root) => read_object(&txn, &root, ""),
+            None => Value::Object(JsonMap::new()),
+        }
+    }
+
+    /// The document's `schema_version`, if it has one: a client older than it opens the plan
+    /// read-only.
+    pub fn schema_version(&self) -> Option<u64> {
+        self.read().get("schema_version").and_then(Value::as_u64)
+    }
+
+    /// Applies an update from a peer. A field this replica wrote and the update overwrote
+    /// without having seen this replica's value (a concurrent edit) is returned and recorded in
+    /// the document's history; the second value is the update to send for that record (empty
+    /// when nothing was lost).
+    pub fn apply(&mut self, update: &[u8], now: i64) -> Result<(Vec<Lost>, Vec<u8>), SyncError> {
+        self.apply_raw(update)?;
+        if self.written.is_empty() {
+            return Ok((Vec::new(), Vec::new()));
+        }
+        let mut lost = Vec::new();
+        let mut settled = Vec::new();
+        {
+            let txn = self.doc.transact();
+            for (key, written) in &self.written {
+                let path: Vec<String> = key.split('/').map(str::to_string).collect();
+                let field = field_at(&txn, &path);
+                let (kept, replaced_knowingly) = match field {
+                    Some(field) if field.stamp == Some(written.stamp) => continue,
+                    Some(field) => {
+                        let knew =
+                            field.base == Some(written.stamp) || field.value == written.value;
+                        (field.value, knew)
+                    }
+                    // The field or its item is gone: deleted while this replica edited it.
+                    None => (Value::Null, false),
+                };
+                settled.push(key.clone());
+                if !replaced_knowingly {
+                    lost.push(Lost {
+                        path,
+                        lost: written.value.clone(),
+                        kept,
+                        by: self.author.clone(),
+                        at: now,
+                    });
+                }
+            }
+        }
+        for key in settled {
+            self.written.remove(&key);
+        }
+        let record = if lost.is_empty() {
+            Vec::new()
+        } else {
+            self.record(&lost)
+        };
+        Ok((lost, record))
+    }
+
+    /// Applies an update without looking for lost values (restoring stored state).
+    ///
+    /// An update that starts after a gap (an earlier update of its writer has not arrived) is
+    /// held here and applied once the gap is filled, never handed to yrs early: yrs 0.28 keeps
+    /// such updates itself, and the property test below found a delivery order in which its
+    /// bookkeeping of them overflows (a panic, which kills the wasm app). A resync from the
+    /// state vectors fills every gap, so nothing held is needed for long.
+    fn apply_raw(&self, update: &[u8]) -> Result<(), SyncError> {
+        let decoded = Update::decode_v1(update).map_err(|_| SyncError::BadUpdate)?;
+        let mut held = self.held.borrow_mut();
+        if self.has_gap(&decoded) {
+            if held.len() >= MAX_HELD {
+                held.remove(0);
+            }
+            held.push(update.to_vec());
+            return Ok(());
+        }
+        {
+            let mut txn = self.doc.transact_mut();
+            txn.apply_update(decoded).map_err(|_| SyncError::Rejected)?;
+        }
+        // Whatever was held and no longer follows a gap goes in now, until nothing moves.
+        loop {
+            let ready = held
+                .iter()
+                .position(|bytes| Update::decode_v1(bytes).is_ok_and(|u| !self.has_gap(&u)));
+            let Some(i) = ready else { break };
+            let bytes = held.remove(i);
+            if let Ok(u) = Update::decode_v1(&bytes) {
+                let mut txn = self.doc.transact_mut();
+                // A held update that fails now is dropped; the next resync brings its content.
+                let _ = txn.apply_update(u);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the update has blocks of a writer that start after what this document has of
+    /// that writer.
+    fn has_gap(&self, update: &Update) -> bool {
+        let have = self.doc.transact().state_vector();
+        update
+            .state_vector_lower()
+            .iter()
+            .any(|(client, clock)| *clock > have.get(client))
+    }
+
+    fn record(&self, lost: &[Lost]) -> Vec<u8> {
+        let history = self.doc.get_or_insert_array(HISTORY);
+        let mut txn = self.doc.transact_mut();
+        for l in lost {
+            let entry = Any::from(HashMap::from([
+                (
+                    "path".to_string(),
+                    Any::Array(l.path.iter().map(|s| Any::from(s.as_str())).collect()),
+                ),
+                ("lost".to_string(), to_any(&l.lost)),
+                ("kept".to_string(), to_any(&l.kept)),
+                ("by".to_string(), Any::from(l.by.as_str())),
+                ("at".to_string(), Any::Number(Number::Int(l.at))),
+            ]));
+            history.push_back(&mut txn, entry);
+        }
+        txn.encode_update_v1()
+    }
+
+    /// Every value that lost a concurrent edit, oldest first, as the document holds them.
+    pub fn history(&self) -> Vec<Lost> {
+        let txn = self.doc.transact();
+        let Some(history) = txn.get_array(HISTORY) else {
+            return Vec::new();
+        };
+        history
+            .iter(&txn)
+            .filter_map(|entry| match entry {
+                Out::Any(any) => lost_from(&from_any(&any)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The document's state vector, for sync step 1.
+    pub fn state_vector(&self) -> Vec<u8> {
+        self.doc.transact().state_vector().encode_v1()
+    }
+
+    /// What a peer with the state vector `remote` lacks, for sync step 2.
+    pub fn diff(&self, remote: &[u8]) -> Result<Vec<u8>, SyncError> {
+        let sv = StateVector::decode_v1(remote).map_err(|_| SyncError::BadUpdate)?;
+        Ok(self.doc.transact().encode_state_as_update_v1(&sv))
+    }
+
+    /// The whole document, to store it locally.
+    pub fn encode_state(&self) -> Vec<u8> {
+        self.doc
+            .transact()
+            .encode_state_as_update_v1(&StateVector::default())
+    }
+}
+
+fn is_entity_list(dotted: &str) -> bool {
+    ENTITY_LISTS.contains(&dotted)
+}
+
+fn join(dotted: &str, key: &str) -> String {
+    if dotted.is_empty() {
+        key.to_string()
+    } else {
+        format!("{dotted}.{key}")
+    }
+}
+
+/// Writes a plan into the document, field by field, noting each field it changed.
+struct Writer {
+    path: Vec<String>,
+    changed: Vec<(Vec<String>, Value)>,
+    stamp: Stamp,
+}
+
+/// A plain field as the document holds it.
+struct Field {
+    value: Value,
+    /// The write that put it there.
+    stamp: Option<Stamp>,
+    /// The write it replaced, as its writer saw it.
+    base: Option<Stamp>,
+}
+
+impl Field {
+    /// Reads an envelope; a bare value (a document written by another tool) has no stamps.
+    fn of(any: &Any) -> Field {
+        if let Any::Map(fields) = any {
+            if let (Some(value), Some(stamp)) = (fields.get("v"), fields.get("w")) {
+                return Field {
+                    value: from_any(value),
+                    stamp: stamp_of(stamp),
+                    base: fields.get("b").and_then(stamp_of),
+                };
+            }
+        }
+        Field {
+            value: from_any(any),
+            stamp: None,
+            base: None,
+        }
+    }
+}
+
+fn envelope(value: &Value, stamp: Stamp, base: Option<Stamp>) -> Any {
+    let stamp_any = |(client, clock): Stamp| {
+        Any::Array(Arc::from([
+            Any::Number(Number::Int(client)),
+            Any::Number(Number::Int(clock)),
+        ]))
+    };
+    let mut fields = HashMap::from([
+        ("v".to_string(), to_any(value)),
+        ("w".to_string(), stamp_any(stamp)),
+    ]);
+    if let Some(base) = base {
+        fields.insert("b".to_string(), stamp_any(base));
+    }
+    Any::from(fields)
+}
+
+fn stamp_of(any: &Any) -> Option<Stamp> {
+    let Any::Array(parts) = any else {
+        return None;
+    };
+    let int = |a: &Any| match a {
+        Any::Number(Number::Int(i)) => Some(*i),
+        Any::Number(Number::Float(f)) if f.fract() == 0.0 => Some(*f as i64),
+        _ => None,
+    };
+    match &parts[..] {
+        [client, clock] => Some((int(client)?, int(clock)?)),
+        _ => None,
+    }
+}
+
+/// The plain field at a JSON path (ids for the items of entity lists), if it is there.
+fn field_at<T: ReadTxn>(txn: &T, path: &[String]) -> Option<Field> {
+    let (last, parents) = path.split_last()?;
+    let mut map = txn.get_map(PLAN)?;
+    let mut dotted = String::new();
+    let mut segments = parents.iter();
+    while let Some(segment) = segments.next() {
+        dotted = join(&dotted, segment);
+        let Some(Out::YMap(next)) = map.get(txn, segment) else {
+            return None;
+        };
+        map = if is_entity_list(&dotted) {
+            let id = segments.next()?;
+            let Some(Out::YMap(items)) = next.get(txn, ITEMS) else {
+                return None;
+            };
+            let Some(Out::YMap(item)) = items.get(txn, id) else {
+                return None;
+            };
+            item
+        } else {
+            next
+        };
+    }
+    match map.get(txn, last)? {
+        Out::Any(any) => Some(Field::of(&any)),
+        _ => None,
+    }
+}
+
+impl Writer {
+    fn object(
+        &mut self,
+        txn: &mut TransactionMut,
+        map: &MapRef,
+        fields: &JsonMap<String, Value>,
+        dotted: &str,
+    ) -> Result<(), SyncError> {
+        for (key, value) in fields {
+            let dotted = join(dotted, key);
+            self.path.push(key.clone());
+            match value {
+                Value::Array(items) if is_entity_list(&dotted) => {
+                    let list = match map.get(txn, key) {
+                        Some(Out::YMap(list)) => list,
+                        _ => {
+                            let list = map.insert(txn, key.as_str(), MapPrelim::default());
+                            list.insert(txn, ITEMS, MapPrelim::default());
+                            list.insert(txn, ORDER, ArrayPrelim::default());
+                            list
+                        }
+                    };
+                    self.list(txn, &list, items, &dotted)?;
+                }
+                Value::Object(inner) => {
+                    let nested = match map.get(txn, key) {
+                        Some(Out::YMap(nested)) => nested,
+                        _ => map.insert(txn, key.as_str(), MapPrelim::default()),
+                    };
+                    self.object(txn, &nested, inner, &dotted)?;
+                }
+                plain => {
+                    // Compared as read back: a whole float and an integer are the same number
+                    // (a JavaScript peer writes integers as floats).
+                    let value = from_any(&to_any(plain));
+                    let old = match map.get(txn, key) {
+                        Some(Out::Any(old)) => Some(Field::of(&old)),
+                        _ => None,
+                    };
+                    if old.as_ref().map(|f| &f.value) != Some(&value) {
+                        let base = old.and_then(|f| f.stamp);
+                        map.insert(txn, key.as_str(), envelope(plain, self.stamp, base));
+                        // Only an edit of a value someone wrote can race with theirs: a new
+                        // field (a new item's) is this replica's alone until others see it,
+                        // and whoever deletes the item has seen it.
+                        if base.is_some() {
+                            self.changed.push((self.path.clone(), value));
+                        }
+                    }
+                }
+            }
+            self.path.pop();
+        }
+        let gone: Vec<String> = map
+            .keys(txn)
+            .filter(|k| !fields.contains_key(*k))
+            .map(str::to_string)
+            .collect();
+        for key in gone {
+            map.remove(txn, &key);
+        }
+        Ok(())
+    }
+
+    fn list(
+        &mut self,
+        txn: &mut TransactionMut,
+        list: &MapRef,
+        items: &[Value],
+        dotted: &str,
+    ) -> Result<(), SyncError> {
+        let no_id = || SyncError::NoId {
+            list: dotted.to_string(),
+        };
+        let store = match list.get(txn, ITEMS) {
+            Some(Out::YMap(store)) => store,
+            _ => list.insert(txn, ITEMS, MapPrelim::default()),
+        };
+        let order = match list.get(txn, ORDER) {
+            Some(Out::YArray(order)) => order,
+            _ => list.insert(txn, ORDER, ArrayPrelim::default()),
+        };
+        let mut wanted = Vec::with_capacity(items.len());
+        for item in items {
+            let Value::Object(fields) = item else {
+                return Err(no_id());
+            };
+            let id = fields.get("id").and_then(Value::as_str).ok_or_else(no_id)?;
+            if wanted.iter().any(|w| w == id) {
+                // The same id twice: the first one is the item (validation reports the rest).
+                continue;
+            }
+            wanted.push(id.to_string());
+            let entity = match store.get(txn, id) {
+                Some(Out::YMap(entity)) => entity,
+                _ => store.insert(txn, id, MapPrelim::default()),
+            };
+            self.path.push(id.to_string());
+            self.object(txn, &entity, fields, dotted)?;
+            self.path.pop();
+        }
+        let wanted_set: HashSet<&str> = wanted.iter().map(String::as_str).collect();
+        let gone: Vec<String> = store
+            .keys(txn)
+            .filter(|k| !wanted_set.contains(*k))
+            .map(str::to_string)
+            .collect();
+        for id in gone {
+            store.remove(txn, &id);
+        }
+        reorder(txn, &order, &wanted);
+        Ok(())
+    }
+}
+
+/// Makes the array of ids read `wanted`, with as few removals and insertions as it can: ids
+/// not wanted (or twice) go, then each place that differs gets the wanted id.
+fn reorder(txn: &mut TransactionMut, order: &ArrayRef, wanted: &[String]) {
+    let mut current: Vec<String> = order
+        .iter(txn)
+        .map(|out| match out {
+            Out::Any(Any::String(s)) => s.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    let wanted_set: HashSet<&str> = wanted.iter().map(String::as_str).collect();
+    let mut seen = HashSet::new();
+    for i in (0..current.len()).rev() {
+        // Walking backwards keeps the first of two copies (the one readers use).
+        let first_copy_elsewhere = current[..i].contains(&current[i]);
+        if !wanted_set.contains(current[i].as_str()) || first_copy_elsewhere {
+            order.remove(txn, i as u32);
+            current.remove(i);
+        } else {
+            seen.insert(current[i].clone());
+        }
+    }
+    for (i, id) in wanted.iter().enumerate() {
+        if current.get(i) == Some(id) {
+            continue;
+        }
+        if let Some(j) = current[i..].iter().position(|c| c == id) {
+            order.remove(txn, (i + j) as u32);
+            current.remove(i + j);
+        }
+        order.insert(txn, i as u32, Any::from(id.as_str()));
+        current.insert(i, id.clone());
+    }
+}
+
+fn read_object<T: ReadTxn>(txn: &T, map: &MapRef, dotted: &str) -> Value {
+    let mut out = JsonMap::new();
+    for (key, value) in map.iter(txn) {
+        let dotted = join(dotted, key);
+        let value = match value {
+            Out::Any(any) => Field::of(&any).value,
+            Out::YMap(list) if is_entity_list(&dotted) => read_list(txn, &list, &dotted),
+            Out::YMap(nested) => read_object(txn, &nested, &dotted),
+            // Nothing Alur writes; a hostile or future document's other types are left out.
+            _ => continue,
+        };
+        out.insert(key.to_string(), value);
+    }
+    Value::Object(out)
+}
+
+/// An entity list in the order of `order` (each id once, the first place), then any item the
+/// order misses (added while another moved the list), by id.
+fn read_list<T: ReadTxn>(txn: &T, list: &MapRef, dotted: &str) -> Value {
+    let mut items: BTreeMap<String, Value> = BTreeMap::new();
+    if let Some(Out::YMap(store)) = list.get(txn, ITEMS) {
+        for (id, entity) in store.iter(txn) {
+            if let Out::YMap(entity) = entity {
+                items.insert(id.to_string(), read_object(txn, &entity, dotted));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(items.len());
+    if let Some(Out::YArray(order)) = list.get(txn, ORDER) {
+        for id in order.iter(txn) {
+            if let Out::Any(Any::String(id)) = id {
+                if let Some(item) = items.remove(id.as_ref()) {
+                    out.push(item);
+                }
+            }
+        }
+    }
+    out.extend(items.into_values());
+    Value::Array(out)
+}
+
+fn to_any(value: &Value) -> Any {
+    match value {
+        Value::Null => Any::Null,
+        Value::Bool(b) => Any::Bool(*b),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Any::Number(Number::Int(i)),
+            None => Any::Number(Number::Float(n.as_f64().unwrap_or(0.0))),
+        },
+        Value::String(s) => Any::String(Arc::from(s.as_str())),
+        Value::Array(items) => Any::Array(items.iter().map(to_any).collect()),
+        Value::Object(fields) => Any::from(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), to_any(v)))
+                .collect::<HashMap<_, _>>(),
+        ),
+    }
+}
+
+/// 2^53: integers up to it are exact in a JavaScript number.
+const SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+fn from_any(any: &Any) -> Value {
+    match any {
+        Any::Null | Any::Undefined | Any::Buffer(_) => Value::Null,
+        Any::Bool(b) => Value::Bool(*b),
+        Any::Number(Number::Int(i)) => Value::from(*i),
+        // A JavaScript peer writes every number as a float: whole ones read back as integers,
+        // so an integer field (a time, a revision) stays readable.
+        Any::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < SAFE_INTEGER => {
+            Value::from(*f as i64)
+        }
+        Any::Number(Number::Float(f)) => {
+            serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
+        }
+        Any::String(s) => Value::String(s.to_string()),
+        Any::Array(items) => Value::Array(items.iter().map(from_any).collect()),
+        Any::Map(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), from_any(v)))
+                .collect(),
+        ),
+    }
+}
+
+fn lost_from(entry: &Value) -> Option<Lost> {
+    Some(Lost {
+        path: entry
+            .get("path")?
+            .as_array()?
+            .iter()
+            .filter_map(|s| s.as_str().map(str::to_string))
+            .collect(),
+        lost: entry.get("lost").cloned().unwrap_or(Value::Null),
+        kept: entry.get("kept").cloned().unwrap_or(Value::Null),
+        by: entry
+            .get("by")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        at: entry.get("at").and_then(Value::as_i64).unwrap_or_default(),
+    })
+}
