@@ -29,7 +29,14 @@ dist: setup
 test: setup lint test-native test-wasm test-sync-server dist test-e2e
 	@echo "make test: all layers passed"
 
-test-native:
+# Team sync (#22): the Hocuspocus server's configuration in sync-server/, tested against real
+# server processes, real clients and a real redis-server (sync-server/README.md); the native
+# tests start it too (tests/sync_server.rs).
+SYNC_DEPS := sync-server/node_modules/.package-lock.json
+$(SYNC_DEPS): sync-server/package.json sync-server/package-lock.json
+	npm ci --prefix sync-server --no-audit --no-fund
+
+test-native: $(SYNC_DEPS)
 	cargo test --all-targets
 
 test-wasm:
@@ -37,12 +44,6 @@ test-wasm:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
-
-# Team sync (#22): the Hocuspocus server's configuration in sync-server/, tested against real
-# server processes, real clients and a real redis-server (sync-server/README.md).
-SYNC_DEPS := sync-server/node_modules/.package-lock.json
-$(SYNC_DEPS): sync-server/package.json sync-server/package-lock.json
-	npm ci --prefix sync-server --no-audit --no-fund
 
 # The team sync server on ws://127.0.0.1:1234, with the team file sync-server/team.json.
 # SYNC_ARGS passes flags: make sync-server SYNC_ARGS="--port 1235 --redis redis://127.0.0.1:6379"

@@ -3,5 +3,8 @@
 //! in `ui` and `storage`.
 
 pub mod plan_doc;
+pub mod session;
+pub mod wire;
 
 pub use plan_doc::{Lost, PlanDoc, SyncError, ENTITY_LISTS};
+pub use session::{Action, Session, Status};

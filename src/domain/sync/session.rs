@@ -1,0 +1,213 @@
+//! One shared plan's connection to the sync server (#22), as a state machine with no socket of
+//! its own: the browser's door (or a test) tells it what happened — the socket opened, a frame
+//! arrived, the socket closed, the user edited — and does what it answers: send these frames,
+//! show this plan, record these lost values. So the protocol is tested natively, against a
+//! real Hocuspocus server too (`tests/sync_server.rs`).
+
+use serde_json::Value;
+
+use super::plan_doc::{Lost, PlanDoc, SyncError};
+use super::wire::{self, Incoming, Sync};
+
+/// What the header says of a shared plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Connecting, or sending the token.
+    Connecting,
+    /// Connected; changes are on their way one way or the other.
+    Syncing,
+    /// Everything this replica has, the server has, and the reverse.
+    Synced,
+    /// No connection; `waiting` edits made here are kept and go out on reconnect.
+    Offline {
+        /// Edits not yet stored by the server.
+        waiting: usize,
+    },
+    /// The server refused the token (wrong, revoked or expired), with its reason. The plan
+    /// stays local.
+    Refused(String),
+}
+
+/// What the caller does next.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Send this frame on the socket.
+    Send(Vec<u8>),
+    /// The plan changed by others' edits: show this (the plan's JSON form).
+    Show(Value),
+    /// Values of this replica lost concurrent edits; they are in the plan's history.
+    Lost(Vec<Lost>),
+}
+
+/// A shared plan's sync session.
+pub struct Session {
+    doc: PlanDoc,
+    room: String,
+    token: String,
+    connected: bool,
+    authenticated: bool,
+    refused: Option<String>,
+    read_only: bool,
+    /// The server's step 2 has arrived since the connection opened.
+    caught_up: bool,
+    /// Frames sent that the server has not acknowledged.
+    in_flight: usize,
+    /// Edits made here that the server has not stored.
+    waiting: usize,
+}
+
+impl Session {
+    /// A session for the document `room` with this token, over the replica `doc`.
+    pub fn new(doc: PlanDoc, room: &str, token: &str) -> Self {
+        Session {
+            doc,
+            room: room.to_string(),
+            token: token.to_string(),
+            connected: false,
+            authenticated: false,
+            refused: None,
+            read_only: false,
+            caught_up: false,
+            in_flight: 0,
+            waiting: 0,
+        }
+    }
+
+    /// The replica.
+    pub fn doc(&self) -> &PlanDoc {
+        &self.doc
+    }
+
+    /// Whether the server treats this client as a viewer: its edits are refused.
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// What the header shows.
+    pub fn status(&self) -> Status {
+        if let Some(reason) = &self.refused {
+            return Status::Refused(reason.clone());
+        }
+        if !self.connected {
+            return Status::Offline {
+                waiting: self.waiting,
+            };
+        }
+        if !self.authenticated {
+            Status::Connecting
+        } else if self.caught_up && self.in_flight == 0 {
+            Status::Synced
+        } else {
+            Status::Syncing
+        }
+    }
+
+    /// The socket opened: send the token first.
+    pub fn opened(&mut self) -> Vec<Action> {
+        self.connected = true;
+        self.authenticated = false;
+        self.caught_up = false;
+        self.in_flight = 0;
+        vec![Action::Send(wire::auth(&self.room, &self.token))]
+    }
+
+    /// The socket closed (or could not open): edits go on locally.
+    pub fn closed(&mut self) {
+        self.connected = false;
+        self.authenticated = false;
+        self.caught_up = false;
+        self.in_flight = 0;
+    }
+
+    /// The user edited the plan (its new JSON form): the changed fields go to the document,
+    /// and to the server when connected and allowed to write.
+    pub fn edited(&mut self, plan: &Value) -> Result<Vec<Action>, SyncError> {
+        let update = self.doc.write(plan)?;
+        if update.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.waiting += 1;
+        Ok(self.send_update(update))
+    }
+
+    fn send_update(&mut self, update: Vec<u8>) -> Vec<Action> {
+        if self.connected && self.authenticated && !self.read_only {
+            self.in_flight += 1;
+            vec![Action::Send(wire::sync(&self.room, &Sync::Update(update)))]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A frame arrived. A frame this client cannot read, or for another document, is ignored
+    /// (the server speaks a newer protocol, or a peer misbehaves); nothing panics.
+    pub fn received(&mut self, frame: &[u8], now: i64) -> Vec<Action> {
+        let Ok((room, message)) = wire::decode(frame) else {
+            return Vec::new();
+        };
+        if room != self.room {
+            return Vec::new();
+        }
+        match message {
+            Incoming::Authenticated { read_only } => {
+                self.authenticated = true;
+                self.refused = None;
+                self.read_only = read_only;
+                let step1 = Sync::Step1(self.doc.state_vector());
+                vec![Action::Send(wire::sync(&self.room, &step1))]
+            }
+            Incoming::Denied(reason) => {
+                self.refused = Some(reason);
+                self.authenticated = false;
+                Vec::new()
+            }
+            Incoming::TokenRequest => vec![Action::Send(wire::auth(&self.room, &self.token))],
+            Incoming::Sync { message, .. } => self.sync(message, now),
+            Incoming::Stored(_) => {
+                // `false` is a viewer's edit refused by the server: it stays here, unsent.
+                self.in_flight = self.in_flight.saturating_sub(1);
+                if self.in_flight == 0 && !self.read_only {
+                    self.waiting = 0;
+                }
+                Vec::new()
+            }
+            Incoming::Awareness(_) | Incoming::QueryAwareness | Incoming::Close => Vec::new(),
+        }
+    }
+
+    fn sync(&mut self, message: Sync, now: i64) -> Vec<Action> {
+        let step2 = matches!(message, Sync::Step2(_));
+        match message {
+            Sync::Step1(remote) => {
+                // The server's state vector: send what it lacks (this replica's offline edits).
+                let Ok(missing) = self.doc.diff(&remote) else {
+                    return Vec::new();
+                };
+                if self.read_only {
+                    return Vec::new();
+                }
+                self.in_flight += 1;
+                vec![Action::Send(wire::sync(&self.room, &Sync::Step2(missing)))]
+            }
+            Sync::Step2(update) | Sync::Update(update) => {
+                let before = self.doc.read();
+                let Ok((lost, record)) = self.doc.apply(&update, now) else {
+                    return Vec::new();
+                };
+                if step2 {
+                    self.caught_up = true;
+                }
+                let mut actions = Vec::new();
+                let after = self.doc.read();
+                if after != before {
+                    actions.push(Action::Show(after));
+                }
+                if !lost.is_empty() {
+                    actions.push(Action::Lost(lost));
+                    actions.extend(self.send_update(record));
+                }
+                actions
+            }
+        }
+    }
+}
