@@ -104,15 +104,21 @@ fn value_of(c: u8) -> Option<u32> {
 
 /// Decodes unpadded (or padded) base64url, within [`MAX_PAYLOAD_CHARS`].
 pub fn decode(text: &str) -> Result<Vec<u8>, ShareError> {
+    let len = text.trim_end_matches('=').len();
+    if len > MAX_PAYLOAD_CHARS {
+        return Err(ShareError::TooLong {
+            len,
+            limit: MAX_PAYLOAD_CHARS,
+        });
+    }
+    decode_any_length(text)
+}
+
+/// Decodes base64url of any length (text this app stored itself, not a link).
+pub fn decode_any_length(text: &str) -> Result<Vec<u8>, ShareError> {
     let text = text.trim_end_matches('=');
     if text.is_empty() {
         return Err(ShareError::Empty);
-    }
-    if text.len() > MAX_PAYLOAD_CHARS {
-        return Err(ShareError::TooLong {
-            len: text.len(),
-            limit: MAX_PAYLOAD_CHARS,
-        });
     }
     // A character no base64 text has says exactly what happened to the link, so it is looked
     // for before the length: a mangled link whose length happens to be one no base64 text has

@@ -2,9 +2,11 @@
 //! online, merged field by field. Pure: the WebSocket, the storage of updates and the UI live
 //! in `ui` and `storage`.
 
+pub mod invite;
 pub mod plan_doc;
 pub mod session;
 pub mod wire;
 
+pub use invite::{room_of, InviteError, TeamLink};
 pub use plan_doc::{Lost, PlanDoc, SyncError, ENTITY_LISTS};
 pub use session::{Action, Session, Status};

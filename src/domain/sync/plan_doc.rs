@@ -23,6 +23,8 @@ use std::sync::Arc;
 
 use serde_json::{Map as JsonMap, Value};
 use thiserror::Error;
+
+use crate::domain::plan_file::share::{decode_any_length, encode};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
 use yrs::{
@@ -363,6 +365,57 @@ impl PlanDoc {
     pub fn diff(&self, remote: &[u8]) -> Result<Vec<u8>, SyncError> {
         let sv = StateVector::decode_v1(remote).map_err(|_| SyncError::BadUpdate)?;
         Ok(self.doc.transact().encode_state_as_update_v1(&sv))
+    }
+
+    /// Everything of this replica to keep across a reload or a closed tab, offline edits
+    /// included: the document's state (compacted: Yjs merges it), this replica's own writes not
+    /// yet overwritten (to recognise a lost value later) and updates held for a gap.
+    pub fn save(&self) -> String {
+        let written: Vec<Value> = self
+            .written
+            .iter()
+            .map(|(path, w)| serde_json::json!([path, w.value, w.stamp.0, w.stamp.1]))
+            .collect();
+        let held: Vec<String> = self.held.borrow().iter().map(|u| encode(u)).collect();
+        serde_json::json!({
+            "v": 1,
+            "state": encode(&self.encode_state()),
+            "written": written,
+            "held": held,
+            "author": self.author,
+        })
+        .to_string()
+    }
+
+    /// A replica from [`PlanDoc::save`]'s text, under a new client id (each open copy of a plan
+    /// has its own).
+    pub fn restore(client_id: u64, text: &str) -> Result<PlanDoc, SyncError> {
+        let saved: Value = serde_json::from_str(text).map_err(|_| SyncError::BadUpdate)?;
+        let bytes = |v: &Value| v.as_str().and_then(|s| decode_any_length(s).ok());
+        let state = saved
+            .get("state")
+            .and_then(bytes)
+            .ok_or(SyncError::BadUpdate)?;
+        let mut doc = PlanDoc::from_state(client_id, &state)?;
+        for entry in saved["written"].as_array().into_iter().flatten() {
+            if let (Some(path), Some(client), Some(clock)) =
+                (entry[0].as_str(), entry[2].as_i64(), entry[3].as_i64())
+            {
+                let written = Written {
+                    value: entry[1].clone(),
+                    stamp: (client, clock),
+                };
+                doc.written.insert(path.to_string(), written);
+            }
+        }
+        for update in saved["held"].as_array().into_iter().flatten() {
+            if let Some(update) = bytes(update) {
+                // Held updates wait for their gap again (or go in, if the state has it now).
+                let _ = doc.apply_raw(&update);
+            }
+        }
+        doc.author = saved["author"].as_str().unwrap_or_default().to_string();
+        Ok(doc)
     }
 
     /// The whole document, to store it locally.
