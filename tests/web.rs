@@ -327,3 +327,44 @@ fn a_save_keeps_the_replaced_version_and_backups_stay_within_their_budget() {
     assert_eq!(kept[0].1, plan.updated_at - INTERVAL_MS - minute);
     clear_alur_keys();
 }
+
+// Guards: a shared plan's team link and replica survive a reload, a link edited by hand is
+// refused rather than sent to the network, stopping sharing keeps nothing of the team, and the
+// crash download never carries the token.
+#[wasm_bindgen_test]
+fn team_links_and_replicas_are_stored_and_the_token_stays_out_of_the_crash_download() {
+    use alur::domain::sync::{PlanDoc, TeamLink};
+    use alur::storage::team::{self, TeamStoreError};
+    clear_alur_keys();
+    assert_eq!(team::link("p1"), Ok(None));
+    let link = TeamLink::new("wss://sync.tokoku.id", "alur-p1", "rahasia-123").unwrap();
+    team::save_link("p1", &link).unwrap();
+    assert_eq!(team::link("p1"), Ok(Some(link)));
+
+    let mut doc = PlanDoc::new(1);
+    doc.write(&serde_json::json!({"name": "Kampanye Ramadan", "schema_version": 2}))
+        .unwrap();
+    team::save_replica("p1", &doc.save()).unwrap();
+    let restored = PlanDoc::restore(2, &team::replica("p1").unwrap().unwrap()).unwrap();
+    assert_eq!(restored.read()["name"], "Kampanye Ramadan");
+
+    let dump = storage::dump_all();
+    let (_, stored_link) = dump.iter().find(|(k, _)| k == "alur:team:p1").unwrap();
+    assert!(!stored_link.contains("rahasia-123"), "{stored_link}");
+    assert!(stored_link.contains("wss://sync.tokoku.id"));
+
+    // An unencrypted address to another computer, typed into storage by hand.
+    storage::write(
+        "alur:team:p2",
+        r#"{"server":"ws://evil.example","room":"alur-p2","token":"t"}"#,
+    )
+    .unwrap();
+    assert_eq!(team::link("p2"), Err(TeamStoreError::Damaged));
+    storage::write("alur:team:p3", "{not json").unwrap();
+    assert_eq!(team::link("p3"), Err(TeamStoreError::Damaged));
+
+    team::forget("p1").unwrap();
+    assert_eq!(team::link("p1"), Ok(None));
+    assert_eq!(team::replica("p1"), Ok(None));
+    clear_alur_keys();
+}

@@ -20,6 +20,7 @@ pub const PREFIX: &str = "alur:";
 const SETTINGS_KEY: &str = "alur:settings";
 
 pub mod plans;
+pub mod team;
 
 /// Why storage refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -203,12 +204,14 @@ pub fn keys() -> Vec<String> {
 }
 
 /// Every Alur key and its raw text, sorted by key: the crash screen's download and the
-/// recovery panel use it, so it never parses what it reads.
+/// recovery panel use it, so it never parses what it reads (but a team link's token is left
+/// out: see [`team::redacted`]).
 pub fn dump_all() -> Vec<(String, String)> {
     keys()
         .into_iter()
         .filter_map(|key| {
             let value = read(&key).ok().flatten()?;
+            let value = team::redacted(&key, value);
             Some((key, value))
         })
         .collect()
