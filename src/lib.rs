@@ -1,7 +1,8 @@
 //! Alur: plan, run and improve digital marketing campaigns, entirely in the browser.
 //!
-//! `domain`, `i18n` and `charts` are pure and tested natively; `storage` and `files` are the
-//! only doors to the browser's storage and file system; `ui` holds thin Leptos components.
+//! `domain`, `i18n` and `charts` are pure and tested natively; `storage`, `files` and `socket`
+//! are the only doors to the browser's storage, file system and WebSocket; `ui` holds thin
+//! Leptos components.
 
 // A panic kills the whole app in wasm: nothing outside tests may unwrap.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -13,6 +14,7 @@ pub mod files;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod socket;
 pub mod storage;
 pub mod ui;
 

@@ -368,3 +368,34 @@ fn team_links_and_replicas_are_stored_and_the_token_stays_out_of_the_crash_downl
     assert_eq!(team::replica("p1"), Ok(None));
     clear_alur_keys();
 }
+
+// Guards: a sync server that cannot be reached is an event the session hears (the plan goes on
+// offline), and an address the browser refuses is an error value, never a panic.
+#[wasm_bindgen_test]
+async fn a_socket_to_nowhere_says_closed_and_a_bad_address_is_refused() {
+    use alur::socket::{Socket, SocketError, SocketEvent};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    assert!(matches!(
+        Socket::connect("ftp://example.org/", |_| {}),
+        Err(SocketError::Refused(_))
+    ));
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let seen = events.clone();
+    // Port 9 (discard) on loopback: nothing listens there in the test machine.
+    let socket = Socket::connect("ws://127.0.0.1:9/", move |e| seen.borrow_mut().push(e)).unwrap();
+    assert_eq!(socket.send(b"x"), Err(SocketError::NotOpen));
+    for _ in 0..100 {
+        if !events.borrow().is_empty() {
+            break;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    }
+    assert_eq!(*events.borrow(), vec![SocketEvent::Closed { code: 1006 }]);
+}
