@@ -11,7 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use alur::domain::parse_plan_file;
-use alur::domain::sync::{wire, Action, PlanDoc, Session, Status};
+use alur::domain::sync::{wire, Action, PlanDoc, Presence, Session, Status};
 use serde_json::{json, Value};
 use tungstenite::{Message, WebSocket};
 
@@ -89,6 +89,7 @@ struct Client {
     session: Session,
     socket: Option<WebSocket<TcpStream>>,
     shown: Vec<Value>,
+    peers: Vec<Presence>,
 }
 
 impl Client {
@@ -97,6 +98,7 @@ impl Client {
             session: Session::new(doc, ROOM, token),
             socket: None,
             shown: Vec::new(),
+            peers: Vec::new(),
         }
     }
 
@@ -129,6 +131,7 @@ impl Client {
                     }
                 }
                 Action::Show(plan) => self.shown.push(plan),
+                Action::Peers(peers) => self.peers = peers,
                 Action::Lost(_) => {}
             }
         }
@@ -247,8 +250,25 @@ fn two_people_edit_a_shared_plan_live_and_offline_and_a_restart_loses_nothing() 
         "Dimas's page was told to show Rina's edit"
     );
 
-    // Offline: Dimas loses the connection; both edit, the same field too.
+    // Presence: each sees the other, on the step they are on.
+    let here = |name: &str, step: &str| Presence {
+        name: name.into(),
+        step: step.into(),
+    };
+    let actions = rina.session.set_presence(Some(here("Rina", "budget")), 0);
+    rina.act(actions);
+    let actions = dimas.session.set_presence(Some(here("Dimas", "kpis")), 0);
+    dimas.act(actions);
+    until(&mut [&mut rina, &mut dimas], "each sees the other", |c| {
+        c[0].peers == [here("Dimas", "kpis")] && c[1].peers == [here("Rina", "budget")]
+    });
+
+    // Offline: Dimas loses the connection; both edit, the same field too. Rina no longer
+    // sees him once the server tells her he left.
     dimas.disconnect();
+    until(&mut [&mut rina], "Dimas gone from Rina's page", |c| {
+        c[0].peers.is_empty()
+    });
     dimas.edit(|p| {
         p["goal"]["target"] = json!(1300.0);
         p["market"]["trends"]

@@ -4,9 +4,11 @@
 
 pub mod invite;
 pub mod plan_doc;
+pub mod presence;
 pub mod session;
 pub mod wire;
 
 pub use invite::{room_of, InviteError, TeamLink};
 pub use plan_doc::{Lost, PlanDoc, SyncError, ENTITY_LISTS};
+pub use presence::{Presence, Room};
 pub use session::{Action, Session, Status};

@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 use super::plan_doc::{Lost, PlanDoc, SyncError};
+use super::presence::{Presence, Room, RENEW_MS};
 use super::wire::{self, Incoming, Sync};
 
 /// What the header says of a shared plan.
@@ -37,6 +38,8 @@ pub enum Action {
     Show(Value),
     /// Values of this replica lost concurrent edits; they are in the plan's history.
     Lost(Vec<Lost>),
+    /// Who else is on the plan now changed: everyone, by name.
+    Peers(Vec<Presence>),
 }
 
 /// A shared plan's sync session.
@@ -54,12 +57,19 @@ pub struct Session {
     in_flight: usize,
     /// Edits made here that the server has not stored.
     waiting: usize,
+    /// Who is here, this client included.
+    presence: Room,
+    /// When this client's presence was last sent.
+    presence_sent: i64,
 }
 
 impl Session {
     /// A session for the document `room` with this token, over the replica `doc`.
     pub fn new(doc: PlanDoc, room: &str, token: &str) -> Self {
+        let presence = Room::new(doc.client_id());
         Session {
+            presence,
+            presence_sent: 0,
             doc,
             room: room.to_string(),
             token: token.to_string(),
@@ -111,8 +121,10 @@ impl Session {
         vec![Action::Send(wire::auth(&self.room, &self.token))]
     }
 
-    /// The socket closed (or could not open): edits go on locally.
+    /// The socket closed (or could not open): edits go on locally, and nobody is known to be
+    /// here any more.
     pub fn closed(&mut self) {
+        self.presence.clear_others();
         self.connected = false;
         self.authenticated = false;
         self.caught_up = false;
@@ -128,6 +140,34 @@ impl Session {
         }
         self.waiting += 1;
         Ok(self.send_update(update))
+    }
+
+    /// Shows the others who is here and where (or `None`: leaving the plan).
+    pub fn set_presence(&mut self, mine: Option<Presence>, now: i64) -> Vec<Action> {
+        let update = self.presence.set_mine(mine);
+        self.send_presence(update, now)
+    }
+
+    fn send_presence(&mut self, update: Vec<u8>, now: i64) -> Vec<Action> {
+        if !(self.connected && self.authenticated) {
+            return Vec::new();
+        }
+        self.presence_sent = now;
+        vec![Action::Send(wire::awareness(&self.room, &update))]
+    }
+
+    /// Called every few seconds: renews this client's presence before others drop it, and
+    /// drops the others' that went quiet.
+    pub fn tick(&mut self, now: i64) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if now - self.presence_sent >= RENEW_MS {
+            let update = self.presence.update();
+            actions.extend(self.send_presence(update, now));
+        }
+        if self.presence.expire(now) {
+            actions.push(Action::Peers(self.presence.others()));
+        }
+        actions
     }
 
     fn send_update(&mut self, update: Vec<u8>) -> Vec<Action> {
@@ -154,7 +194,10 @@ impl Session {
                 self.refused = None;
                 self.read_only = read_only;
                 let step1 = Sync::Step1(self.doc.state_vector());
-                vec![Action::Send(wire::sync(&self.room, &step1))]
+                let mut actions = vec![Action::Send(wire::sync(&self.room, &step1))];
+                let update = self.presence.update();
+                actions.extend(self.send_presence(update, now));
+                actions
             }
             Incoming::Denied(reason) => {
                 self.refused = Some(reason);
@@ -171,7 +214,18 @@ impl Session {
                 }
                 Vec::new()
             }
-            Incoming::Awareness(_) | Incoming::QueryAwareness | Incoming::Close => Vec::new(),
+            Incoming::Awareness(update) => {
+                if self.presence.apply(&update, now) {
+                    vec![Action::Peers(self.presence.others())]
+                } else {
+                    Vec::new()
+                }
+            }
+            Incoming::QueryAwareness => {
+                let update = self.presence.update();
+                self.send_presence(update, now)
+            }
+            Incoming::Close => Vec::new(),
         }
     }
 
