@@ -84,6 +84,10 @@ pub enum SyncError {
     /// A plan to write is not a JSON object.
     #[error("the plan is not a JSON object")]
     NotAnObject,
+    /// The shared plan was written by a newer Alur (its `schema_version` is higher than this
+    /// one's): this client only reads it, so it never drops fields it does not know.
+    #[error("the shared plan is of a newer version ({0}) of Alur; this one only reads it")]
+    Newer(u64),
     /// An item of an entity list has no string `id`.
     #[error("an item of `{list}` has no id")]
     NoId {

@@ -93,6 +93,35 @@ impl Session {
         self.read_only
     }
 
+    /// The document's schema version when it is newer than this Alur's: the plan is then
+    /// shown read-only, and edits are refused here rather than written without the fields
+    /// this version does not know.
+    pub fn too_new(&self) -> Option<u64> {
+        self.doc
+            .schema_version()
+            .filter(|v| *v > u64::from(crate::domain::model::plan::SCHEMA_VERSION))
+    }
+
+    /// Everything to keep across a reload: the replica and the count of edits not yet stored
+    /// by the server (the header's "n changes waiting").
+    pub fn save(&self) -> String {
+        serde_json::json!({ "doc": self.doc.save(), "waiting": self.waiting }).to_string()
+    }
+
+    /// A session from [`Session::save`]'s text, under a new client id, not connected.
+    pub fn restore(
+        client_id: u64,
+        text: &str,
+        room: &str,
+        token: &str,
+    ) -> Result<Session, SyncError> {
+        let saved: Value = serde_json::from_str(text).map_err(|_| SyncError::BadUpdate)?;
+        let doc = saved["doc"].as_str().ok_or(SyncError::BadUpdate)?;
+        let mut session = Session::new(PlanDoc::restore(client_id, doc)?, room, token);
+        session.waiting = saved["waiting"].as_u64().unwrap_or(0) as usize;
+        Ok(session)
+    }
+
     /// What the header shows.
     pub fn status(&self) -> Status {
         if let Some(reason) = &self.refused {
@@ -134,6 +163,9 @@ impl Session {
     /// The user edited the plan (its new JSON form): the changed fields go to the document,
     /// and to the server when connected and allowed to write.
     pub fn edited(&mut self, plan: &Value) -> Result<Vec<Action>, SyncError> {
+        if let Some(version) = self.too_new() {
+            return Err(SyncError::Newer(version));
+        }
         let update = self.doc.write(plan)?;
         if update.is_empty() {
             return Ok(Vec::new());
@@ -263,5 +295,60 @@ impl Session {
                 actions
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn replica() -> PlanDoc {
+        let mut doc = PlanDoc::new(1);
+        doc.write(&json!({"schema_version": 2, "name": "Kampanye", "goal": {"target": 10}}))
+            .unwrap();
+        doc
+    }
+
+    #[test]
+    fn edits_made_offline_are_counted_and_the_count_survives_a_reload() {
+        // Guards: the header's "offline (n changes waiting)" is true after a reload too.
+        let mut session = Session::new(replica(), "alur-p", "t");
+        assert_eq!(session.status(), Status::Offline { waiting: 0 });
+        let mut plan = session.doc().read();
+        plan["name"] = json!("Kampanye Ramadan");
+        assert!(
+            session.edited(&plan).unwrap().is_empty(),
+            "offline: nothing is sent"
+        );
+        plan["goal"]["target"] = json!(12);
+        session.edited(&plan).unwrap();
+        // The same plan again is no edit.
+        session.edited(&plan).unwrap();
+        assert_eq!(session.status(), Status::Offline { waiting: 2 });
+        let restored = Session::restore(2, &session.save(), "alur-p", "t").unwrap();
+        assert_eq!(restored.status(), Status::Offline { waiting: 2 });
+        assert_eq!(restored.doc().read()["name"], "Kampanye Ramadan");
+        assert!(Session::restore(2, "{}", "alur-p", "t").is_err());
+    }
+
+    #[test]
+    fn a_plan_from_a_newer_alur_is_read_but_not_written() {
+        // Guards: a client older than the document never writes it (it would drop the fields
+        // it does not know).
+        let mut doc = PlanDoc::new(1);
+        doc.write(&json!({"schema_version": 99, "name": "Dari versi baru", "novel": {"x": 1}}))
+            .unwrap();
+        let mut session = Session::new(
+            PlanDoc::from_state(2, &doc.encode_state()).unwrap(),
+            "r",
+            "t",
+        );
+        assert_eq!(session.too_new(), Some(99));
+        let mut plan = session.doc().read();
+        plan["name"] = json!("changed");
+        assert_eq!(session.edited(&plan), Err(SyncError::Newer(99)));
+        assert_eq!(session.doc().read()["novel"]["x"], 1);
+        assert_eq!(session.doc().read()["name"], "Dari versi baru");
     }
 }
