@@ -141,6 +141,19 @@ impl Session {
         }
     }
 
+    /// How long to wait before connecting again after `attempt` failed tries in a row (0 for
+    /// the first retry): 1 s doubling up to 30 s, spread by `jitter` (0.0–1.0, random) so a
+    /// restarted server is not met by every client at once. `None` once the server refused
+    /// the token: trying again cannot help until the link changes.
+    pub fn retry_after(&self, attempt: u32, jitter: f64) -> Option<u32> {
+        if self.refused.is_some() {
+            return None;
+        }
+        let base = 1000u32.saturating_mul(1 << attempt.min(5)).min(30_000);
+        let spread = (f64::from(base) * 0.25 * jitter.clamp(0.0, 1.0)) as u32;
+        Some(base - spread)
+    }
+
     /// The socket opened: send the token first.
     pub fn opened(&mut self) -> Vec<Action> {
         self.connected = true;
@@ -330,6 +343,23 @@ mod tests {
         assert_eq!(restored.status(), Status::Offline { waiting: 2 });
         assert_eq!(restored.doc().read()["name"], "Kampanye Ramadan");
         assert!(Session::restore(2, "{}", "alur-p", "t").is_err());
+    }
+
+    #[test]
+    fn reconnecting_backs_off_and_stops_once_the_token_is_refused() {
+        // Guards: an unreachable server is retried ever less often (1, 2, 4 … 30 s, up to a
+        // quarter sooner at random); a refused token is not retried.
+        let mut session = Session::new(replica(), "r", "t");
+        let delays: Vec<u32> = (0..8)
+            .map(|a| session.retry_after(a, 0.0).unwrap())
+            .collect();
+        assert_eq!(delays, [1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+        assert_eq!(session.retry_after(2, 1.0), Some(3000));
+        session.opened();
+        let denied = [&[1][..], b"r", &[2, 1, 3], b"bad"].concat();
+        session.received(&denied, 0);
+        assert_eq!(session.status(), Status::Refused("bad".into()));
+        assert_eq!(session.retry_after(0, 0.5), None);
     }
 
     #[test]
