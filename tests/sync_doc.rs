@@ -237,6 +237,30 @@ fn an_item_edited_in_one_place_and_deleted_in_another_is_deleted_and_the_edit_is
 }
 
 #[test]
+fn a_delete_travels_at_once_and_deleting_what_one_edited_is_no_loss() {
+    // Guards: deleting an item is an edit that others receive live (it used to wait for the
+    // next reconnect), and a replica that edited an item and then deleted it does not later
+    // report its own edit as lost.
+    let mut docs = shared(2);
+    let gone = ids(&docs[0].read(), "competitors")[0].clone();
+    let edit_first = edit(&mut docs[0], |p| {
+        p["competitors"][0]["strategy"] = json!("Bundles")
+    });
+    docs[1].apply(&edit_first, 0).unwrap();
+    let delete = edit(&mut docs[0], |p| {
+        list_at_mut(p, "competitors").remove(0);
+    });
+    assert!(!delete.is_empty(), "a delete is an update to send");
+    docs[1].apply(&delete, 0).unwrap();
+    assert!(!ids(&docs[1].read(), "competitors").contains(&gone));
+    // Anything else arriving afterwards finds nothing of docs[0]'s lost.
+    let other = edit(&mut docs[1], |p| p["name"] = json!("Next"));
+    let (lost, _) = docs[0].apply(&other, 0).unwrap();
+    assert!(lost.is_empty(), "{lost:?}");
+    assert!(docs[0].history().is_empty());
+}
+
+#[test]
 fn damaged_updates_are_errors_and_leave_the_plan_alone() {
     // Guards: nothing a peer sends can panic the app; a bad update changes nothing.
     let mut docs = shared(1);

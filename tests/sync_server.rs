@@ -245,9 +245,11 @@ fn two_people_edit_a_shared_plan_live_and_offline_and_a_restart_loses_nothing() 
                 && p["kpis"][0]["name"] == "Sales of X (units)"
         })
     });
-    assert!(
-        !dimas.shown.is_empty(),
-        "Dimas's page was told to show Rina's edit"
+    // The page was told to show the merged plan, with Rina's edit.
+    let shown = dimas.shown.last().unwrap();
+    assert_eq!(
+        shown["goal"]["specific"],
+        "Raise sales of X by 25% in 6 months"
     );
 
     // Presence: each sees the other, on the step they are on.
@@ -357,9 +359,15 @@ fn wrong_and_expired_tokens_are_refused_and_a_viewer_cannot_write() {
     });
     assert!(hendra.session.read_only());
     assert_eq!(hendra.plan(), rina.plan(), "a viewer reads the plan");
-    // The app sends nothing for a viewer; a modified client would: send the edit anyway.
+    // The app refuses a viewer's edit; a modified client would send it anyway.
     let mut forged = PlanDoc::from_state(77, &hendra.session.doc().encode_state()).unwrap();
-    hendra.edit(|p| p["name"] = json!("Changed by a viewer"));
+    let mut mine = hendra.plan();
+    mine["name"] = json!("Changed by a viewer");
+    assert_eq!(
+        hendra.session.edited(&mine),
+        Err(alur::domain::sync::SyncError::ReadOnly)
+    );
+    assert_eq!(hendra.plan()["name"], rina.plan()["name"]);
     let mut plan = forged.read();
     plan["name"] = json!("Changed by a viewer");
     let update = forged.write(&plan).unwrap();

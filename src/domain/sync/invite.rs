@@ -70,7 +70,12 @@ impl TeamLink {
         };
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         let bad_char = |c: char| c.is_whitespace() || c.is_control();
-        if host.is_empty() || self.server.len() > MAX_SERVER || self.server.chars().any(bad_char) {
+        // No user part (`ws://localhost:1@evil.example` is evil.example, not this computer).
+        if host.is_empty()
+            || host.contains('@')
+            || self.server.len() > MAX_SERVER
+            || self.server.chars().any(bad_char)
+        {
             return Err(InviteError::NotWebSocket);
         }
         if !secure && !is_loopback(host) {
@@ -155,7 +160,15 @@ mod tests {
             TeamLink::new("ws://127.0.0.1.evil.com", "alur-1", "t"),
             Err(InviteError::Unencrypted)
         );
-        for bad in ["https://a.b", "wss://", "sync.tokoku.id", "wss://a b"] {
+        for bad in [
+            "https://a.b",
+            "wss://",
+            "sync.tokoku.id",
+            "wss://a b",
+            "ws://localhost:1@evil.example",
+            "ws://[::1]@evil.example",
+            "wss://user@sync.tokoku.id",
+        ] {
             assert_eq!(
                 TeamLink::new(bad, "alur-1", "t"),
                 Err(InviteError::NotWebSocket),

@@ -88,6 +88,9 @@ pub enum SyncError {
     /// one's): this client only reads it, so it never drops fields it does not know.
     #[error("the shared plan is of a newer version ({0}) of Alur; this one only reads it")]
     Newer(u64),
+    /// This client is a viewer on the server: its edits would be refused.
+    #[error("a viewer cannot change the shared plan")]
+    ReadOnly,
     /// An item of an entity list has no string `id`.
     #[error("an item of `{list}` has no id")]
     NoId {
@@ -180,16 +183,25 @@ impl PlanDoc {
         let mut writer = Writer {
             path: Vec::new(),
             changed: Vec::new(),
+            removed: Vec::new(),
             stamp,
         };
         writer.object(&mut txn, &root, fields, "")?;
         let end = txn.state_vector().get(&client);
-        let update = if end > start {
+        // A delete adds no block (the clock stays) but is an edit all the same.
+        let update = if end > start || !txn.delete_set().is_empty() {
             txn.encode_update_v1()
         } else {
             Vec::new()
         };
         drop(txn);
+        for removed in writer.removed {
+            // What this replica deleted is no longer its write: a later change there by
+            // someone else is no loss of its.
+            let prefix = format!("{removed}/");
+            self.written
+                .retain(|key, _| key != &removed && !key.starts_with(&prefix));
+        }
         for (path, value) in writer.changed {
             self.remember(path, value, stamp);
         }
@@ -446,6 +458,8 @@ fn join(dotted: &str, key: &str) -> String {
 struct Writer {
     path: Vec<String>,
     changed: Vec<(Vec<String>, Value)>,
+    /// Paths (joined with `/`) of the fields and items this write removed.
+    removed: Vec<String>,
     stamp: Stamp,
 }
 
@@ -541,6 +555,16 @@ fn field_at<T: ReadTxn>(txn: &T, path: &[String]) -> Option<Field> {
 }
 
 impl Writer {
+    /// The path of `last` under the current one, joined with `/`.
+    fn joined(&self, last: &str) -> String {
+        let mut path = self.path.join("/");
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(last);
+        path
+    }
+
     fn object(
         &mut self,
         txn: &mut TransactionMut,
@@ -600,6 +624,7 @@ impl Writer {
             .collect();
         for key in gone {
             map.remove(txn, &key);
+            self.removed.push(self.joined(&key));
         }
         Ok(())
     }
@@ -649,6 +674,7 @@ impl Writer {
             .collect();
         for id in gone {
             store.remove(txn, &id);
+            self.removed.push(self.joined(&id));
         }
         reorder(txn, &order, &wanted);
         Ok(())

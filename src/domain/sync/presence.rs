@@ -49,8 +49,23 @@ impl Room {
         self.update()
     }
 
-    /// This client's current state as an update (a renewal, or an answer to a query).
-    pub fn update(&self) -> Vec<u8> {
+    /// This client's current state again, under a new clock (a renewal, or an answer to a
+    /// query): y-protocols ignores a state at a clock it has seen, and would drop this client
+    /// after 30 s.
+    pub fn renew(&mut self) -> Vec<u8> {
+        self.clock += 1;
+        self.update()
+    }
+
+    /// Whether this client shows a state. Until it does it sends none, not even "null":
+    /// Hocuspocus ties a client to its connection when its first state arrives, to remove it
+    /// when the connection closes, and a "null" first would make the real one an update, never
+    /// tied.
+    pub fn has_mine(&self) -> bool {
+        self.mine.is_some()
+    }
+
+    fn update(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.write_var(1u64);
         out.write_var(self.client);
@@ -173,6 +188,22 @@ mod tests {
         dropped.write_string("null");
         assert!(rina.apply(&dropped, 43_000));
         assert!(rina.others().is_empty());
+    }
+
+    #[test]
+    fn a_renewed_presence_is_a_new_clock_and_keeps_its_person_on_the_page() {
+        // Guards: y-protocols ignores a state at a clock it has seen: without a new clock
+        // each renewal, everyone would vanish from each other's pages after 30 s.
+        let mut rina = Room::new(1);
+        let mut dimas = Room::new(2);
+        let first = dimas.set_mine(on("budget", "Dimas"));
+        let renewal = dimas.renew();
+        assert_ne!(first, renewal);
+        assert_eq!(renewal[2], first[2] + 1, "the clock moves on");
+        rina.apply(&first, 0);
+        rina.apply(&renewal, 20_000);
+        assert!(!rina.expire(45_000), "heard 25 s ago: still here");
+        assert!(rina.expire(50_000));
     }
 
     #[test]

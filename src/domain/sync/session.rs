@@ -179,6 +179,11 @@ impl Session {
         if let Some(version) = self.too_new() {
             return Err(SyncError::Newer(version));
         }
+        if self.read_only {
+            // The server refuses a viewer's edits; keeping them here would only let this
+            // replica drift from everyone else's.
+            return Err(SyncError::ReadOnly);
+        }
         let update = self.doc.write(plan)?;
         if update.is_empty() {
             return Ok(Vec::new());
@@ -205,8 +210,8 @@ impl Session {
     /// drops the others' that went quiet.
     pub fn tick(&mut self, now: i64) -> Vec<Action> {
         let mut actions = Vec::new();
-        if now - self.presence_sent >= RENEW_MS {
-            let update = self.presence.update();
+        if now - self.presence_sent >= RENEW_MS && self.presence.has_mine() {
+            let update = self.presence.renew();
             actions.extend(self.send_presence(update, now));
         }
         if self.presence.expire(now) {
@@ -240,8 +245,10 @@ impl Session {
                 self.read_only = read_only;
                 let step1 = Sync::Step1(self.doc.state_vector());
                 let mut actions = vec![Action::Send(wire::sync(&self.room, &step1))];
-                let update = self.presence.update();
-                actions.extend(self.send_presence(update, now));
+                if self.presence.has_mine() {
+                    let update = self.presence.renew();
+                    actions.extend(self.send_presence(update, now));
+                }
                 actions
             }
             Incoming::Denied(reason) => {
@@ -266,11 +273,23 @@ impl Session {
                     Vec::new()
                 }
             }
-            Incoming::QueryAwareness => {
-                let update = self.presence.update();
+            Incoming::QueryAwareness if self.presence.has_mine() => {
+                let update = self.presence.renew();
                 self.send_presence(update, now)
             }
-            Incoming::Close => Vec::new(),
+            Incoming::QueryAwareness => Vec::new(),
+            Incoming::Close => {
+                // The server let go of the document but kept the socket (Hocuspocus does so
+                // after an error): start again on it, token first.
+                self.authenticated = false;
+                self.caught_up = false;
+                self.in_flight = 0;
+                self.presence.clear_others();
+                vec![
+                    Action::Peers(Vec::new()),
+                    Action::Send(wire::auth(&self.room, &self.token)),
+                ]
+            }
         }
     }
 
@@ -360,6 +379,19 @@ mod tests {
         session.received(&denied, 0);
         assert_eq!(session.status(), Status::Refused("bad".into()));
         assert_eq!(session.retry_after(0, 0.5), None);
+    }
+
+    #[test]
+    fn a_server_that_closes_the_document_gets_the_token_again() {
+        // Guards: after Hocuspocus drops the document but keeps the socket (it does so after
+        // an error), the session starts again instead of waiting forever.
+        let mut session = Session::new(replica(), "r", "t");
+        session.opened();
+        session.received(&[&[1][..], b"r", &[2, 2, 10], b"read-write"].concat(), 0);
+        assert_eq!(session.status(), Status::Syncing);
+        let actions = session.received(&[1, b'r', 7], 0);
+        assert_eq!(session.status(), Status::Connecting);
+        assert!(actions.contains(&Action::Send(wire::auth("r", "t"))));
     }
 
     #[test]
