@@ -18,7 +18,9 @@ async function newExamplePlan(page) {
 
 async function goStep(page, planId, slug) {
   await page.goto(`${app.server.url}#/plan/${planId}/${slug}`);
-  await page.locator(`article.step[data-step="${slug}"]`).waitFor();
+  // The frame is in the main module, the form in the step's part: wait for the form, not only
+  // the frame (reading the KPI cards before the part was in found none, on a busy machine).
+  await page.locator(`article.step[data-step="${slug}"] .step-body > :not(.chunk-loading)`).first().waitFor();
 }
 
 /** The card titles of a column, top to bottom. */
