@@ -209,10 +209,11 @@ impl PlanDoc {
     }
 
     fn remember(&mut self, path: Vec<String>, value: Value, stamp: Stamp) {
-        if BOOKKEEPING.contains(&path.join("/").as_str()) {
+        let key = path.join("/");
+        if BOOKKEEPING.contains(&key.as_str()) {
             return;
         }
-        if self.written.len() >= MAX_PENDING && !self.written.contains_key(&path.join("/")) {
+        if self.written.len() >= MAX_PENDING && !self.written.contains_key(&key) {
             // The oldest writes matter least: a concurrent edit arrives within one offline spell.
             let oldest = self
                 .written
@@ -223,8 +224,7 @@ impl PlanDoc {
                 self.written.remove(&oldest);
             }
         }
-        self.written
-            .insert(path.join("/"), Written { value, stamp });
+        self.written.insert(key, Written { value, stamp });
     }
 
     /// The plan's JSON form, as the document holds it now (no history).
@@ -577,22 +577,11 @@ impl Writer {
             self.path.push(key.clone());
             match value {
                 Value::Array(items) if is_entity_list(&dotted) => {
-                    let list = match map.get(txn, key) {
-                        Some(Out::YMap(list)) => list,
-                        _ => {
-                            let list = map.insert(txn, key.as_str(), MapPrelim::default());
-                            list.insert(txn, ITEMS, MapPrelim::default());
-                            list.insert(txn, ORDER, ArrayPrelim::default());
-                            list
-                        }
-                    };
+                    let list = child_map(txn, map, key);
                     self.list(txn, &list, items, &dotted)?;
                 }
                 Value::Object(inner) => {
-                    let nested = match map.get(txn, key) {
-                        Some(Out::YMap(nested)) => nested,
-                        _ => map.insert(txn, key.as_str(), MapPrelim::default()),
-                    };
+                    let nested = child_map(txn, map, key);
                     self.object(txn, &nested, inner, &dotted)?;
                 }
                 plain => {
@@ -617,13 +606,7 @@ impl Writer {
             }
             self.path.pop();
         }
-        let gone: Vec<String> = map
-            .keys(txn)
-            .filter(|k| !fields.contains_key(*k))
-            .map(str::to_string)
-            .collect();
-        for key in gone {
-            map.remove(txn, &key);
+        for key in remove_keys_except(txn, map, |k| fields.contains_key(k)) {
             self.removed.push(self.joined(&key));
         }
         Ok(())
@@ -639,10 +622,7 @@ impl Writer {
         let no_id = || SyncError::NoId {
             list: dotted.to_string(),
         };
-        let store = match list.get(txn, ITEMS) {
-            Some(Out::YMap(store)) => store,
-            _ => list.insert(txn, ITEMS, MapPrelim::default()),
-        };
+        let store = child_map(txn, list, ITEMS);
         let order = match list.get(txn, ORDER) {
             Some(Out::YArray(order)) => order,
             _ => list.insert(txn, ORDER, ArrayPrelim::default()),
@@ -658,27 +638,43 @@ impl Writer {
                 continue;
             }
             wanted.push(id.to_string());
-            let entity = match store.get(txn, id) {
-                Some(Out::YMap(entity)) => entity,
-                _ => store.insert(txn, id, MapPrelim::default()),
-            };
+            let entity = child_map(txn, &store, id);
             self.path.push(id.to_string());
             self.object(txn, &entity, fields, dotted)?;
             self.path.pop();
         }
         let wanted_set: HashSet<&str> = wanted.iter().map(String::as_str).collect();
-        let gone: Vec<String> = store
-            .keys(txn)
-            .filter(|k| !wanted_set.contains(*k))
-            .map(str::to_string)
-            .collect();
-        for id in gone {
-            store.remove(txn, &id);
+        for id in remove_keys_except(txn, &store, |k| wanted_set.contains(k)) {
             self.removed.push(self.joined(&id));
         }
         reorder(txn, &order, &wanted);
         Ok(())
     }
+}
+
+/// The map under `key`, made (empty) if there is none or something else is there.
+fn child_map(txn: &mut TransactionMut, map: &MapRef, key: &str) -> MapRef {
+    match map.get(txn, key) {
+        Some(Out::YMap(child)) => child,
+        _ => map.insert(txn, key, MapPrelim::default()),
+    }
+}
+
+/// Removes every key of `map` that `keep` refuses, and returns them.
+fn remove_keys_except(
+    txn: &mut TransactionMut,
+    map: &MapRef,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let gone: Vec<String> = map
+        .keys(txn)
+        .filter(|k| !keep(k))
+        .map(str::to_string)
+        .collect();
+    for key in &gone {
+        map.remove(txn, key);
+    }
+    gone
 }
 
 /// Makes the array of ids read `wanted`, with as few removals and insertions as it can: ids
@@ -692,15 +688,12 @@ fn reorder(txn: &mut TransactionMut, order: &ArrayRef, wanted: &[String]) {
         })
         .collect();
     let wanted_set: HashSet<&str> = wanted.iter().map(String::as_str).collect();
-    let mut seen = HashSet::new();
     for i in (0..current.len()).rev() {
         // Walking backwards keeps the first of two copies (the one readers use).
         let first_copy_elsewhere = current[..i].contains(&current[i]);
         if !wanted_set.contains(current[i].as_str()) || first_copy_elsewhere {
             order.remove(txn, i as u32);
             current.remove(i);
-        } else {
-            seen.insert(current[i].clone());
         }
     }
     for (i, id) in wanted.iter().enumerate() {
