@@ -235,6 +235,14 @@ const server = new Server({
     connectionConfig.readOnly = member.role === "viewer";
     return { user: { name: member.name, role: member.role }, token };
   },
+
+  // Tells the client whose token it is (a Hocuspocus stateless message): Alur shows the name
+  // to the others on the plan and records it with an approval decision. The name comes from
+  // the team file, not from the client.
+  async connected({ connection, context }) {
+    const { name, role } = context.user ?? {};
+    if (name) connection.sendStateless(JSON.stringify({ alur: "member", name, role }));
+  },
 });
 
 // Closes the sockets of connections whose token was revoked, expired or changed role; the

@@ -90,6 +90,8 @@ struct Client {
     socket: Option<WebSocket<TcpStream>>,
     shown: Vec<Value>,
     peers: Vec<Presence>,
+    /// The name the server gave for this client's token.
+    member: Option<String>,
 }
 
 impl Client {
@@ -99,6 +101,7 @@ impl Client {
             socket: None,
             shown: Vec::new(),
             peers: Vec::new(),
+            member: None,
         }
     }
 
@@ -133,6 +136,7 @@ impl Client {
                 Action::Show(plan) => self.shown.push(plan),
                 Action::Peers(peers) => self.peers = peers,
                 Action::Lost(_) => {}
+                Action::Member(name) => self.member = Some(name),
             }
         }
     }
@@ -358,6 +362,8 @@ fn wrong_and_expired_tokens_are_refused_and_a_viewer_cannot_write() {
         c[0].session.status() == Status::Synced
     });
     assert!(hendra.session.read_only());
+    // The name comes from the team file, for the token: the approval step records it.
+    assert_eq!(hendra.member.as_deref(), Some("Pak Hendra"));
     assert_eq!(hendra.plan(), rina.plan(), "a viewer reads the plan");
     // The app refuses a viewer's edit; a modified client would send it anyway.
     let mut forged = PlanDoc::from_state(77, &hendra.session.doc().encode_state()).unwrap();

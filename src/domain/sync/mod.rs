@@ -3,6 +3,7 @@
 //! in `ui` and `storage`.
 
 pub mod invite;
+pub mod lib0;
 pub mod plan_doc;
 pub mod presence;
 pub mod session;

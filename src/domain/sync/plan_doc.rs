@@ -299,6 +299,9 @@ impl PlanDoc {
     /// bookkeeping of them overflows (a panic, which kills the wasm app). A resync from the
     /// state vectors fills every gap, so nothing held is needed for long.
     fn apply_raw(&self, update: &[u8]) -> Result<(), SyncError> {
+        // Read whole and checked first: yrs trusts lengths, nesting and content kinds in ways
+        // that panic or hang a wasm app (see `lib0`).
+        super::lib0::check_update(update).map_err(|_| SyncError::BadUpdate)?;
         let decoded = Update::decode_v1(update).map_err(|_| SyncError::BadUpdate)?;
         let mut held = self.held.borrow_mut();
         if self.has_gap(&decoded) {
@@ -379,6 +382,7 @@ impl PlanDoc {
 
     /// What a peer with the state vector `remote` lacks, for sync step 2.
     pub fn diff(&self, remote: &[u8]) -> Result<Vec<u8>, SyncError> {
+        super::lib0::check_state_vector(remote).map_err(|_| SyncError::BadUpdate)?;
         let sv = StateVector::decode_v1(remote).map_err(|_| SyncError::BadUpdate)?;
         Ok(self.doc.transact().encode_state_as_update_v1(&sv))
     }

@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use yrs::encoding::read::{Cursor, Read};
 use yrs::encoding::write::Write;
 
 /// A state not renewed for this long is dropped.
@@ -133,13 +132,14 @@ impl Room {
 }
 
 fn read_entries(update: &[u8]) -> Option<Vec<(u64, u64, String)>> {
-    let mut cursor = Cursor::new(update);
-    let n: u64 = cursor.read_var().ok()?;
+    // Lengths checked against the bytes (yrs's cursor wraps them on wasm32).
+    let mut r = super::lib0::Reader::new(update);
+    let n = r.count().ok()?;
     let mut out = Vec::new();
     for _ in 0..n.min(10_000) {
-        let client: u64 = cursor.read_var().ok()?;
-        let clock: u64 = cursor.read_var().ok()?;
-        let json = cursor.read_string().ok()?.to_string();
+        let client = r.uint().ok()?;
+        let clock = r.uint().ok()?;
+        let json = r.string().ok()?.to_string();
         out.push((client, clock, json));
     }
     Some(out)

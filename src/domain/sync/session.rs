@@ -40,6 +40,8 @@ pub enum Action {
     Lost(Vec<Lost>),
     /// Who else is on the plan now changed: everyone, by name.
     Peers(Vec<Presence>),
+    /// The server said whose token this is (the name approvals and presence carry).
+    Member(String),
 }
 
 /// A shared plan's sync session.
@@ -278,6 +280,19 @@ impl Session {
                 self.send_presence(update, now)
             }
             Incoming::QueryAwareness => Vec::new(),
+            Incoming::Stateless(text) => {
+                // Alur's server sends `{"alur": "member", "name": …}` once the token is
+                // accepted; anything else is another server's business.
+                let said: Value = serde_json::from_str(&text).unwrap_or_default();
+                match said["name"].as_str().map(str::trim) {
+                    Some(name) if said["alur"] == "member" && !name.is_empty() => {
+                        let name: String = name.chars().take(80).collect();
+                        self.doc.set_author(&name);
+                        vec![Action::Member(name)]
+                    }
+                    _ => Vec::new(),
+                }
+            }
             Incoming::Close => {
                 // The server let go of the document but kept the socket (Hocuspocus does so
                 // after an error): start again on it, token first.

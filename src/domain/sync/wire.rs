@@ -8,8 +8,8 @@
 //! Only this file knows the framing: a plain y-websocket server (no document name, no token)
 //! would need another one of these, not another client.
 
+use super::lib0::Reader;
 use thiserror::Error;
-use yrs::encoding::read::{Cursor, Read};
 use yrs::encoding::write::Write;
 
 const SYNC: u64 = 0;
@@ -17,6 +17,7 @@ const AWARENESS: u64 = 1;
 const AUTH: u64 = 2;
 const QUERY_AWARENESS: u64 = 3;
 const SYNC_REPLY: u64 = 4;
+const STATELESS: u64 = 5;
 const CLOSE: u64 = 7;
 const SYNC_STATUS: u64 = 8;
 
@@ -71,42 +72,54 @@ pub enum Incoming {
     Stored(bool),
     /// The server closes the document.
     Close,
+    /// A message of the server's own (Hocuspocus's "stateless" messages): Alur's server
+    /// says who the token belongs to.
+    Stateless(String),
 }
 
 /// Reads one frame: the document it is for, and the message.
 pub fn decode(frame: &[u8]) -> Result<(String, Incoming), WireError> {
-    let mut cursor = Cursor::new(frame);
-    let document = cursor.read_string().map_err(|_| WireError)?.to_string();
-    let kind: u64 = cursor.read_var().map_err(|_| WireError)?;
+    // Lengths are checked by `Reader` (yrs's own cursor wraps them on wasm32), and a sync
+    // payload is read whole here before yrs sees it.
+    let mut r = Reader::new(frame);
+    let document = r.string().map_err(|_| WireError)?.to_string();
+    let kind = r.uint().map_err(|_| WireError)?;
     let message = match kind {
         SYNC | SYNC_REPLY => Incoming::Sync {
-            message: read_sync(&mut cursor)?,
+            message: read_sync(&mut r)?,
             reply: kind == SYNC_REPLY,
         },
-        AWARENESS => Incoming::Awareness(cursor.read_buf().map_err(|_| WireError)?.to_vec()),
+        AWARENESS => Incoming::Awareness(r.buf().map_err(|_| WireError)?.to_vec()),
         QUERY_AWARENESS => Incoming::QueryAwareness,
-        AUTH => match cursor.read_var::<u64>().map_err(|_| WireError)? {
+        AUTH => match r.uint().map_err(|_| WireError)? {
             AUTH_TOKEN => Incoming::TokenRequest,
-            AUTH_DENIED => Incoming::Denied(read_text(&mut cursor)?),
+            AUTH_DENIED => Incoming::Denied(read_text(&mut r)?),
             AUTH_OK => Incoming::Authenticated {
-                read_only: read_text(&mut cursor)? == "readonly",
+                read_only: read_text(&mut r)? == "readonly",
             },
             _ => return Err(WireError),
         },
         CLOSE => Incoming::Close,
-        SYNC_STATUS => Incoming::Stored(cursor.read_var::<u64>().map_err(|_| WireError)? == 1),
+        STATELESS => Incoming::Stateless(read_text(&mut r)?),
+        SYNC_STATUS => Incoming::Stored(r.uint().map_err(|_| WireError)? == 1),
         _ => return Err(WireError),
     };
     Ok((document, message))
 }
 
-fn read_text(cursor: &mut Cursor) -> Result<String, WireError> {
-    Ok(cursor.read_string().map_err(|_| WireError)?.to_string())
+fn read_text(r: &mut Reader) -> Result<String, WireError> {
+    Ok(r.string().map_err(|_| WireError)?.to_string())
 }
 
-fn read_sync(cursor: &mut Cursor) -> Result<Sync, WireError> {
-    let kind: u64 = cursor.read_var().map_err(|_| WireError)?;
-    let payload = cursor.read_buf().map_err(|_| WireError)?.to_vec();
+fn read_sync(r: &mut Reader) -> Result<Sync, WireError> {
+    let kind = r.uint().map_err(|_| WireError)?;
+    let payload = r.buf().map_err(|_| WireError)?;
+    let checked = match kind {
+        STEP_1 => super::lib0::check_state_vector(payload),
+        _ => super::lib0::check_update(payload),
+    };
+    checked.map_err(|_| WireError)?;
+    let payload = payload.to_vec();
     match kind {
         STEP_1 => Ok(Sync::Step1(payload)),
         STEP_2 => Ok(Sync::Step2(payload)),
@@ -198,13 +211,21 @@ mod tests {
         assert_eq!(decode(&denied).unwrap().1, Incoming::Denied("bad".into()));
         assert_eq!(decode(&[1, b'd', 8, 1]).unwrap().1, Incoming::Stored(true));
         assert_eq!(decode(&[1, b'd', 8, 0]).unwrap().1, Incoming::Stored(false));
-        let reply = [&[1][..], b"d", &[4, 1, 2, 9, 9]].concat();
+        // A step 2 of the empty update (no writers, no deletions).
+        let reply = [&[1][..], b"d", &[4, 1, 2, 0, 0]].concat();
         assert_eq!(
             decode(&reply).unwrap().1,
             Incoming::Sync {
-                message: Sync::Step2(vec![9, 9]),
+                message: Sync::Step2(vec![0, 0]),
                 reply: true
             }
+        );
+        // A payload that is no update is refused here, before yrs reads it.
+        assert_eq!(decode(&[1, b'd', 0, 2, 2, 9, 9]), Err(WireError));
+        let member = [&[1][..], b"d", &[5, 5], b"{\"a\"}"].concat();
+        assert_eq!(
+            decode(&member).unwrap().1,
+            Incoming::Stateless("{\"a\"}".into())
         );
     }
 
