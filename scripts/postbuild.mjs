@@ -153,7 +153,9 @@ const csp = [
   `script-src 'self' 'wasm-unsafe-eval'${bootLangHash ? ` '${bootLangHash}'` : ''}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  // Team sync (#22): a sync server over TLS anywhere, or plain ws:// on this computer only
+  // (the app refuses other ws:// addresses itself; this is the second line).
+  "connect-src 'self' wss: ws://127.0.0.1:* ws://localhost:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "font-src 'self'",

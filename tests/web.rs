@@ -399,3 +399,57 @@ async fn a_socket_to_nowhere_says_closed_and_a_bad_address_is_refused() {
     }
     assert_eq!(*events.borrow(), vec![SocketEvent::Closed { code: 1006 }]);
 }
+
+#[wasm_bindgen_test]
+fn hostile_sync_bytes_cannot_panic_the_app_on_wasm32() {
+    // Guards (#22): on wasm32 `usize` is 32 bits, where yrs's cursor wraps a length such as
+    // `FD FF FF FF 0F` (2^32 - 3) and panics; a panic kills the app. Native tests are 64-bit
+    // and cannot see it, so the frame and update readers run here too, on those lengths, on
+    // every cut of a real frame and on a deterministic stream of mutated bytes.
+    use alur::domain::sync::{wire, PlanDoc, Session};
+    let wraps = [0x01, b'd', 0x00, 0x01, 0xFD, 0xFF, 0xFF, 0xFF, 0x0F, 0x00];
+    assert!(wire::decode(&wraps).is_err());
+    let mut doc = PlanDoc::new(1);
+    // A step 2 whose inner string length wraps: one writer, one struct, parent by a root
+    // name of length 2^32 - 3.
+    let update = [
+        0x01, 0x01, 0x07, 0x00, 0x08, 0x01, 0xFD, 0xFF, 0xFF, 0xFF, 0x0F, 0x00,
+    ];
+    assert!(doc.apply(&update, 0).is_err());
+    assert!(doc.diff(&[0x01, 0xFD, 0xFF, 0xFF, 0xFF, 0x0F]).is_err());
+
+    let mut writer = PlanDoc::new(2);
+    let real = writer
+        .write(&serde_json::json!({"schema_version": 2, "id": "p1", "name": "Kampanye", "channels": ["seo", "sem"]}))
+        .unwrap();
+    let frame = wire::sync("alur-p1", &wire::Sync::Update(real.clone()));
+    let mut session = Session::new(PlanDoc::new(3), "alur-p1", "t");
+    session.opened();
+    for end in 0..frame.len() {
+        let _ = session.received(&frame[..end], 0);
+    }
+    // A small linear congruential generator: the same mutations every run.
+    let mut seed: u32 = 0x2022_1202;
+    let mut next = move || {
+        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        seed
+    };
+    for _ in 0..3000 {
+        let mut bytes = frame.clone();
+        for _ in 0..1 + next() % 4 {
+            let i = next() as usize % bytes.len();
+            bytes[i] = match next() % 3 {
+                0 => 0xFF,
+                1 => (next() >> 24) as u8,
+                _ => bytes[i].wrapping_add(1),
+            };
+        }
+        let _ = session.received(&bytes, 0);
+        let _ = PlanDoc::new(4).apply(&bytes[10.min(bytes.len())..], 0);
+    }
+    // The real update still reads after all that.
+    assert_eq!(
+        PlanDoc::from_state(5, &real).unwrap().read()["name"],
+        "Kampanye"
+    );
+}

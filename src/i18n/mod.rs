@@ -1,13 +1,43 @@
 //! The one translation layer: every user-visible string goes through [`T`], and every key
 //! carries both languages, so a missing translation is a compile error.
 
+/// A table of texts: an enum of keys, each with its Indonesian and English text. Each wasm
+/// part that has texts of its own keeps them in a table of its own, so they load with it.
+macro_rules! texts {
+    ($(#[$doc:meta])* $name:ident; $($key:ident => $id:literal, $en:literal;)*) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name { $($key),* }
+
+        impl $name {
+            /// Every key, for the completeness tests.
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+
+            /// The text of this key in `lang`.
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
+                match lang {
+                    $crate::i18n::Lang::Id => match self { $($name::$key => $id),* },
+                    $crate::i18n::Lang::En => match self { $($name::$key => $en),* },
+                }
+            }
+
+            /// The text with its `{name}` placeholders filled from `args`.
+            pub fn fill(self, lang: $crate::i18n::Lang, args: &[(&str, &str)]) -> String {
+                $crate::i18n::fill(self.get(lang), args)
+            }
+        }
+    };
+}
+
 pub mod analysis;
 pub mod format;
 pub mod import_csv;
 pub mod messages;
 pub mod sentences;
+pub mod team;
 mod texts;
 
+pub use team::Tm;
 pub use texts::T;
 
 use serde::{Deserialize, Serialize};
@@ -72,13 +102,6 @@ impl Lang {
     }
 }
 
-impl T {
-    /// The text of this key with `{name}` placeholders filled from `args`.
-    pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
-        fill(self.get(lang), args)
-    }
-}
-
 /// Replaces each `{name}` in `template` by its value in `args`; unknown names stay as they are.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -126,28 +149,35 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 mod tests {
     use super::*;
 
+    /// Every text of every table: key, Indonesian, English.
+    fn all() -> Vec<(String, &'static str, &'static str)> {
+        let main = T::ALL
+            .iter()
+            .map(|k| (format!("{k:?}"), k.get(Lang::Id), k.get(Lang::En)));
+        let team = Tm::ALL
+            .iter()
+            .map(|k| (format!("Tm::{k:?}"), k.get(Lang::Id), k.get(Lang::En)));
+        main.chain(team).collect()
+    }
+
     // Guards: a key added with an empty text in one language would show a blank label.
     #[test]
     fn every_key_has_a_text_in_both_languages() {
-        for key in T::ALL {
-            for lang in Lang::ALL {
-                assert!(
-                    !key.get(lang).trim().is_empty(),
-                    "{key:?} has no {lang:?} text"
-                );
-            }
+        for (key, id, en) in all() {
+            assert!(!id.trim().is_empty(), "{key} has no Indonesian text");
+            assert!(!en.trim().is_empty(), "{key} has no English text");
         }
     }
 
     // Guards: a placeholder renamed in one language only would print `{file}` to the user.
     #[test]
     fn placeholders_match_between_languages() {
-        for key in T::ALL {
-            let mut id = placeholders(key.get(Lang::Id));
-            let mut en = placeholders(key.get(Lang::En));
+        for (key, id, en) in all() {
+            let mut id = placeholders(id);
+            let mut en = placeholders(en);
             crate::domain::values::sort::sort(&mut id);
             crate::domain::values::sort::sort(&mut en);
-            assert_eq!(id, en, "{key:?} has different placeholders");
+            assert_eq!(id, en, "{key} has different placeholders");
         }
     }
 
@@ -155,10 +185,9 @@ mod tests {
     // (SEO, KPI, Email…) may be equal, so only texts of three or more words are checked.
     #[test]
     fn long_texts_are_translated() {
-        for key in T::ALL {
-            let id = key.get(Lang::Id);
+        for (key, id, en) in all() {
             if id.split_whitespace().count() >= 3 {
-                assert_ne!(id, key.get(Lang::En), "{key:?} is not translated");
+                assert_ne!(id, en, "{key} is not translated");
             }
         }
     }

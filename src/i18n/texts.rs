@@ -1,29 +1,8 @@
 //! Every user-visible text, in Indonesian and English. Placeholders are `{name}`.
 
-use super::Lang;
-
-macro_rules! texts {
-    ($($key:ident => $id:literal, $en:literal;)*) => {
-        /// A translation key. Each one has an Indonesian and an English text.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum T { $($key),* }
-
-        impl T {
-            /// Every key, for the completeness tests.
-            pub const ALL: &'static [T] = &[$(T::$key),*];
-
-            /// The text of this key in `lang`.
-            pub fn get(self, lang: Lang) -> &'static str {
-                match lang {
-                    Lang::Id => match self { $(T::$key => $id),* },
-                    Lang::En => match self { $(T::$key => $en),* },
-                }
-            }
-        }
-    };
-}
-
 texts! {
+    /// A translation key. Each one has an Indonesian and an English text.
+    T;
     // App shell
     AppTagline => "Perencana pemasaran digital", "Digital marketing planner";
     DocTitle => "Alur — perencana pemasaran digital", "Alur — digital marketing planner";

@@ -130,6 +130,7 @@ step_parts! {
 // 41 modules).
 part!(store, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
 part!(store, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
+part!(store, load_join, preload_join_chunk, (payload: String) => view! { <super::team::panel::JoinPage payload /> });
 
 /// The chunk of a plan's overview (`#/plan/<id>`), for the boot loader's deep links.
 pub const OVERVIEW_CHUNK: &str = "store";
@@ -175,6 +176,21 @@ pub async fn load_engine() -> Result<super::engine::Engine, ChunkError> {
 /// Nothing to fetch without the split build.
 pub async fn preload_engine() -> Result<(), SplitLoaderError> {
     Ok(())
+}
+
+/// Team sync (see [`super::team`]): the Yjs engine, the session and its texts, in a chunk of
+/// their own (`sync`) that loads when a shared plan is opened or a plan is shared, never for
+/// solo use.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(sync, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_team() -> Result<super::team::Team, ChunkError> {
+    Ok(super::team::live::team())
+}
+
+#[cfg(not(feature = "split"))]
+/// Team sync, in place (no split build).
+pub async fn load_team() -> Result<super::team::Team, ChunkError> {
+    Ok(super::team::live::team())
 }
 
 /// The CSV text of a workbook's report, once the reader's chunk is in.
@@ -268,6 +284,12 @@ pub fn OverviewPage() -> impl IntoView {
 #[component]
 pub fn SharePage(payload: String) -> impl IntoView {
     view! { <Part load=move || Box::pin(load_share(payload.clone())) as Pending /> }
+}
+
+/// The page an invite link opens, loaded on first use.
+#[component]
+pub fn JoinPage(payload: String) -> impl IntoView {
+    view! { <Part load=move || Box::pin(load_join(payload.clone())) as Pending /> }
 }
 
 /// What failed to load, with "Try again" (`retry`) and "Reload Alur".

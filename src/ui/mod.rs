@@ -17,6 +17,7 @@ mod session;
 pub(crate) mod share;
 mod shell;
 pub(crate) mod steps;
+pub(crate) mod team;
 mod widgets;
 
 use leptos::prelude::*;
@@ -76,6 +77,8 @@ pub struct Ctx {
     pub drag: drag::DragState,
     /// Whether the page is being printed: what folds away on screen is laid out in full.
     pub printing: RwSignal<bool>,
+    /// The open plan's team sync, when it is shared (see [`team`]).
+    pub team: RwSignal<Option<team::TeamView>>,
 }
 
 impl Ctx {
@@ -98,6 +101,11 @@ impl Ctx {
     /// Shows a problem: a translated text with its placeholders filled.
     pub fn warn(self, key: T, args: &[(&str, &str)]) {
         self.notify(message(key, args), true, None);
+    }
+
+    /// Shows a confirmation worded by `f` in the current language.
+    pub fn tell_with(self, f: impl Fn(Lang) -> String + Send + Sync + 'static) {
+        self.notify(std::sync::Arc::new(f), false, None);
     }
 
     /// Shows a problem worded by `f` in the current language.
@@ -212,6 +220,7 @@ pub fn App() -> impl IntoView {
         can_undo_redo: RwSignal::new((false, false)),
         drag: RwSignal::new(None),
         printing: RwSignal::new(false),
+        team: RwSignal::new(None),
     };
     provide_context(ctx);
     session::start(ctx);

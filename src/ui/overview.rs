@@ -68,6 +68,7 @@ pub fn Overview() -> impl IntoView {
             </p>
             <crate::ui::steps::planning::approval::Summary />
             <super::share::ShareLink />
+            <super::team::panel::TeamPanel />
             <EarlierVersions />
             {Phase::ALL
                 .into_iter()

@@ -15,6 +15,9 @@ pub enum Route {
     /// A plan shared in the link itself: the text after `#/share/` (see
     /// [`crate::domain::plan_file::share`]). Opening it previews the plan and asks before importing.
     Share { payload: String },
+    /// An invite to a team plan: the text after `#/join/` (see
+    /// [`crate::domain::sync::TeamLink::from_invite`]). Opening it asks before joining.
+    Join { payload: String },
     /// A deliberate panic, so the crash screen can be tested end to end.
     PanicTest,
     /// Anything else.
@@ -28,6 +31,11 @@ impl Route {
         // A share link's payload may hold `/` (a mail client's base64), so it is taken whole.
         if let Some(payload) = path.strip_prefix("share/") {
             return Route::Share {
+                payload: payload.to_string(),
+            };
+        }
+        if let Some(payload) = path.strip_prefix("join/") {
+            return Route::Join {
                 payload: payload.to_string(),
             };
         }
@@ -65,6 +73,7 @@ impl Route {
             } => format!("#/plan/{plan}/{}", step.slug()),
             Route::Step { plan: None, step } => format!("#/{}", step.slug()),
             Route::Share { payload } => format!("#/share/{payload}"),
+            Route::Join { payload } => format!("#/join/{payload}"),
             Route::PanicTest => "#/debug/panic".to_string(),
             Route::NotFound => "#/not-found".to_string(),
         }
@@ -100,6 +109,9 @@ mod tests {
             Route::PanicTest,
             Route::Share {
                 payload: "1/Zm9v".into(),
+            },
+            Route::Join {
+                payload: "eyJhIjoxfQ".into(),
             },
         ];
         for step in Step::ALL {

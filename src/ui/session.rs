@@ -83,6 +83,10 @@ pub fn start(ctx: Ctx) {
     Effect::new(move |_| {
         let route = ctx.route.get();
         open_for_route(ctx, &route);
+        // The others on a shared plan see which page this person is on.
+        if let Some(team) = super::team::loaded() {
+            (team.moved)(ctx);
+        }
     });
     // Leaving or hiding the page writes any pending edit at once. Edits waiting on a two-tab
     // conflict are kept as a copy: the question would go away with the page, and the edits
@@ -92,6 +96,9 @@ pub fn start(ctx: Ctx) {
             ctx.save_mine_as_copy();
         } else {
             ctx.flush();
+        }
+        if let Some(team) = super::team::loaded() {
+            (team.leaving)();
         }
     });
     let _ = window_event_listener(leptos::ev::blur, move |_| ctx.flush());
@@ -212,8 +219,17 @@ fn open_now(ctx: Ctx, id: String) {
             ctx.plan.set(Some(plan));
             ctx.save.set(SaveState::Saved);
             let mut settings = storage::load_settings();
-            settings.last_plan = Some(id);
+            settings.last_plan = Some(id.clone());
             let _ = storage::save_settings(&settings);
+            super::team::opened(ctx, Some(&id));
+        }
+        Err(plans::LoadError::Missing(_)) if super::team::is_shared(&id) => {
+            // Joined from an invite: the plan comes from the team server. The page says it is
+            // opening until it arrives ([`Ctx::take_remote`]).
+            ctx.plan.set(None);
+            ctx.opening
+                .set(Some(super::engine::Opening::Loading(id.clone())));
+            super::team::opened(ctx, Some(&id));
         }
         Err(plans::LoadError::Missing(_)) => ctx.plan.set(None),
         Err(plans::LoadError::Damaged { newer: true, .. }) => {
@@ -267,6 +283,10 @@ impl Ctx {
     }
 
     fn edit_with(self, f: impl FnOnce(&mut Plan), discrete: bool) {
+        // A viewer's token (or a shared plan from a newer Alur) is read-only here.
+        if !super::team::may_edit(self) {
+            return;
+        }
         let mut changed = false;
         let now = now_ms();
         self.plan.update(|plan| {
@@ -453,6 +473,7 @@ impl Ctx {
                 });
                 self.save.set(SaveState::Saved);
                 self.refresh_plans();
+                super::team::stored(self);
             }
             Some(Err(err)) => self.save.set(SaveState::Failed(err)),
             None => self.save.set(SaveState::Saved),
@@ -474,6 +495,29 @@ impl Ctx {
             SaveState::Conflict => {}
             _ => self.merge_or_ask(),
         }
+    }
+
+    /// The team's version of the open (or opening) plan, already stored: shown in place of
+    /// this tab's, with the undo history cleared (undoing into a version without the others'
+    /// edits would take them back). Edits of this tab were written before it was made.
+    pub(crate) fn take_remote(self, plan: Plan) {
+        let open = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+        let wanted = self.route.get_untracked().plan_id().map(str::to_string);
+        self.refresh_plans();
+        if open.as_deref() != Some(plan.id.as_str()) && wanted.as_deref() != Some(plan.id.as_str())
+        {
+            return;
+        }
+        if matches!(self.opening.get_untracked(), Some(super::engine::Opening::Loading(o)) if o == plan.id)
+        {
+            self.opening.set(None);
+        }
+        self.set_base(&plan);
+        self.reset_history();
+        self.plan.set(Some(plan));
+        self.save.set(SaveState::Saved);
     }
 
     /// Conflict: drop this tab's edits and take the stored plan.

@@ -35,6 +35,7 @@ pub fn Shell() -> impl IntoView {
                 <span class="brand-tagline">{t(T::AppTagline)}</span>
             </a>
             <div class="header-tools">
+                <super::team::TeamStatus />
                 <SaveStatus />
                 <LanguageSwitch />
             </div>
@@ -278,6 +279,8 @@ fn Page() -> impl IntoView {
     // "no such plan".
     let not_open = move |id: &str| match ctx.opening.get() {
         Some(super::engine::Opening::Loading(o)) if o == id => {
+            // A plan joined from an invite waits for the team server; the header says how
+            // that goes (connecting, refused).
             view! { <p class="chunk-loading" role="status">{ctx.t(T::PlanOpening)}</p> }.into_any()
         }
         Some(super::engine::Opening::Failed(o)) if o == id => {
@@ -308,6 +311,7 @@ fn Page() -> impl IntoView {
         }
         Route::Step { plan: None, step } => view! { <steps::StepPage plan=None step /> }.into_any(),
         Route::Share { payload } => view! { <super::chunks::SharePage payload /> }.into_any(),
+        Route::Join { payload } => view! { <super::chunks::JoinPage payload /> }.into_any(),
         Route::PanicTest => {
             // Reached only through `#/debug/panic`: lets the end-to-end tests see the crash
             // screen.

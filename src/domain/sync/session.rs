@@ -90,6 +90,12 @@ impl Session {
         &self.doc
     }
 
+    /// Whether the server's answer to this connection's step 1 has arrived: from then on the
+    /// replica holds everything the server had.
+    pub fn caught_up(&self) -> bool {
+        self.connected && self.caught_up
+    }
+
     /// Whether the server treats this client as a viewer: its edits are refused.
     pub fn read_only(&self) -> bool {
         self.read_only

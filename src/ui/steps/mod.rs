@@ -42,7 +42,10 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
     // (the approval step itself stays usable, since that is where it is reopened).
     let lockable = step.phase() == Phase::Plan && step != Step::Approval;
     let locked = crate::ui::form::plan_memo(crate::domain::planning::approval::is_locked);
-    let locked = move || lockable && locked.get();
+    // A viewer's token, or a shared plan from a newer Alur: every step is read-only.
+    let view_only = move || ctx.team.with(|t| t.as_ref().is_some_and(|t| t.view_only()));
+    let approval_locked = move || lockable && locked.get();
+    let locked = move || approval_locked() || view_only();
     let body = if has_plan {
         view! { <crate::ui::chunks::StepBody step /> }.into_any()
     } else {
@@ -63,7 +66,7 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             {(has_plan && step.phase() == Phase::Plan)
                 .then(|| view! { <crate::ui::progress::StepProgress step /> })}
             {move || {
-                locked()
+                approval_locked()
                     .then(|| view! { <p class="locked-banner" role="note">{ctx.t(T::ApprovalLocked)}</p> })
             }}
             <fieldset class="step-body" disabled=locked>

@@ -165,7 +165,11 @@ pub fn ApprovalStep() -> impl IntoView {
     let fingerprint = plan_memo(approval::fingerprint);
     let matches = plan_memo(approval::matches_approval);
     let history = plan_memo(|p| p.approvals.clone());
-    let who = RwSignal::new(String::new());
+    let typed = RwSignal::new(String::new());
+    // On a shared plan the name is the one the team server gives this person's token: a
+    // decision recorded in the team's plan names who really made it.
+    let member = move || ctx.team.with(|t| t.as_ref().and_then(|t| t.me.clone()));
+    let who = Signal::derive(move || member().unwrap_or_else(|| typed.get()));
     let comment = RwSignal::new(String::new());
     let decision = RwSignal::new(Decision::Approved);
 
@@ -183,7 +187,7 @@ pub fn ApprovalStep() -> impl IntoView {
             |_| {
                 ctx.tell(T::ApprovalSubmitted, &[]);
                 // The next name asked for is the approver's, someone else's.
-                who.set(String::new());
+                typed.set(String::new());
             },
         );
     };
@@ -211,7 +215,7 @@ pub fn ApprovalStep() -> impl IntoView {
                 let label = decision_label(chosen).get(ctx.lang.get_untracked());
                 ctx.tell(T::ApprovalRecorded, &[("decision", label)]);
                 comment.set(String::new());
-                who.set(String::new());
+                typed.set(String::new());
             },
         );
     };
@@ -236,7 +240,7 @@ pub fn ApprovalStep() -> impl IntoView {
                     T::ApprovalReopened,
                     &[("revision", &p.baseline_revision.to_string())],
                 );
-                who.set(String::new());
+                typed.set(String::new());
             },
         );
     };
@@ -249,8 +253,9 @@ pub fn ApprovalStep() -> impl IntoView {
                     id="approval-who"
                     type="text"
                     prop:value=move || who.get()
+                    readonly=move || member().is_some()
                     on:input=move |ev| {
-                        who.set(event_target_value(&ev));
+                        typed.set(event_target_value(&ev));
                         own.set(false);
                     }
                 />
