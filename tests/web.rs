@@ -420,7 +420,7 @@ fn hostile_sync_bytes_cannot_panic_the_app_on_wasm32() {
 
     let mut writer = PlanDoc::new(2);
     let real = writer
-        .write(&serde_json::json!({"schema_version": 2, "id": "p1", "name": "Kampanye", "channels": ["seo", "sem"]}))
+        .write(&serde_json::json!({"schema_version": 2, "id": "p1", "name": "Kampanye", "goal": {"target": 10}}))
         .unwrap();
     let frame = wire::sync("alur-p1", &wire::Sync::Update(real.clone()));
     let mut session = Session::new(PlanDoc::new(3), "alur-p1", "t");
