@@ -149,6 +149,9 @@ pub fn may_edit(ctx: Ctx) -> bool {
 pub fn TeamStatus() -> impl IntoView {
     let ctx = super::use_ctx();
     let words = move || {
+        // Tracked first: while the part loads `loaded()` is None, and an early return before
+        // reading the signal would leave the line blank for good.
+        ctx.team.track();
         let team = loaded()?;
         let lang = ctx.lang.get();
         ctx.team.with(|v| v.as_ref().map(|v| (team.words)(v, lang)))
