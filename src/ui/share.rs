@@ -28,7 +28,7 @@ enum Made {
 }
 
 /// The address of this app without its fragment.
-fn base_url() -> String {
+pub(crate) fn base_url() -> String {
     let href = window().location().href().unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
 }
@@ -52,11 +52,11 @@ async fn make_link(plan: Plan) -> Made {
     }
 }
 
-/// Selects the text of the link field, so the user can copy it by hand.
-fn select_link() {
+/// Selects the text of the field `id` (a link), so the user can copy it by hand.
+pub(crate) fn select_field(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(input) = document()
-        .get_element_by_id("share-link")
+        .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
     {
         let _ = input.focus();
@@ -97,7 +97,7 @@ pub fn ShareLink() -> impl IntoView {
             if copy_text(&link).await {
                 ctx.tell(T::ShareCopied, &[]);
             } else {
-                select_link();
+                select_field("share-link");
                 ctx.warn(T::ShareCopyManual, &[]);
             }
         });

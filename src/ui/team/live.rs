@@ -45,6 +45,15 @@ struct Live {
     replica_due: Option<TimeoutHandle>,
     ticker: Option<IntervalHandle>,
     me: Option<String>,
+    /// The document holds the plan (known once, so frames and saves do not read it whole).
+    has_plan: bool,
+}
+
+impl Live {
+    fn has_plan(&mut self) -> bool {
+        self.has_plan = self.has_plan || self.session.doc().read().get("id").is_some();
+        self.has_plan
+    }
 }
 
 thread_local! {
@@ -113,6 +122,7 @@ fn start(ctx: Ctx, id: String) {
         replica_due: None,
         ticker,
         me: None,
+        has_plan: false,
     };
     ctx.team.set(Some(TeamView {
         server: live.link.server.clone(),
@@ -358,9 +368,8 @@ fn act(ctx: Ctx, actions: Vec<Action>) {
 /// made elsewhere (that would give every item twice over).
 fn first_share(ctx: Ctx) {
     let empty = LIVE.with(|l| {
-        l.borrow().as_ref().and_then(|live| {
-            (live.session.caught_up() && live.session.doc().read().get("id").is_none())
-                .then(|| live.id.clone())
+        l.borrow_mut().as_mut().and_then(|live| {
+            (live.session.caught_up() && !live.has_plan()).then(|| live.id.clone())
         })
     });
     let Some(id) = empty else { return };
@@ -387,7 +396,7 @@ fn stored(ctx: Ctx) {
     });
     let Some(json) = json else { return };
     let actions = with_live(|live| {
-        if live.session.doc().read().get("id").is_none() {
+        if !live.has_plan() {
             return Vec::new();
         }
         // Refused edits (a viewer's, a newer document's) were refused in the UI already.

@@ -9,6 +9,7 @@ use crate::i18n::format::{format_date, DateStyle};
 use crate::i18n::{Lang, Tm};
 use crate::storage::team as store;
 use crate::ui::route::Route;
+use crate::ui::share::base_url;
 use crate::ui::{redirect, use_ctx, Ctx};
 
 fn invite_error(error: &InviteError) -> Tm {
@@ -19,12 +20,6 @@ fn invite_error(error: &InviteError) -> Tm {
         InviteError::BadToken => Tm::BadToken,
         InviteError::Damaged => Tm::Damaged,
     }
-}
-
-/// The address of this app without its fragment.
-fn base_url() -> String {
-    let href = window().location().href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
 }
 
 /// Stores the link of plan `id` and connects.
@@ -89,7 +84,7 @@ pub fn TeamPanel() -> impl IntoView {
             if crate::files::copy_text(&text).await {
                 ctx.tell_with(|lang| Tm::InviteCopied.get(lang).to_string());
             } else {
-                select_invite();
+                crate::ui::share::select_field("team-invite");
                 ctx.warn_with(|lang| Tm::InviteCopyManual.get(lang).to_string());
             }
         });
@@ -174,17 +169,6 @@ impl Message {
             Message::Invite(key) => key.get(lang).to_string(),
             Message::Storage(reason) => Tm::StorageFailed.fill(lang, &[("reason", reason)]),
         }
-    }
-}
-
-fn select_invite() {
-    use wasm_bindgen::JsCast;
-    if let Some(input) = document()
-        .get_element_by_id("team-invite")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        let _ = input.focus();
-        input.select();
     }
 }
 
