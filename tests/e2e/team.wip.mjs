@@ -152,12 +152,12 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
     // Live: different steps at once.
     await goStep(rina.page, id, 'goals');
     await until(dimas.page, /Rina on Goals & targets/);
-    await rina.page.locator('#goal-objective').fill('Grow Ramadan sales');
+    await rina.page.locator('#goal-metric').fill('Grow Ramadan sales');
     await dimas.page.getByLabel('Plan name').fill('Ramadan campaign 2027');
     await goOverview(rina.page, id);
     await sees(rina.page, "Dimas's name at Rina's", () => value(rina.page, '#plan-name'), 'Ramadan campaign 2027');
     await goStep(dimas.page, id, 'goals');
-    await sees(dimas.page, "Dimas's objective", () => value(dimas.page, '#goal-objective'), 'Grow Ramadan sales');
+    await sees(dimas.page, "Dimas's objective", () => value(dimas.page, '#goal-metric'), 'Grow Ramadan sales');
 
     // Offline: Dimas's browser loses the network; both edit, the plan name on both sides.
     await dimas.ctx.setOffline(true);
@@ -216,7 +216,7 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
       await join(sari.page, inviteFor(invite, { token: 'tok-sari' }));
       await sees(sari.page, "Sari's plan name", () => value(sari.page, '#plan-name'), kept);
       await goStep(sari.page, id, 'goals');
-      assert.equal(await value(sari.page, '#goal-objective'), 'Grow Ramadan sales');
+      assert.equal(await value(sari.page, '#goal-metric'), 'Grow Ramadan sales');
       assert.equal(await value(sari.page, '#goal-achievable'), 'Dimas: two promo waves');
       assert.equal(await value(sari.page, '#goal-specific'), 'Rina: 500 orders from Instagram');
       assert.equal(await value(sari.page, '#goal-relevant'), 'After the restart');
@@ -315,9 +315,9 @@ test(
       await dimas.page.getByLabel('Plan name').fill('Two servers, one plan');
       await sees(rina.page, "Dimas's edit through the other instance", () => value(rina.page, '#plan-name'), 'Two servers, one plan');
       await goStep(rina.page, id, 'goals');
-      await rina.page.locator('#goal-objective').fill('Converge');
+      await rina.page.locator('#goal-metric').fill('Converge');
       await goStep(dimas.page, id, 'goals');
-      await sees(dimas.page, "Rina's edit through the other instance", () => value(dimas.page, '#goal-objective'), 'Converge');
+      await sees(dimas.page, "Rina's edit through the other instance", () => value(dimas.page, '#goal-metric'), 'Converge');
     } finally {
       await rina.ctx.close();
       await dimas.ctx.close();
