@@ -547,6 +547,12 @@ fn a_replica_saved_and_restored_offline_keeps_its_edits_and_still_finds_a_lost_v
     let restored = PlanDoc::restore(99, &saved).unwrap();
     assert_eq!(restored.read(), docs[1].read());
     assert_eq!(restored.client_id(), 99);
+    // Restored under an id the document already holds writes of (two writers of one clock
+    // would corrupt it), it draws another.
+    let writer = docs[1].client_id();
+    let again = PlanDoc::restore(writer, &saved).unwrap();
+    assert_ne!(again.client_id(), writer);
+    assert_eq!(again.read(), docs[1].read());
     edit(&mut docs[0], |p| p["goal"]["target"] = json!(1500.0));
     let mut pair = vec![docs.remove(0), restored];
     resync(&mut pair);

@@ -192,7 +192,11 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
     assert.ok(['Name by Dimas', 'Name by Rina'].includes(kept), kept);
     const lost = kept === 'Name by Rina' ? 'Name by Dimas' : 'Name by Rina';
     for (const p of [rina.page, dimas.page]) {
-      await waitFor('the lost name in the history', async () => (await p.locator('#team-history').innerText().catch(() => '')).includes(lost));
+      const who = p === rina.page ? 'Rina' : 'Dimas';
+      await waitFor(`the lost name in ${who}'s history`, async () => (await p.locator('#team-history').innerText().catch(() => '')).includes(lost)).catch(async (e) => {
+        const seen = await p.locator('#team').allInnerTexts().catch(() => []);
+        throw new Error(`${e.message}; kept ${kept}; ${who} sees: ${JSON.stringify(seen)}`);
+      });
       assert.match(await p.locator('#team-history').innerText(), new RegExp(`name: “${lost}” by (Rina|Dimas) was replaced by “${kept}”`));
     }
     // Every other edit of both is there.

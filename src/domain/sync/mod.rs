@@ -6,6 +6,7 @@ pub mod invite;
 pub mod lib0;
 pub mod plan_doc;
 pub mod presence;
+pub mod rebase;
 pub mod session;
 pub mod wire;
 

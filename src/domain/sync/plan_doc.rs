@@ -407,6 +407,19 @@ impl PlanDoc {
         .to_string()
     }
 
+    /// Takes in the document state of another replica's [`PlanDoc::save`] text (another tab
+    /// of this browser stored its replica under the same key): Yjs merges it, so writing this
+    /// replica back loses none of that tab's edits. Its own writes stay its own.
+    pub fn absorb(&self, text: &str) -> Result<(), SyncError> {
+        let saved: Value = serde_json::from_str(text).map_err(|_| SyncError::BadUpdate)?;
+        let state = saved
+            .get("state")
+            .and_then(Value::as_str)
+            .and_then(|s| decode_any_length(s).ok())
+            .ok_or(SyncError::BadUpdate)?;
+        self.apply_raw(&state)
+    }
+
     /// A replica from [`PlanDoc::save`]'s text, under a new client id (each open copy of a plan
     /// has its own).
     pub fn restore(client_id: u64, text: &str) -> Result<PlanDoc, SyncError> {
@@ -417,6 +430,13 @@ impl PlanDoc {
             .and_then(bytes)
             .ok_or(SyncError::BadUpdate)?;
         let mut doc = PlanDoc::from_state(client_id, &state)?;
+        // A client id the document already knows would make two writers of one clock: draw
+        // another (a 53-bit random id repeats about never, but a repeat corrupts the plan).
+        let mut id = client_id;
+        while doc.knows_client(id) {
+            id = next_client_id(id);
+            doc = PlanDoc::from_state(id, &state)?;
+        }
         for entry in saved["written"].as_array().into_iter().flatten() {
             if let (Some(path), Some(client), Some(clock)) =
                 (entry[0].as_str(), entry[2].as_i64(), entry[3].as_i64())
@@ -438,12 +458,32 @@ impl PlanDoc {
         Ok(doc)
     }
 
+    /// Whether the document holds writes of this client id.
+    fn knows_client(&self, id: u64) -> bool {
+        let id = ClientID::new(id & ((1 << 53) - 1));
+        self.doc.transact().state_vector().contains_client(&id)
+    }
+
     /// The whole document, to store it locally.
     pub fn encode_state(&self) -> Vec<u8> {
         self.doc
             .transact()
             .encode_state_as_update_v1(&StateVector::default())
     }
+}
+
+/// A plan's JSON form as the document reads it back (whole floats as integers), to compare a
+/// plan with what was read from the document.
+pub fn normalize(plan: &Value) -> Value {
+    from_any(&to_any(plan))
+}
+
+/// Another client id, derived from `id` (splitmix64), never 0.
+fn next_client_id(id: u64) -> u64 {
+    let mut z = id.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    ((z ^ (z >> 31)) & ((1 << 53) - 1)).max(1)
 }
 
 fn is_entity_list(dotted: &str) -> bool {
@@ -681,35 +721,137 @@ fn remove_keys_except(
     gone
 }
 
-/// Makes the array of ids read `wanted`, with as few removals and insertions as it can: ids
-/// not wanted (or twice) go, then each place that differs gets the wanted id.
+/// Makes the array of ids read `wanted` with as few removals and insertions as it can: ids
+/// not wanted (or twice) go; of the rest, the longest run already in the wanted order stays
+/// where it is and every other id moves (moving one item touches one entry, so a colleague's
+/// concurrent move of another item is kept).
 fn reorder(txn: &mut TransactionMut, order: &ArrayRef, wanted: &[String]) {
-    let mut current: Vec<String> = order
+    let current: Vec<String> = order
         .iter(txn)
         .map(|out| match out {
             Out::Any(Any::String(s)) => s.to_string(),
             _ => String::new(),
         })
         .collect();
-    let wanted_set: HashSet<&str> = wanted.iter().map(String::as_str).collect();
-    for i in (0..current.len()).rev() {
-        // Walking backwards keeps the first of two copies (the one readers use).
-        let first_copy_elsewhere = current[..i].contains(&current[i]);
-        if !wanted_set.contains(current[i].as_str()) || first_copy_elsewhere {
-            order.remove(txn, i as u32);
-            current.remove(i);
-        }
+    let (removals, insertions) = reorder_steps(&current, wanted);
+    for i in removals {
+        order.remove(txn, i as u32);
     }
+    for (i, id) in insertions {
+        order.insert(txn, i as u32, Any::from(id.as_str()));
+    }
+}
+
+/// The removals (indices, highest first) and then the insertions (index, id; in order) that
+/// turn `current` into `wanted`, keeping a longest subsequence of `current` in wanted order.
+fn reorder_steps(current: &[String], wanted: &[String]) -> (Vec<usize>, Vec<(usize, String)>) {
+    let rank: HashMap<&str, usize> = wanted
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    // Each wanted id once (the first copy: the one readers use), with its rank.
+    let mut seen = HashSet::new();
+    let candidates: Vec<(usize, usize)> = current
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let r = *rank.get(id.as_str())?;
+            seen.insert(r).then_some((i, r))
+        })
+        .collect();
+    let ranks: Vec<usize> = candidates.iter().map(|&(_, r)| r).collect();
+    let kept: HashSet<usize> = longest_increasing(&ranks)
+        .into_iter()
+        .map(|k| candidates[k].0)
+        .collect();
+    let removals: Vec<usize> = (0..current.len()).rev().filter(|i| !kept.contains(i)).collect();
+    let mut remaining: Vec<&str> = (0..current.len())
+        .filter(|i| kept.contains(i))
+        .map(|i| current[i].as_str())
+        .collect();
+    let mut insertions = Vec::new();
     for (i, id) in wanted.iter().enumerate() {
-        if current.get(i) == Some(id) {
+        if remaining.get(i) == Some(&id.as_str()) {
             continue;
         }
-        if let Some(j) = current[i..].iter().position(|c| c == id) {
-            order.remove(txn, (i + j) as u32);
-            current.remove(i + j);
+        if remaining[..i.min(remaining.len())].contains(&id.as_str()) {
+            // The same id twice in `wanted`: the first is the item.
+            continue;
         }
-        order.insert(txn, i as u32, Any::from(id.as_str()));
-        current.insert(i, id.clone());
+        remaining.insert(i, id);
+        insertions.push((i, id.clone()));
+    }
+    (removals, insertions)
+}
+
+/// The indices of a longest strictly increasing subsequence of `seq` (patience sorting).
+fn longest_increasing(seq: &[usize]) -> Vec<usize> {
+    // tails[k]: index of the smallest last value of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &v) in seq.iter().enumerate() {
+        let k = tails.partition_point(|&t| seq[t] < v);
+        previous[i] = k.checked_sub(1).map(|p| tails[p]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        out.push(i);
+        at = previous[i];
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod reorder_tests {
+    use super::*;
+
+    fn ids(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    /// Applies the steps to `current`, as `reorder` does to the Yjs array.
+    fn run(current: &str, wanted: &str) -> (Vec<String>, usize) {
+        let mut list = ids(current);
+        let (removals, insertions) = reorder_steps(&list, &ids(wanted));
+        let steps = removals.len() + insertions.len();
+        for i in removals {
+            list.remove(i);
+        }
+        for (i, id) in insertions {
+            list.insert(i, id);
+        }
+        (list, steps)
+    }
+
+    #[test]
+    fn moving_one_item_touches_only_that_item() {
+        // The first of five to the end: one removal and one insertion (the old way re-inserted
+        // the four others).
+        assert_eq!(run("a b c d e", "b c d e a"), (ids("b c d e a"), 2));
+        // The last to the front.
+        assert_eq!(run("a b c d e", "e a b c d"), (ids("e a b c d"), 2));
+        // Two swapped neighbours: one moves.
+        assert_eq!(run("a b c", "b a c"), (ids("b a c"), 2));
+    }
+
+    #[test]
+    fn additions_removals_and_copies_end_in_the_wanted_order() {
+        assert_eq!(run("", "a b"), (ids("a b"), 2));
+        assert_eq!(run("a b c", "a c"), (ids("a c"), 1));
+        assert_eq!(run("a x b", "a b n"), (ids("a b n"), 2));
+        // A second copy of an id (two replicas added the same place) goes; the first stays.
+        assert_eq!(run("a b a c", "a b c"), (ids("a b c"), 1));
+        assert_eq!(run("c b a", "a b c").0, ids("a b c"));
+        assert_eq!(run("a b c", "a b c"), (ids("a b c"), 0));
     }
 }
 

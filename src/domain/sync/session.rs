@@ -6,7 +6,8 @@
 
 use serde_json::Value;
 
-use super::plan_doc::{Lost, PlanDoc, SyncError};
+use super::plan_doc::{normalize, Lost, PlanDoc, SyncError};
+use super::rebase::rebase;
 use super::presence::{Presence, Room, RENEW_MS};
 use super::wire::{self, Incoming, Sync};
 
@@ -63,6 +64,9 @@ pub struct Session {
     presence: Room,
     /// When this client's presence was last sent.
     presence_sent: i64,
+    /// The plan as the page last had it from this session (handed out, or written): the base
+    /// of the page's next edit, for a three-way write (see [`super::rebase`]).
+    base: Option<Value>,
 }
 
 impl Session {
@@ -82,6 +86,7 @@ impl Session {
             caught_up: false,
             in_flight: 0,
             waiting: 0,
+            base: None,
         }
     }
 
@@ -114,6 +119,17 @@ impl Session {
     /// by the server (the header's "n changes waiting").
     pub fn save(&self) -> String {
         serde_json::json!({ "doc": self.doc.save(), "waiting": self.waiting }).to_string()
+    }
+
+    /// Takes in the replica another tab stored ([`Session::save`]'s text) before this one
+    /// stores its own over it; whether the plan changed (the page then needs the merged plan,
+    /// which its next edit brings: see [`Session::edited`]).
+    pub fn absorb(&mut self, text: &str) -> Result<bool, SyncError> {
+        let saved: Value = serde_json::from_str(text).map_err(|_| SyncError::BadUpdate)?;
+        let doc = saved["doc"].as_str().ok_or(SyncError::BadUpdate)?;
+        let before = self.doc.read();
+        self.doc.absorb(doc)?;
+        Ok(self.doc.read() != before)
     }
 
     /// A session from [`Session::save`]'s text, under a new client id, not connected.
@@ -192,12 +208,34 @@ impl Session {
             // replica drift from everyone else's.
             return Err(SyncError::ReadOnly);
         }
-        let update = self.doc.write(plan)?;
-        if update.is_empty() {
-            return Ok(Vec::new());
+        let mine = normalize(plan);
+        // The page's changes since it last had the plan from here, laid over what the
+        // document holds now: a copy saved from before a colleague's edit does not revert it.
+        let theirs = self.doc.read();
+        let merged = match &self.base {
+            Some(base) if *base != theirs => rebase(base, &mine, &theirs),
+            _ => mine.clone(),
+        };
+        let update = self.doc.write(&merged)?;
+        let mut actions = Vec::new();
+        if merged != mine {
+            // The page lacks colleagues' edits it was saved without: it gets them now.
+            actions.push(Action::Show(self.doc.read()));
         }
-        self.waiting += 1;
-        Ok(self.send_update(update))
+        // Until the page says it took a plan handed out ([`Session::shown`]), its next edit
+        // is made from this one.
+        self.base = Some(mine);
+        if !update.is_empty() {
+            self.waiting += 1;
+            actions.extend(self.send_update(update));
+        }
+        Ok(actions)
+    }
+
+    /// The page took this plan (one handed out by [`Action::Show`]): its next edit is made
+    /// from it.
+    pub fn shown(&mut self, plan: &Value) {
+        self.base = Some(normalize(plan));
     }
 
     /// Shows the others who is here and where (or `None`: leaving the plan).
@@ -433,5 +471,71 @@ mod tests {
         assert_eq!(session.edited(&plan), Err(SyncError::Newer(99)));
         assert_eq!(session.doc().read()["novel"]["x"], 1);
         assert_eq!(session.doc().read()["name"], "Dari versi baru");
+    }
+
+    #[test]
+    fn a_page_saving_a_copy_from_before_a_colleagues_edit_does_not_revert_it() {
+        // Guards the three-way write: the page had the plan (name "Kampanye", target 10); a
+        // colleague's update set the target to 12 and the page was saved with only its own
+        // rename, from its older copy. Expected: the document keeps 12 and takes the name, and
+        // the page is handed the merged plan.
+        let mut session = Session::new(replica(), "r", "t");
+        let shown = session.doc().read();
+        // The page's first save: nothing differs, and the session knows what the page holds.
+        assert!(session.edited(&shown).unwrap().is_empty());
+        let mut colleague = PlanDoc::from_state(7, &session.doc().encode_state()).unwrap();
+        let mut theirs = colleague.read();
+        theirs["goal"]["target"] = json!(12);
+        let update = colleague.write(&theirs).unwrap();
+        let actions = session.received(&wire::sync("r", &Sync::Update(update)), 1);
+        assert!(actions.iter().any(|a| matches!(a, Action::Show(p) if p["goal"]["target"] == 12)));
+        // The page saves before it took the handed-out plan: its copy still says 10.
+        let mut stale = shown.clone();
+        stale["name"] = json!("Kampanye Ramadan");
+        let actions = session.edited(&stale).unwrap();
+        let plan = session.doc().read();
+        assert_eq!(plan["goal"]["target"], 12, "the colleague's edit stays");
+        assert_eq!(plan["name"], "Kampanye Ramadan", "the page's edit goes in");
+        assert!(
+            actions.iter().any(|a| matches!(a, Action::Show(p) if *p == plan)),
+            "the page gets the merged plan"
+        );
+        // It takes the merged plan: the same plan again is no edit and no new hand-out, and
+        // its next edit is made from it (a colleague's later edit stays too).
+        session.shown(&plan);
+        assert!(session.edited(&plan).unwrap().is_empty());
+        colleague.apply(&session.doc().encode_state(), 2).unwrap();
+        let mut later = colleague.read();
+        later["goal"]["target"] = json!(15);
+        let update = colleague.write(&later).unwrap();
+        session.received(&wire::sync("r", &Sync::Update(update)), 3);
+        let mut mine = plan.clone();
+        mine["goal"]["specific"] = json!("Instagram");
+        session.edited(&mine).unwrap();
+        let plan = session.doc().read();
+        assert_eq!((plan["goal"]["target"].clone(), plan["goal"]["specific"].clone()), (json!(15), json!("Instagram")));
+    }
+
+    #[test]
+    fn two_tabs_storing_one_replica_keep_both_tabs_offline_edits() {
+        // Guards: two tabs of one browser on one shared plan, offline, each store the replica
+        // under the plan's key; the second to store merges the first's in, so a reload finds
+        // both edits (the name from tab A, the target from tab B).
+        let stored = Session::new(replica(), "r", "t").save();
+        let mut a = Session::restore(11, &stored, "r", "t").unwrap();
+        let mut b = Session::restore(12, &stored, "r", "t").unwrap();
+        let mut plan = a.doc().read();
+        plan["name"] = json!("Nama dari tab A");
+        a.edited(&plan).unwrap();
+        let mut plan = b.doc().read();
+        plan["goal"]["target"] = json!(40);
+        b.edited(&plan).unwrap();
+        let from_a = a.save();
+        assert!(b.absorb(&from_a).unwrap(), "tab A's edit is new to tab B");
+        assert!(!b.absorb(&from_a).unwrap(), "taking it twice changes nothing");
+        let reloaded = Session::restore(13, &b.save(), "r", "t").unwrap();
+        let plan = reloaded.doc().read();
+        assert_eq!((plan["name"].clone(), plan["goal"]["target"].clone()), (json!("Nama dari tab A"), json!(40)));
+        assert_eq!(b.absorb("not json"), Err(SyncError::BadUpdate));
     }
 }

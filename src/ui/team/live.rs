@@ -47,6 +47,8 @@ struct Live {
     me: Option<String>,
     /// The document holds the plan (known once, so frames and saves do not read it whole).
     has_plan: bool,
+    /// The replica as this tab last stored it: a different one in storage is another tab's.
+    last_saved: Option<String>,
 }
 
 impl Live {
@@ -79,7 +81,7 @@ pub(crate) fn team() -> Team {
         },
         leaving: || {
             LIVE.with(|l| {
-                if let Some(live) = l.borrow().as_ref() {
+                if let Some(live) = l.borrow_mut().as_mut() {
                     save_replica(live);
                 }
             });
@@ -107,6 +109,7 @@ fn start(ctx: Ctx, id: String) {
     };
     let replica = store::replica(&id).ok().flatten();
     let session = replica
+        .clone()
         .and_then(|text| Session::restore(client_id(), &text, &link.room, &link.token).ok())
         .unwrap_or_else(|| Session::new(PlanDoc::new(client_id()), &link.room, &link.token));
     let fetching = !plans::exists(&id);
@@ -123,6 +126,7 @@ fn start(ctx: Ctx, id: String) {
         ticker,
         me: None,
         has_plan: false,
+        last_saved: replica.clone(),
     };
     ctx.team.set(Some(TeamView {
         server: live.link.server.clone(),
@@ -148,7 +152,7 @@ fn stop(ctx: Ctx) {
         // Leaving: the others stop seeing this person at once rather than after a timeout.
         let actions = live.session.set_presence(None, now_ms());
         send_all(&live, &actions);
-        save_replica(&live);
+        save_replica(&mut live);
         clear(&mut live);
     }
     if ctx.team.with_untracked(Option::is_some) {
@@ -424,14 +428,25 @@ fn show(ctx: Ctx, mut json: Value) {
     let shown = ctx.plan.with_untracked(|p| p.as_ref().map(|p| p.revision));
     let stored = plans::stored_revision(&id);
     plan.revision = shown.max(stored).unwrap_or(0) + 1;
+    // What the page holds from now on: its next edit is made from it (a three-way write).
+    let taken = |plan: &Plan| {
+        if let Ok(json) = serde_json::to_value(plan) {
+            with_live(|live| {
+                live.session.shown(&json);
+                Vec::new()
+            });
+        }
+    };
     if ctx
         .plan
         .with_untracked(|p| p.as_ref().is_some_and(|p| plan_equal(p, &plan)))
     {
+        taken(&plan);
         return;
     }
     match plans::save(&plan) {
         Ok(()) => {
+            taken(&plan);
             ctx.team.update(|t| {
                 if let Some(t) = t {
                     t.fetching = false;
@@ -528,10 +543,20 @@ fn schedule_replica(_ctx: Ctx) {
     });
 }
 
-fn save_replica(live: &Live) {
+fn save_replica(live: &mut Live) {
+    // Another tab on this plan stores its replica under the same key: what it stored since
+    // this tab last did is merged in first, so neither tab's offline edits are overwritten.
+    if let Ok(Some(stored)) = store::replica(&live.id) {
+        if live.last_saved.as_deref() != Some(stored.as_str()) {
+            let _ = live.session.absorb(&stored);
+        }
+    }
+    let text = live.session.save();
     // A replica that cannot be stored (storage full) loses nothing: the plan's own key holds
     // every edit, and they go into the document again when the plan is next opened.
-    let _ = store::save_replica(&live.id, &live.session.save());
+    if store::save_replica(&live.id, &text).is_ok() {
+        live.last_saved = Some(text);
+    }
 }
 
 /// Puts the session's state into the view the header and pages read.
@@ -542,19 +567,29 @@ fn refresh(ctx: Ctx) {
                 live.session.status(),
                 live.session.read_only(),
                 live.session.too_new(),
+                live.session.doc().history(),
             )
         })
     });
-    let Some((status, read_only, newer)) = state else {
+    let Some((status, read_only, newer, history)) = state else {
         return;
     };
+    // The history comes from the document: a value another replica lost reaches this one as
+    // an update like any other, and shows here as soon as it arrives.
+    let same = ctx.team.with_untracked(|t| {
+        t.as_ref().is_none_or(|t| {
+            t.status == status && t.read_only == read_only && t.newer == newer && t.history == history
+        })
+    });
+    if same {
+        return;
+    }
     ctx.team.update(|t| {
         if let Some(t) = t {
-            if t.status != status || t.read_only != read_only || t.newer != newer {
-                t.status = status;
-                t.read_only = read_only;
-                t.newer = newer;
-            }
+            t.status = status;
+            t.read_only = read_only;
+            t.newer = newer;
+            t.history = history;
         }
     });
 }
