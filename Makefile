@@ -42,7 +42,7 @@ test-native: $(SYNC_DEPS)
 test-wasm:
 	$(WASM_TEST_ENV) cargo test --target $(WASM_TARGET) --test web
 
-test-e2e:
+test-e2e: $(SYNC_DEPS)
 	node --test --test-concurrency=1 tests/e2e/
 
 # The team sync server on ws://127.0.0.1:1234, with the team file sync-server/team.json.

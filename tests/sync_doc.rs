@@ -215,6 +215,25 @@ fn a_field_changed_after_seeing_the_other_edit_is_no_loss() {
 }
 
 #[test]
+fn a_chain_of_corrections_seen_only_as_its_end_is_no_loss() {
+    // Guards: A wrote the name, B corrected it, D corrected B's; A, offline all along, receives
+    // only the merged state (D's value, whose base is B's write). A's value was seen by the
+    // chain, so nothing is reported lost.
+    let mut docs = shared(3);
+    let a = edit(&mut docs[0], |p| p["name"] = json!("Ramadan push"));
+    docs[1].apply(&a, 0).unwrap();
+    let b = edit(&mut docs[1], |p| p["name"] = json!("Ramadan push 2027"));
+    docs[2].apply(&a, 0).unwrap();
+    docs[2].apply(&b, 0).unwrap();
+    edit(&mut docs[2], |p| p["name"] = json!("Ramadan 2027"));
+    let merged = docs[2].encode_state();
+    let (lost, record) = docs[0].apply(&merged, 0).unwrap();
+    assert!(lost.is_empty(), "{lost:?}");
+    assert!(record.is_empty());
+    assert_eq!(docs[0].read()["name"], "Ramadan 2027");
+}
+
+#[test]
 fn an_item_edited_in_one_place_and_deleted_in_another_is_deleted_and_the_edit_is_in_history() {
     // Guards: a delete wins over a concurrent edit of the item, and the edit is not silently
     // dropped.

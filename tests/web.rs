@@ -334,6 +334,7 @@ fn a_save_keeps_the_replaced_version_and_backups_stay_within_their_budget() {
 #[wasm_bindgen_test]
 fn team_links_and_replicas_are_stored_and_the_token_stays_out_of_the_crash_download() {
     use alur::domain::sync::{PlanDoc, TeamLink};
+    use alur::storage::plans;
     use alur::storage::team::{self, TeamStoreError};
     clear_alur_keys();
     assert_eq!(team::link("p1"), Ok(None));
@@ -364,6 +365,21 @@ fn team_links_and_replicas_are_stored_and_the_token_stays_out_of_the_crash_downl
     assert_eq!(team::link("p3"), Err(TeamStoreError::Damaged));
 
     team::forget("p1").unwrap();
+    assert_eq!(team::link("p1"), Ok(None));
+    assert_eq!(team::replica("p1"), Ok(None));
+
+    // A shared plan deleted twice (two trash entries): emptying one keeps its team link (the
+    // other can still be restored and go on syncing); emptying the last forgets the token.
+    team::save_link("p1", &TeamLink::new("wss://sync.tokoku.id", "alur-p1", "t-9").unwrap())
+        .unwrap();
+    team::save_replica("p1", &doc.save()).unwrap();
+    plans::save(&sample_plan("p1", "First", 1)).unwrap();
+    let first = plans::trash("p1", 100).unwrap();
+    plans::save(&sample_plan("p1", "Second", 2)).unwrap();
+    let second = plans::trash("p1", 200).unwrap();
+    plans::purge(&first).unwrap();
+    assert!(team::link("p1").unwrap().is_some());
+    plans::purge(&second).unwrap();
     assert_eq!(team::link("p1"), Ok(None));
     assert_eq!(team::replica("p1"), Ok(None));
     clear_alur_keys();

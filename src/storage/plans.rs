@@ -346,13 +346,21 @@ pub fn restore(key: &str, copy_id: &str) -> Result<Plan, LoadError> {
     Ok(plan)
 }
 
-/// Deletes a trash entry for good.
+/// Deletes a trash entry for good. The plan's team link and replica (a shared plan's) go with
+/// its last copy: a token kept for a plan that is gone would only wait to be leaked.
 pub fn purge(key: &str) -> Result<(), StorageError> {
-    if key.starts_with(TRASH_PREFIX) {
-        remove(key)
-    } else {
-        Ok(())
+    let Some(rest) = key.strip_prefix(TRASH_PREFIX) else {
+        return Ok(());
+    };
+    remove(key)?;
+    if let Some((id, _)) = rest.rsplit_once(':') {
+        let prefix = format!("{TRASH_PREFIX}{id}:");
+        let still_here = exists(id) || keys().iter().any(|k| k.starts_with(&prefix));
+        if !still_here {
+            super::team::forget(id)?;
+        }
     }
+    Ok(())
 }
 
 fn backup_key(id: &str, at: i64) -> String {

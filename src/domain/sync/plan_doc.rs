@@ -7,8 +7,9 @@
 //!   map) beside an array `order` of ids, so two people adding, editing or deleting different
 //!   items never touch the same key, and an item inserted and not deleted always survives;
 //! - anything else (a text, a number, a list of plain values such as channels or a series'
-//!   values) is one value, kept as `{v: value, w: stamp, b: stamp}`: the stamp of this write
-//!   and of the write it replaced, as its writer saw it. Yjs resolves two writes of one key the
+//!   values) is one value, kept as `{v: value, w: stamp, b: stamp, a: [stamps]}`: the stamp
+//!   of this write, of the write it replaced as its writer saw it, and of a few writes before
+//!   that one (a chain of corrections). Yjs resolves two writes of one key the
 //!   same way everywhere; the stamps tell a replica whether the write that replaced its own had
 //!   seen it (a correction) or not (a concurrent edit), and a value that lost a concurrent edit
 //!   goes to the root array `history` (see [`PlanDoc::apply`]), never silently dropped.
@@ -69,6 +70,8 @@ const ITEMS: &str = "items";
 const ORDER: &str = "order";
 /// At most this many of this replica's own writes are remembered to recognise a lost value.
 const MAX_PENDING: usize = 2000;
+/// How many writes back a field remembers who it replaced.
+const ANCESTORS: usize = 8;
 /// At most this many updates are held back waiting for an earlier one.
 const MAX_HELD: usize = 256;
 
@@ -262,7 +265,7 @@ impl PlanDoc {
                     Some(field) if field.stamp == Some(written.stamp) => continue,
                     Some(field) => {
                         let knew =
-                            field.base == Some(written.stamp) || field.value == written.value;
+                            field.seen.contains(&written.stamp) || field.value == written.value;
                         (field.value, knew)
                     }
                     // The field or its item is gone: deleted while this replica edited it.
@@ -512,8 +515,10 @@ struct Field {
     value: Value,
     /// The write that put it there.
     stamp: Option<Stamp>,
-    /// The write it replaced, as its writer saw it.
-    base: Option<Stamp>,
+    /// The write it replaced, as its writer saw it, then the writes that one replaced (at
+    /// most [`ANCESTORS`]): a chain of corrections (A wrote, B corrected it, D corrected B)
+    /// still tells A that its value was seen.
+    seen: Vec<Stamp>,
 }
 
 impl Field {
@@ -524,19 +529,25 @@ impl Field {
                 return Field {
                     value: from_any(value),
                     stamp: stamp_of(stamp),
-                    base: fields.get("b").and_then(stamp_of),
+                    seen: fields
+                        .get("b")
+                        .and_then(stamp_of)
+                        .into_iter()
+                        .chain(ancestors(fields.get("a")))
+                        .take(ANCESTORS)
+                        .collect(),
                 };
             }
         }
         Field {
             value: from_any(any),
             stamp: None,
-            base: None,
+            seen: Vec::new(),
         }
     }
 }
 
-fn envelope(value: &Value, stamp: Stamp, base: Option<Stamp>) -> Any {
+fn envelope(value: &Value, stamp: Stamp, seen: &[Stamp]) -> Any {
     let stamp_any = |(client, clock): Stamp| {
         Any::Array(Arc::from([
             Any::Number(Number::Int(client)),
@@ -547,10 +558,25 @@ fn envelope(value: &Value, stamp: Stamp, base: Option<Stamp>) -> Any {
         ("v".to_string(), to_any(value)),
         ("w".to_string(), stamp_any(stamp)),
     ]);
-    if let Some(base) = base {
-        fields.insert("b".to_string(), stamp_any(base));
+    // `b`: the write replaced (what Alur wrote before ancestors were kept); `a`: older ones.
+    if let Some((base, older)) = seen.split_first() {
+        fields.insert("b".to_string(), stamp_any(*base));
+        if !older.is_empty() {
+            fields.insert(
+                "a".to_string(),
+                Any::Array(older.iter().map(|s| stamp_any(*s)).collect()),
+            );
+        }
     }
     Any::from(fields)
+}
+
+/// The older stamps of an envelope's `a`.
+fn ancestors(any: Option<&Any>) -> Vec<Stamp> {
+    match any {
+        Some(Any::Array(stamps)) => stamps.iter().filter_map(stamp_of).collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn stamp_of(any: &Any) -> Option<Stamp> {
@@ -637,8 +663,13 @@ impl Writer {
                         _ => None,
                     };
                     if old.as_ref().map(|f| &f.value) != Some(&value) {
-                        let base = old.and_then(|f| f.stamp);
-                        map.insert(txn, key.as_str(), envelope(plain, self.stamp, base));
+                        let base = old.as_ref().and_then(|f| f.stamp);
+                        let seen: Vec<Stamp> = base
+                            .into_iter()
+                            .chain(old.into_iter().flat_map(|f| f.seen))
+                            .take(ANCESTORS)
+                            .collect();
+                        map.insert(txn, key.as_str(), envelope(plain, self.stamp, &seen));
                         // Only an edit of a value someone wrote can race with theirs: a new
                         // field (a new item's) is this replica's alone until others see it,
                         // and whoever deletes the item has seen it.

@@ -1,5 +1,3 @@
-// WORK IN PROGRESS (#22): not yet passing, so named .wip.mjs to stay out of `node --test tests/e2e/`.
-// Rename to team.test.mjs once the share flow reaches "Synced" in the browser (it timed out on 2026-12-02).
 // Team plans (#22) end to end: the real sync server (sync-server/server.mjs, Hocuspocus) started
 // and stopped by this file, and browser contexts with storage of their own, one of them at the
 // phone's size. Guards the issue's walk: live edits of different steps merge; edits made offline
