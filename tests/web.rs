@@ -370,8 +370,11 @@ fn team_links_and_replicas_are_stored_and_the_token_stays_out_of_the_crash_downl
 
     // A shared plan deleted twice (two trash entries): emptying one keeps its team link (the
     // other can still be restored and go on syncing); emptying the last forgets the token.
-    team::save_link("p1", &TeamLink::new("wss://sync.tokoku.id", "alur-p1", "t-9").unwrap())
-        .unwrap();
+    team::save_link(
+        "p1",
+        &TeamLink::new("wss://sync.tokoku.id", "alur-p1", "t-9").unwrap(),
+    )
+    .unwrap();
     team::save_replica("p1", &doc.save()).unwrap();
     plans::save(&sample_plan("p1", "First", 1)).unwrap();
     let first = plans::trash("p1", 100).unwrap();

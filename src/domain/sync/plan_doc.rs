@@ -797,7 +797,10 @@ fn reorder_steps(current: &[String], wanted: &[String]) -> (Vec<usize>, Vec<(usi
         .into_iter()
         .map(|k| candidates[k].0)
         .collect();
-    let removals: Vec<usize> = (0..current.len()).rev().filter(|i| !kept.contains(i)).collect();
+    let removals: Vec<usize> = (0..current.len())
+        .rev()
+        .filter(|i| !kept.contains(i))
+        .collect();
     let mut remaining: Vec<&str> = (0..current.len())
         .filter(|i| kept.contains(i))
         .map(|i| current[i].as_str())
@@ -839,51 +842,6 @@ fn longest_increasing(seq: &[usize]) -> Vec<usize> {
     }
     out.reverse();
     out
-}
-
-#[cfg(test)]
-mod reorder_tests {
-    use super::*;
-
-    fn ids(s: &str) -> Vec<String> {
-        s.split_whitespace().map(str::to_string).collect()
-    }
-
-    /// Applies the steps to `current`, as `reorder` does to the Yjs array.
-    fn run(current: &str, wanted: &str) -> (Vec<String>, usize) {
-        let mut list = ids(current);
-        let (removals, insertions) = reorder_steps(&list, &ids(wanted));
-        let steps = removals.len() + insertions.len();
-        for i in removals {
-            list.remove(i);
-        }
-        for (i, id) in insertions {
-            list.insert(i, id);
-        }
-        (list, steps)
-    }
-
-    #[test]
-    fn moving_one_item_touches_only_that_item() {
-        // The first of five to the end: one removal and one insertion (the old way re-inserted
-        // the four others).
-        assert_eq!(run("a b c d e", "b c d e a"), (ids("b c d e a"), 2));
-        // The last to the front.
-        assert_eq!(run("a b c d e", "e a b c d"), (ids("e a b c d"), 2));
-        // Two swapped neighbours: one moves.
-        assert_eq!(run("a b c", "b a c"), (ids("b a c"), 2));
-    }
-
-    #[test]
-    fn additions_removals_and_copies_end_in_the_wanted_order() {
-        assert_eq!(run("", "a b"), (ids("a b"), 2));
-        assert_eq!(run("a b c", "a c"), (ids("a c"), 1));
-        assert_eq!(run("a x b", "a b n"), (ids("a b n"), 2));
-        // A second copy of an id (two replicas added the same place) goes; the first stays.
-        assert_eq!(run("a b a c", "a b c"), (ids("a b c"), 1));
-        assert_eq!(run("c b a", "a b c").0, ids("a b c"));
-        assert_eq!(run("a b c", "a b c"), (ids("a b c"), 0));
-    }
 }
 
 fn read_object<T: ReadTxn>(txn: &T, map: &MapRef, dotted: &str) -> Value {
@@ -990,4 +948,49 @@ fn lost_from(entry: &Value) -> Option<Lost> {
             .to_string(),
         at: entry.get("at").and_then(Value::as_i64).unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod reorder_tests {
+    use super::*;
+
+    fn ids(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    /// Applies the steps to `current`, as `reorder` does to the Yjs array.
+    fn run(current: &str, wanted: &str) -> (Vec<String>, usize) {
+        let mut list = ids(current);
+        let (removals, insertions) = reorder_steps(&list, &ids(wanted));
+        let steps = removals.len() + insertions.len();
+        for i in removals {
+            list.remove(i);
+        }
+        for (i, id) in insertions {
+            list.insert(i, id);
+        }
+        (list, steps)
+    }
+
+    #[test]
+    fn moving_one_item_touches_only_that_item() {
+        // The first of five to the end: one removal and one insertion (the old way re-inserted
+        // the four others).
+        assert_eq!(run("a b c d e", "b c d e a"), (ids("b c d e a"), 2));
+        // The last to the front.
+        assert_eq!(run("a b c d e", "e a b c d"), (ids("e a b c d"), 2));
+        // Two swapped neighbours: one moves.
+        assert_eq!(run("a b c", "b a c"), (ids("b a c"), 2));
+    }
+
+    #[test]
+    fn additions_removals_and_copies_end_in_the_wanted_order() {
+        assert_eq!(run("", "a b"), (ids("a b"), 2));
+        assert_eq!(run("a b c", "a c"), (ids("a c"), 1));
+        assert_eq!(run("a x b", "a b n"), (ids("a b n"), 2));
+        // A second copy of an id (two replicas added the same place) goes; the first stays.
+        assert_eq!(run("a b a c", "a b c"), (ids("a b c"), 1));
+        assert_eq!(run("c b a", "a b c").0, ids("a b c"));
+        assert_eq!(run("a b c", "a b c"), (ids("a b c"), 0));
+    }
 }

@@ -87,7 +87,9 @@ fn by_id(items: &[Value]) -> Option<Vec<(&str, &Value)>> {
 fn list(base: &[Value], mine: &[Value], theirs: &[Value], dotted: &str) -> Option<Value> {
     let (b, m, t) = (by_id(base)?, by_id(mine)?, by_id(theirs)?);
     let find = |list: &[(&str, &Value)], id: &str| -> Option<Value> {
-        list.iter().find(|(i, _)| *i == id).map(|(_, v)| (*v).clone())
+        list.iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, v)| (*v).clone())
     };
     fn ids<'a>(list: &[(&'a str, &Value)]) -> Vec<&'a str> {
         list.iter().map(|(id, _)| *id).collect()
@@ -118,7 +120,10 @@ fn list(base: &[Value], mine: &[Value], theirs: &[Value], dotted: &str) -> Optio
         if order.contains(id) || base_ids.contains(id) {
             continue;
         }
-        let after = other[..pos].iter().rev().find_map(|prev| order.iter().position(|o| o == prev));
+        let after = other[..pos]
+            .iter()
+            .rev()
+            .find_map(|prev| order.iter().position(|o| o == prev));
         order.insert(after.map_or(0, |a| a + 1), id);
     }
     let mut out = Vec::with_capacity(order.len());
@@ -168,8 +173,10 @@ mod tests {
         // deletes nothing and adds k4 after k2. Expected: k1 (page's edit), k2 (their edit),
         // k3 (page's, at the end of the page's order), k4 after k2.
         let base = json!({"kpis": [{"id": "k1", "target": 1}, {"id": "k2", "name": "x"}]});
-        let mine = json!({"kpis": [{"id": "k1", "target": 5}, {"id": "k2", "name": "x"}, {"id": "k3"}]});
-        let theirs = json!({"kpis": [{"id": "k1", "target": 1}, {"id": "k2", "name": "y"}, {"id": "k4"}]});
+        let mine =
+            json!({"kpis": [{"id": "k1", "target": 5}, {"id": "k2", "name": "x"}, {"id": "k3"}]});
+        let theirs =
+            json!({"kpis": [{"id": "k1", "target": 1}, {"id": "k2", "name": "y"}, {"id": "k4"}]});
         assert_eq!(
             rebase(&base, &mine, &theirs),
             json!({"kpis": [{"id": "k1", "target": 5}, {"id": "k2", "name": "y"}, {"id": "k4"}, {"id": "k3"}]})
@@ -178,12 +185,16 @@ mod tests {
 
     #[test]
     fn deletions_on_either_side_stay_deleted_unless_the_user_changed_the_item() {
-        let base = json!({"tasks": [{"id": "a", "t": 1}, {"id": "b", "t": 1}, {"id": "c", "t": 1}]});
+        let base =
+            json!({"tasks": [{"id": "a", "t": 1}, {"id": "b", "t": 1}, {"id": "c", "t": 1}]});
         // The page deletes a and edits c; the colleague deletes b and c.
         let mine = json!({"tasks": [{"id": "b", "t": 1}, {"id": "c", "t": 2}]});
         let theirs = json!({"tasks": [{"id": "a", "t": 1}]});
         // a: deleted by the page; b: deleted by them, unchanged here; c: changed here, kept.
-        assert_eq!(rebase(&base, &mine, &theirs), json!({"tasks": [{"id": "c", "t": 2}]}));
+        assert_eq!(
+            rebase(&base, &mine, &theirs),
+            json!({"tasks": [{"id": "c", "t": 2}]})
+        );
     }
 
     #[test]
@@ -191,7 +202,10 @@ mod tests {
         let base = json!({"a": 1, "b": 2});
         let mine = json!({"a": 1, "c": 3});
         let theirs = json!({"a": 1, "b": 2, "d": 4});
-        assert_eq!(rebase(&base, &mine, &theirs), json!({"a": 1, "c": 3, "d": 4}));
+        assert_eq!(
+            rebase(&base, &mine, &theirs),
+            json!({"a": 1, "c": 3, "d": 4})
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@
 use serde_json::Value;
 
 use super::plan_doc::{normalize, Lost, PlanDoc, SyncError};
-use super::rebase::rebase;
 use super::presence::{Presence, Room, RENEW_MS};
+use super::rebase::rebase;
 use super::wire::{self, Incoming, Sync};
 
 /// What the header says of a shared plan.
@@ -488,7 +488,9 @@ mod tests {
         theirs["goal"]["target"] = json!(12);
         let update = colleague.write(&theirs).unwrap();
         let actions = session.received(&wire::sync("r", &Sync::Update(update)), 1);
-        assert!(actions.iter().any(|a| matches!(a, Action::Show(p) if p["goal"]["target"] == 12)));
+        assert!(actions
+            .iter()
+            .any(|a| matches!(a, Action::Show(p) if p["goal"]["target"] == 12)));
         // The page saves before it took the handed-out plan: its copy still says 10.
         let mut stale = shown.clone();
         stale["name"] = json!("Kampanye Ramadan");
@@ -497,7 +499,9 @@ mod tests {
         assert_eq!(plan["goal"]["target"], 12, "the colleague's edit stays");
         assert_eq!(plan["name"], "Kampanye Ramadan", "the page's edit goes in");
         assert!(
-            actions.iter().any(|a| matches!(a, Action::Show(p) if *p == plan)),
+            actions
+                .iter()
+                .any(|a| matches!(a, Action::Show(p) if *p == plan)),
             "the page gets the merged plan"
         );
         // It takes the merged plan: the same plan again is no edit and no new hand-out, and
@@ -513,7 +517,13 @@ mod tests {
         mine["goal"]["specific"] = json!("Instagram");
         session.edited(&mine).unwrap();
         let plan = session.doc().read();
-        assert_eq!((plan["goal"]["target"].clone(), plan["goal"]["specific"].clone()), (json!(15), json!("Instagram")));
+        assert_eq!(
+            (
+                plan["goal"]["target"].clone(),
+                plan["goal"]["specific"].clone()
+            ),
+            (json!(15), json!("Instagram"))
+        );
     }
 
     #[test]
@@ -532,10 +542,16 @@ mod tests {
         b.edited(&plan).unwrap();
         let from_a = a.save();
         assert!(b.absorb(&from_a).unwrap(), "tab A's edit is new to tab B");
-        assert!(!b.absorb(&from_a).unwrap(), "taking it twice changes nothing");
+        assert!(
+            !b.absorb(&from_a).unwrap(),
+            "taking it twice changes nothing"
+        );
         let reloaded = Session::restore(13, &b.save(), "r", "t").unwrap();
         let plan = reloaded.doc().read();
-        assert_eq!((plan["name"].clone(), plan["goal"]["target"].clone()), (json!("Nama dari tab A"), json!(40)));
+        assert_eq!(
+            (plan["name"].clone(), plan["goal"]["target"].clone()),
+            (json!("Nama dari tab A"), json!(40))
+        );
         assert_eq!(b.absorb("not json"), Err(SyncError::BadUpdate));
     }
 }

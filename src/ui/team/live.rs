@@ -578,7 +578,10 @@ fn refresh(ctx: Ctx) {
     // an update like any other, and shows here as soon as it arrives.
     let same = ctx.team.with_untracked(|t| {
         t.as_ref().is_none_or(|t| {
-            t.status == status && t.read_only == read_only && t.newer == newer && t.history == history
+            t.status == status
+                && t.read_only == read_only
+                && t.newer == newer
+                && t.history == history
         })
     });
     if same {
