@@ -21,6 +21,15 @@ pub fn Shell() -> impl IntoView {
         ctx.route.track();
         nav_open.set(false);
     });
+    // Another page starts at its top, as a page load would: following a link from far down the
+    // overview would otherwise open the step half-way down.
+    Effect::new(move |previous: Option<Route>| {
+        let route = ctx.route.get();
+        if previous.is_some_and(|p| p != route) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        route
+    });
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
             // The href would change the route; move focus instead.

@@ -63,8 +63,15 @@ test('each step has its own URL that survives reload and back/forward on a stati
   assert.match(await page.locator('main .guidance').textContent(), /trends/);
   assert.equal(await nav.getByRole('link', { name: 'Market situation' }).getAttribute('aria-current'), 'page');
 
-  await page.getByRole('link', { name: /Next: Competitor analysis/ }).click();
+  // The next page opens at its top, not as far down as the link that led there.
+  await page.setViewportSize({ width: 1280, height: 480 });
+  const next = page.getByRole('link', { name: /Next: Competitor analysis/ });
+  await next.scrollIntoViewIfNeeded();
+  assert.ok((await page.evaluate(() => window.scrollY)) > 0, 'the link is below the fold');
+  await next.click();
   await page.waitForURL(/#\/competitors$/);
+  await page.locator('main h1', { hasText: 'Competitor analysis' }).waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
   await page.reload();
   await appReady(page);
   assert.equal(await page.locator('main h1').textContent(), 'Competitor analysis');

@@ -195,7 +195,7 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
         const seen = await p.locator('#team').allInnerTexts().catch(() => []);
         throw new Error(`${e.message}; kept ${kept}; ${who} sees: ${JSON.stringify(seen)}`);
       });
-      assert.match(await p.locator('#team-history').innerText(), new RegExp(`name: “${lost}” by (Rina|Dimas) was replaced by “${kept}”`));
+      assert.match(await p.locator('#team-history').innerText(), new RegExp(`Plan name: “${lost}” by (Rina|Dimas) was replaced by “${kept}”`));
     }
     // Every other edit of both is there.
     await goStep(rina.page, id, 'goals');

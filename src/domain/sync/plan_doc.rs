@@ -25,6 +25,7 @@ use std::sync::Arc;
 use serde_json::{Map as JsonMap, Value};
 use thiserror::Error;
 
+use crate::domain::model::workflow::Step;
 use crate::domain::plan_file::share::{decode_any_length, encode};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
@@ -116,6 +117,77 @@ pub struct Lost {
     pub by: String,
     /// When it was found, Unix milliseconds.
     pub at: i64,
+}
+
+impl Lost {
+    /// Where the value was, for people: the step the field belongs to (none for the plan's
+    /// own fields such as its name), then the item's name (looked up in `plan`, the plan as it
+    /// is now; its id when the item is gone or has no name) and the field's keys.
+    pub fn place(&self, plan: &Value) -> (Option<Step>, Vec<String>) {
+        let Some((section, rest)) = self.path.split_first() else {
+            return (None, Vec::new());
+        };
+        let step = step_of(section);
+        let mut parts = Vec::new();
+        if step.is_none() {
+            parts.push(section.clone());
+        }
+        let mut node = plan.get(section);
+        let mut dotted = section.clone();
+        // Inside an item its keys follow, under the list's own dotted path (as written).
+        let mut in_item = false;
+        for segment in rest {
+            if is_entity_list(&dotted) && !in_item {
+                in_item = true;
+                let item = node.and_then(Value::as_array).and_then(|items| {
+                    items
+                        .iter()
+                        .find(|i| i.get("id").and_then(Value::as_str) == Some(segment))
+                });
+                let named = item.and_then(|i| {
+                    ["name", "title", "text", "channel", "metric"]
+                        .iter()
+                        .find_map(|k| {
+                            i.get(*k)
+                                .and_then(Value::as_str)
+                                .filter(|s| !s.trim().is_empty())
+                        })
+                });
+                parts.push(named.unwrap_or(segment).to_string());
+                node = item;
+                continue;
+            }
+            in_item = false;
+            parts.push(segment.clone());
+            node = node.and_then(|n| n.get(segment));
+            dotted = join(&dotted, segment);
+        }
+        (step, parts)
+    }
+}
+
+/// The step of the workflow where a top-level field of the plan is edited.
+fn step_of(section: &str) -> Option<Step> {
+    Some(match section {
+        "goal" => Step::Goals,
+        "market" => Step::Market,
+        "competitors" => Step::Competitors,
+        "personas" => Step::Audience,
+        "gaps" => Step::Gaps,
+        "channels" | "strategy" => Step::Strategy,
+        "kpis" => Step::Kpis,
+        "budget" => Step::Budget,
+        "tasks" => Step::Actions,
+        "approvals" => Step::Approval,
+        "execution" => Step::Board,
+        "content" => Step::Calendar,
+        "spend" => Step::Spend,
+        "measurements" => Step::Measurements,
+        "facts" => Step::Collect,
+        "problems" | "optimisations" => Step::Optimise,
+        "report" => Step::Report,
+        _ => return None,
+    })
 }
 
 /// Which write put a value in a field: the writer's client id and its clock when it wrote.
@@ -992,5 +1064,60 @@ mod reorder_tests {
         assert_eq!(run("a b a c", "a b c"), (ids("a b c"), 1));
         assert_eq!(run("c b a", "a b c").0, ids("a b c"));
         assert_eq!(run("a b c", "a b c"), (ids("a b c"), 0));
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn lost(path: &[&str]) -> Lost {
+        Lost {
+            path: path.iter().map(|s| s.to_string()).collect(),
+            lost: json!(1),
+            kept: json!(2),
+            by: String::new(),
+            at: 0,
+        }
+    }
+
+    #[test]
+    fn a_lost_value_is_placed_by_step_item_name_and_field() {
+        let plan = json!({
+            "kpis": [{"id": "k-1", "name": "CTR Instagram", "target": 2.5}],
+            "market": {"trends": [{"id": "t-1", "text": "Belanja lewat live"}]},
+        });
+        assert_eq!(
+            lost(&["name"]).place(&plan),
+            (None, vec!["name".to_string()])
+        );
+        assert_eq!(
+            lost(&["kpis", "k-1", "target"]).place(&plan),
+            (
+                Some(Step::Kpis),
+                vec!["CTR Instagram".to_string(), "target".to_string()]
+            )
+        );
+        assert_eq!(
+            lost(&["market", "trends", "t-1", "text"]).place(&plan),
+            (
+                Some(Step::Market),
+                vec![
+                    "trends".to_string(),
+                    "Belanja lewat live".to_string(),
+                    "text".to_string()
+                ]
+            )
+        );
+        // The item is gone since: its id stands in.
+        assert_eq!(
+            lost(&["kpis", "k-9", "target"]).place(&plan),
+            (
+                Some(Step::Kpis),
+                vec!["k-9".to_string(), "target".to_string()]
+            )
+        );
+        assert_eq!(lost(&[]).place(&plan), (None, vec![]));
     }
 }

@@ -482,8 +482,14 @@ fn tell_lost(ctx: Ctx, lost: &[Lost]) {
             t.history = h;
         }
     });
-    let Some(first) = lost.first() else { return };
-    let field = first.path.join(" › ");
+    let Some(first) = lost.first().cloned() else {
+        return;
+    };
+    let plan = ctx.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| serde_json::to_value(p).ok())
+            .unwrap_or_default()
+    });
     let by = first.by.clone();
     ctx.notify(
         std::sync::Arc::new(move |lang| {
@@ -492,6 +498,7 @@ fn tell_lost(ctx: Ctx, lost: &[Lost]) {
             } else {
                 &by
             };
+            let field = super::panel::place_text(&first, &plan, lang);
             Tm::LostNotice.fill(lang, &[("field", &field), ("by", by)])
         }),
         false,

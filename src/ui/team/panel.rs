@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::sync::{room_of, InviteError, TeamLink};
+use crate::domain::sync::{room_of, InviteError, Lost, TeamLink};
 use crate::i18n::format::{format_date, DateStyle};
 use crate::i18n::{Lang, Tm};
 use crate::storage::team as store;
@@ -182,6 +182,19 @@ fn shown(value: &serde_json::Value, lang: Lang) -> String {
     }
 }
 
+/// Where a lost value was, for people: "KPIs & metrics › CTR Instagram › target", or "Plan name".
+pub(crate) fn place_text(lost: &Lost, plan: &serde_json::Value, lang: Lang) -> String {
+    let (step, parts) = lost.place(plan);
+    if step.is_none() && parts == ["name"] {
+        return crate::i18n::T::PlanName.get(lang).to_string();
+    }
+    step.map(|s| s.title().get(lang).to_string())
+        .into_iter()
+        .chain(parts)
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
 /// The values concurrent edits replaced: one value of a field is kept everywhere, the other
 /// stays visible here.
 #[component]
@@ -195,6 +208,11 @@ fn LostValues() -> impl IntoView {
         let list = history();
         (!list.is_empty()).then(|| {
             let lang = ctx.lang.get();
+            let plan = ctx.plan.with(|p| {
+                p.as_ref()
+                    .and_then(|p| serde_json::to_value(p).ok())
+                    .unwrap_or_default()
+            });
             view! {
                 <section id="team-history" aria-labelledby="team-history-title">
                     <h3 id="team-history-title">{Tm::LostTitle.get(lang)}</h3>
@@ -211,7 +229,7 @@ fn LostValues() -> impl IntoView {
                                 let text = Tm::LostItem.fill(
                                     lang,
                                     &[
-                                        ("field", &l.path.join(" › ")),
+                                        ("field", &place_text(l, &plan, lang)),
                                         ("lost", &shown(&l.lost, lang)),
                                         ("by", &by),
                                         ("kept", &shown(&l.kept, lang)),
