@@ -11,7 +11,7 @@ texts! {
     Token => "Token Anda dari server", "Your token from the server";
     Share => "Bagikan dengan tim", "Share with team";
     SharedVia => "Rencana ini disinkronkan lewat {server}.", "This plan syncs through {server}.";
-    InviteLabel => "Tautan undangan (memuat token Anda: kirim hanya kepada tim)", "Invite link (it carries your token: send it only to your team)";
+    InviteLabel => "Tautan undangan (tanpa token Anda: tiap rekan memasukkan tokennya sendiri)", "Invite link (without your token: each colleague enters their own)";
     InviteCopy => "Salin tautan undangan", "Copy invite link";
     InviteCopied => "Tautan undangan disalin.", "Invite link copied.";
     InviteCopyManual => "Peramban tidak mengizinkan penyalinan; tautan sudah dipilih, salin dengan Ctrl+C.", "The browser does not allow copying; the link is selected, copy it with Ctrl+C.";
@@ -45,7 +45,8 @@ texts! {
     Someone => "seseorang", "someone";
     Empty => "(kosong)", "(empty)";
     JoinTitle => "Bergabung dengan rencana tim", "Join a team plan";
-    JoinBody => "Tautan ini membuka rencana bersama dari server {server}. Tokennya disimpan di peramban ini untuk rencana ini saja.", "This link opens a shared plan from the server {server}. Its token is stored in this browser for this plan only.";
+    JoinBody => "Tautan ini membuka rencana bersama dari server {server}. Token Anda disimpan di peramban ini untuk rencana ini saja.", "This link opens a shared plan from the server {server}. Your token is stored in this browser for this plan only.";
+    JoinTokenHint => "Token Anda sendiri, dari pengelola server tim; token menentukan nama dan peran Anda.", "Your own token, from whoever runs your team's server; it names you and your role.";
     JoinButton => "Gabung dan buka rencana", "Join and open the plan";
     JoinBad => "Tautan undangan ini tidak dapat dipakai: {reason}", "This invite link cannot be used: {reason}";
     Fetching => "Mengambil rencana dari server tim…", "Fetching the plan from the team server…";

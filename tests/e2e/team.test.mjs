@@ -105,13 +105,16 @@ async function share(page, url, name) {
   await until(page, /Synced with the team · You: Rina/);
   const invite = await page.locator('#team-invite').inputValue();
   assert.match(invite, /#\/join\/[A-Za-z0-9_-]+$/, 'the invite is in the fragment, never sent to a web server');
+  const carried = JSON.parse(Buffer.from(invite.split('#/join/')[1], 'base64url').toString('utf8'));
+  assert.deepEqual(Object.keys(carried).sort(), ['room', 'server'], "Rina's token is not in the invite she hands out");
   return { id, invite };
 }
 
-/** Follows an invite and joins; resolves once the plan is open. */
-async function join(page, invite) {
+/** Follows an invite and joins (typing `token` when the link has none); resolves once the plan is open. */
+async function join(page, invite, token) {
   await page.goto(invite);
   await appReady(page);
+  if (token) await page.getByLabel('Your token from the server').fill(token);
   await page.getByRole('button', { name: 'Join and open the plan' }).click();
   await page.waitForURL(/#\/plan\/[a-z0-9]+$/);
   assert.doesNotMatch(page.url(), /join/, 'the token left the address bar');
@@ -215,7 +218,13 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
     // A third browser with nothing stored opens the plan from the server alone.
     const sari = await openPage(app.browser);
     try {
-      await join(sari.page, inviteFor(invite, { token: 'tok-sari' }));
+      // Sari follows Rina's invite as it is and types her own token; without one she is told.
+      await sari.page.goto(invite);
+      await appReady(sari.page);
+      assert.equal(await sari.page.getByLabel('Your token from the server').inputValue(), '');
+      await sari.page.getByRole('button', { name: 'Join and open the plan' }).click();
+      assert.match(await sari.page.locator('#join-problem').innerText(), /token is empty/);
+      await join(sari.page, invite, 'tok-sari');
       await sees(sari.page, "Sari's plan name", () => value(sari.page, '#plan-name'), kept);
       await goStep(sari.page, id, 'goals');
       assert.equal(await value(sari.page, '#goal-metric'), 'Grow Ramadan sales');

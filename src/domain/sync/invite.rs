@@ -94,18 +94,61 @@ impl TeamLink {
         Ok(())
     }
 
-    /// The fragment of an invite link (after the app's address): `#/join/<payload>`.
-    pub fn invite_fragment(&self) -> String {
-        let json = serde_json::to_string(self).unwrap_or_default();
+    /// The fragment of an invite link (after the app's address): `#/join/<payload>`, with this
+    /// link's token (an admin's link for one member) or without it (a colleague then enters
+    /// their own: a token names its holder on the server, so one person's is never shared).
+    pub fn invite_fragment(&self, with_token: bool) -> String {
+        let invite = Invite {
+            server: self.server.clone(),
+            room: self.room.clone(),
+            token: if with_token {
+                self.token.clone()
+            } else {
+                String::new()
+            },
+        };
+        let json = serde_json::to_string(&invite).unwrap_or_default();
         format!("#/join/{}", encode(json.as_bytes()))
     }
 
-    /// Reads the payload of an invite link (the text after `#/join/`).
+    /// Reads the payload of an invite link (the text after `#/join/`) that carries a token.
     pub fn from_invite(payload: &str) -> Result<TeamLink, InviteError> {
+        let invite = Invite::read(payload)?;
+        invite.with_token(&invite.token)
+    }
+}
+
+/// An invite link's content: the server and the plan's room, and perhaps a token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invite {
+    /// The sync server.
+    pub server: String,
+    /// The document on the server.
+    pub room: String,
+    /// The member's token, when the link was made for one member; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub token: String,
+}
+
+impl Invite {
+    /// Reads the payload of an invite link, with or without a token; what it carries is
+    /// checked as a typed link is.
+    pub fn read(payload: &str) -> Result<Invite, InviteError> {
         let bytes = decode(payload.trim()).map_err(|_| InviteError::Damaged)?;
-        let link: TeamLink = serde_json::from_slice(&bytes).map_err(|_| InviteError::Damaged)?;
-        link.check()?;
-        Ok(link)
+        let invite: Invite = serde_json::from_slice(&bytes).map_err(|_| InviteError::Damaged)?;
+        // Server and room checked with a stand-in token; a token it carries, as it is.
+        let token = if invite.token.is_empty() {
+            "-"
+        } else {
+            invite.token.as_str()
+        };
+        TeamLink::new(&invite.server, &invite.room, token)?;
+        Ok(invite)
+    }
+
+    /// The team link for joining with `token` (typed by the person, or the link's own).
+    pub fn with_token(&self, token: &str) -> Result<TeamLink, InviteError> {
+        TeamLink::new(&self.server, &self.room, token)
     }
 }
 
@@ -132,12 +175,26 @@ mod tests {
         // Guards: a colleague's invite opens the same plan on the same server as its sender.
         let link = TeamLink::new(" wss://sync.tokoku.id/ ", "alur-ex-01", "t0k3n-Rina").unwrap();
         assert_eq!(link.server, "wss://sync.tokoku.id");
-        let fragment = link.invite_fragment();
+        let fragment = link.invite_fragment(true);
         let payload = fragment.strip_prefix("#/join/").unwrap();
         assert!(payload
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert_eq!(TeamLink::from_invite(payload).unwrap(), link);
+        // Without the token: the joiner types theirs; nothing of Rina's is in the link.
+        let fragment = link.invite_fragment(false);
+        let payload = fragment.strip_prefix("#/join/").unwrap();
+        let invite = Invite::read(payload).unwrap();
+        assert_eq!(invite.token, "");
+        assert!(!String::from_utf8(decode(payload).unwrap())
+            .unwrap()
+            .contains("Rina"));
+        assert_eq!(TeamLink::from_invite(payload), Err(InviteError::BadToken));
+        assert_eq!(
+            invite.with_token(" t0k3n-Dimas ").unwrap().token,
+            "t0k3n-Dimas"
+        );
+        assert_eq!(invite.with_token("two words"), Err(InviteError::BadToken));
         assert_eq!(room_of("ex-01"), "alur-ex-01");
     }
 

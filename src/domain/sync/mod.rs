@@ -10,7 +10,7 @@ pub mod rebase;
 pub mod session;
 pub mod wire;
 
-pub use invite::{room_of, InviteError, TeamLink};
+pub use invite::{room_of, Invite, InviteError, TeamLink};
 pub use plan_doc::{Lost, PlanDoc, SyncError, ENTITY_LISTS};
 pub use presence::{Presence, Room};
 pub use session::{Action, Session, Status};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::sync::{room_of, InviteError, Lost, TeamLink};
+use crate::domain::sync::{room_of, Invite, InviteError, Lost, TeamLink};
 use crate::i18n::format::{format_date, DateStyle};
 use crate::i18n::{Lang, Tm};
 use crate::storage::team as store;
@@ -79,7 +79,7 @@ pub fn TeamPanel() -> impl IntoView {
         let Some(l) = link.get_untracked() else {
             return;
         };
-        let text = format!("{}{}", base_url(), l.invite_fragment());
+        let text = format!("{}{}", base_url(), l.invite_fragment(false));
         leptos::task::spawn_local(async move {
             if crate::files::copy_text(&text).await {
                 ctx.tell_with(|lang| Tm::InviteCopied.get(lang).to_string());
@@ -122,7 +122,7 @@ pub fn TeamPanel() -> impl IntoView {
         }
     };
     let shared = move |l: TeamLink| {
-        let invite = format!("{}{}", base_url(), l.invite_fragment());
+        let invite = format!("{}{}", base_url(), l.invite_fragment(false));
         let server = l.server.clone();
         view! {
             <p>{move || Tm::SharedVia.fill(ctx.lang.get(), &[("server", &server)])}</p>
@@ -250,7 +250,7 @@ fn LostValues() -> impl IntoView {
 #[component]
 pub fn JoinPage(payload: String) -> impl IntoView {
     let ctx = use_ctx();
-    let read = TeamLink::from_invite(&payload)
+    let read = Invite::read(&payload)
         .map_err(|e| invite_error(&e))
         .and_then(|link| {
             let id = link
@@ -276,32 +276,54 @@ pub fn JoinPage(payload: String) -> impl IntoView {
             </article>
         }
         .into_any(),
-        Ok((id, link)) => {
-            let server = link.server.clone();
+        Ok((id, invite)) => {
+            let server = invite.server.clone();
             let problem = RwSignal::new(None::<String>);
-            let join = move |_| match store::save_link(&id, &link) {
-                Ok(()) => {
+            // The link's own token when it carries one (an admin's link for this person);
+            // otherwise the person types theirs.
+            let token = RwSignal::new(invite.token.clone());
+            let join = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let link = match invite.with_token(&token.get_untracked()) {
+                    Ok(link) => link,
+                    Err(e) => {
+                        let key = invite_error(&e);
+                        problem.set(Some(key.get(ctx.lang.get_untracked()).to_string()));
+                        return;
+                    }
+                };
+                match store::save_link(&id, &link) {
                     // The token leaves the address bar (and the history) once it is stored.
-                    redirect(&Route::Overview { plan: id.clone() });
+                    Ok(()) => redirect(&Route::Overview { plan: id.clone() }),
+                    Err(e) => problem.set(Some(
+                        Tm::StorageFailed.fill(ctx.lang.get_untracked(), &[("reason", &e.to_string())]),
+                    )),
                 }
-                Err(e) => problem.set(Some(e.to_string())),
             };
             view! {
                 <article class="join">
                     <h1>{tm(Tm::JoinTitle)}</h1>
                     <p>{move || Tm::JoinBody.fill(ctx.lang.get(), &[("server", &server)])}</p>
                     <p class="guidance">{tm(Tm::Intro)}</p>
-                    <button id="team-join" type="button" class="primary" on:click=join>
-                        {tm(Tm::JoinButton)}
-                    </button>
+                    <form class="team-form" on:submit=join>
+                        <div class="field">
+                            <label for="join-token">{tm(Tm::Token)}</label>
+                            <input
+                                id="join-token"
+                                type="password"
+                                autocomplete="off"
+                                aria-describedby="join-token-hint"
+                                prop:value=move || token.get()
+                                on:input=move |ev| token.set(event_target_value(&ev))
+                            />
+                            <p id="join-token-hint" class="hint">{tm(Tm::JoinTokenHint)}</p>
+                        </div>
+                        <button id="team-join" type="submit" class="primary">
+                            {tm(Tm::JoinButton)}
+                        </button>
+                    </form>
                     {move || {
-                        problem.get().map(|reason| {
-                            view! {
-                                <p class="warning" role="alert">
-                                    {move || Tm::StorageFailed.fill(ctx.lang.get(), &[("reason", &reason)])}
-                                </p>
-                            }
-                        })
+                        problem.get().map(|text| view! { <p id="join-problem" class="warning" role="alert">{text}</p> })
                     }}
                 </article>
             }
