@@ -107,16 +107,7 @@ pub fn TeamPanel() -> impl IntoView {
                     />
                     <p id="team-server-hint" class="hint">{tm(Tm::ServerHint)}</p>
                 </div>
-                <div class="field">
-                    <label for="team-token">{tm(Tm::Token)}</label>
-                    <input
-                        id="team-token"
-                        type="password"
-                        autocomplete="off"
-                        prop:value=move || token.get()
-                        on:input=move |ev| token.set(event_target_value(&ev))
-                    />
-                </div>
+                <TokenField id="team-token" token hint=None />
                 <button id="team-share" type="submit" class="primary">{tm(Tm::Share)}</button>
             </form>
         }
@@ -246,6 +237,27 @@ fn LostValues() -> impl IntoView {
     }
 }
 
+/// The person's token from the sync server: typed, never shown.
+#[component]
+fn TokenField(id: &'static str, token: RwSignal<String>, hint: Option<Tm>) -> impl IntoView {
+    let ctx = use_ctx();
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{move || Tm::Token.get(ctx.lang.get())}</label>
+            <input
+                id=id
+                type="password"
+                autocomplete="off"
+                aria-describedby=hint.map(|_| hint_id.clone())
+                prop:value=move || token.get()
+                on:input=move |ev| token.set(event_target_value(&ev))
+            />
+            {hint.map(|h| view! { <p id=hint_id class="hint">{move || h.get(ctx.lang.get())}</p> })}
+        </div>
+    }
+}
+
 /// The page an invite link opens: what it joins, and a button to join.
 #[component]
 pub fn JoinPage(payload: String) -> impl IntoView {
@@ -306,18 +318,7 @@ pub fn JoinPage(payload: String) -> impl IntoView {
                     <p>{move || Tm::JoinBody.fill(ctx.lang.get(), &[("server", &server)])}</p>
                     <p class="guidance">{tm(Tm::Intro)}</p>
                     <form class="team-form" on:submit=join>
-                        <div class="field">
-                            <label for="join-token">{tm(Tm::Token)}</label>
-                            <input
-                                id="join-token"
-                                type="password"
-                                autocomplete="off"
-                                aria-describedby="join-token-hint"
-                                prop:value=move || token.get()
-                                on:input=move |ev| token.set(event_target_value(&ev))
-                            />
-                            <p id="join-token-hint" class="hint">{tm(Tm::JoinTokenHint)}</p>
-                        </div>
+                        <TokenField id="join-token" token hint=Some(Tm::JoinTokenHint) />
                         <button id="team-join" type="submit" class="primary">
                             {tm(Tm::JoinButton)}
                         </button>
