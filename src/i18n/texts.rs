@@ -32,6 +32,7 @@ texts! {
     StepEmptyTitle => "Belum ada isi di langkah ini", "Nothing here yet";
     StepNeedsPlan => "Buat atau buka rencana dulu; langkah ini akan mengisinya.", "Create or open a plan first; this step fills it in.";
     StepNavLabel => "Langkah sebelumnya dan berikutnya", "Previous and next step";
+    PhoneBarLabel => "Menu dan langkah", "Menu and steps";
 
     // Workflow steps
     StepGoals => "Tujuan & sasaran", "Goals & targets";
@@ -248,7 +249,7 @@ texts! {
     VersionsHint => "Saat Anda bekerja, Alur menyimpan versi rencana ini paling lama setiap 10 menit (5 versi terakhir).", "While you work, Alur keeps a version of this plan at most every 10 minutes (the last 5).";
     VersionsNone => "Belum ada versi sebelumnya.", "No earlier version yet.";
     VersionRestore => "Pulihkan versi ini", "Restore this version";
-    VersionRestoreNamed => "Pulihkan versi dari {when}", "Restore the version of {when}";
+    VersionRestoreNamed => "Pulihkan versi ini ({when})", "Restore this version ({when})";
     VersionRestored => "Versi sebelumnya dipulihkan. Urungkan untuk kembali.", "Earlier version restored. Undo to go back.";
     VersionRestoreConfirm => "Ganti isi rencana dengan versi dari {when}? Anda bisa mengurungkannya.", "Replace the plan's content with the version of {when}? You can undo this.";
     VersionRestoreYes => "Ya, pulihkan", "Yes, restore";

@@ -164,7 +164,7 @@ fn PhoneBar(nav_open: RwSignal<bool>) -> impl IntoView {
         }
     };
     view! {
-        <div class="phone-bar">
+        <nav class="phone-bar" aria-label=ctx.t(T::PhoneBarLabel)>
             {neighbour(false)}
             <button
                 id="nav-toggle"
@@ -178,7 +178,7 @@ fn PhoneBar(nav_open: RwSignal<bool>) -> impl IntoView {
                 <span class="menu-page">{move || ctx.t(ctx.route.with(page_title))()}</span>
             </button>
             {neighbour(true)}
-        </div>
+        </nav>
     }
 }
 

@@ -1,7 +1,8 @@
 // Shared set-up for the end-to-end tests: serve dist/ with a plain static server (Python's
 // http.server, no rewrites) under a sub-path, and drive Debian's Chromium with Playwright.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { before, after } from 'node:test';
@@ -98,4 +99,23 @@ export function useApp() {
     app.server?.stop();
   });
   return app;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2.1 A/AA and best-practice rules on the page as it is now: one line per
+ * violation (rule, what it asks, the first elements). Evaluated through the DevTools protocol,
+ * so the app's CSP (no inline scripts) stays as it ships.
+ */
+export async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  });
 }

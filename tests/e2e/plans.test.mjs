@@ -465,11 +465,11 @@ test('earlier versions of a plan are kept as backups and can be restored', async
   await waitForStoredName(page, id, 'Version two');
   const versions = page.locator('section.versions');
   // A restore asks first; cancelling changes nothing.
-  await versions.getByRole('button', { name: /Restore the version of/ }).first().click();
+  await versions.getByRole('button', { name: /Restore this version \(/ }).first().click();
   await versions.getByText(/Replace the plan's content with the version of .*\? You can undo this\./).waitFor();
   await versions.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await page.locator('main h1').textContent(), 'Version two');
-  await versions.getByRole('button', { name: /Restore the version of/ }).first().click();
+  await versions.getByRole('button', { name: /Restore this version \(/ }).first().click();
   await versions.getByRole('button', { name: 'Yes, restore' }).click();
   await page.locator('main h1', { hasText: 'Untitled plan' }).waitFor();
   await waitForStoredName(page, id, 'Untitled plan');
@@ -523,7 +523,7 @@ test('an approved plan restores no version until reopened; submitter and approve
   await page.goto(`${app.server.url}#/plan/${id}`);
   const versions = page.locator('section.versions');
   await versions.locator('#versions-locked').waitFor();
-  for (const button of await versions.getByRole('button', { name: /Restore the version of/ }).all()) {
+  for (const button of await versions.getByRole('button', { name: /Restore this version \(/ }).all()) {
     assert.equal(await button.isDisabled(), true);
   }
   const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath, resolve } from 'node:path';
-import { useApp, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady, axeViolations } from './harness.mjs';
 
 const app = useApp();
 const SERVER = resolve(import.meta.dirname, '../../sync-server/server.mjs');
@@ -199,6 +199,8 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
         throw new Error(`${e.message}; kept ${kept}; ${who} sees: ${JSON.stringify(seen)}`);
       });
       assert.match(await p.locator('#team-history').innerText(), new RegExp(`Plan name: “${lost}” by (Rina|Dimas) was replaced by “${kept}”`));
+      // The shared overview (team line, presence, invite, history) has nothing axe finds.
+      assert.deepEqual(await axeViolations(p), []);
     }
     // Every other edit of both is there.
     await goStep(rina.page, id, 'goals');
@@ -265,6 +267,8 @@ test('a bad token is refused and a viewer reads but cannot write', async () => {
     await hendra.page.getByText('Your token is view-only: this change is not kept.').waitFor();
     await goStep(hendra.page, id, 'goals');
     assert.equal(await hendra.page.locator('#goal-objective').isDisabled(), true, 'the steps are read-only for a viewer');
+    // A viewer's read-only step at the phone's size has nothing axe finds.
+    assert.deepEqual(await axeViolations(hendra.page), []);
 
     // The approval step records the decision with the approver's name from the token.
     await goStep(rina.page, id, 'approval');
