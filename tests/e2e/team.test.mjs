@@ -217,6 +217,27 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
     await rina.page.locator('#goal-relevant').fill('After the restart');
     await sees(dimas.page, 'the edit after the restart', () => value(dimas.page, '#goal-relevant'), 'After the restart');
 
+    // Undo works on a shared plan, and what it takes back is taken back for the team too.
+    // (Edits less than a second apart undo as one step: COALESCE_MS in src/domain/history/undo.rs.)
+    await new Promise((ok) => setTimeout(ok, 1_100));
+    await rina.page.locator('#goal-relevant').fill('A typo');
+    await sees(dimas.page, 'the typo at Dimas', () => value(dimas.page, '#goal-relevant'), 'A typo');
+    await rina.page.getByRole('button', { name: /^Undo/ }).click();
+    await sees(rina.page, 'the undo at Rina', () => value(rina.page, '#goal-relevant'), 'After the restart');
+    await sees(dimas.page, 'the undo at Dimas', () => value(dimas.page, '#goal-relevant'), 'After the restart');
+
+    // The export of a shared plan is the plan's file as for a solo plan: no token, no link.
+    const wait = dimas.page.waitForEvent('download');
+    await dimas.page.getByRole('button', { name: 'Export plan (.json)' }).first().click();
+    const chunks = [];
+    for await (const chunk of await (await wait).createReadStream()) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const file = JSON.parse(text);
+    assert.equal(file.plan.id, id);
+    assert.equal(file.plan.name, kept);
+    assert.equal(file.plan.goal.relevant, 'After the restart');
+    assert.doesNotMatch(text, /tok-|ws:\/\/|alur-team/, 'nothing of the team link is in the file');
+
     // A third browser with nothing stored opens the plan from the server alone.
     const sari = await openPage(app.browser);
     try {
