@@ -15,6 +15,7 @@ import { useApp, openPage, appReady, axeViolations } from './harness.mjs';
 
 const app = useApp();
 const SERVER = resolve(import.meta.dirname, '../../sync-server/server.mjs');
+const HOSTILE = resolve(import.meta.dirname, '../../sync-server/test/hostile-peer.mjs');
 const TOKENS = {
   'tok-rina': { name: 'Rina', role: 'editor' },
   'tok-dimas': { name: 'Dimas', role: 'editor' },
@@ -327,6 +328,54 @@ function redisPing(port) {
 }
 
 const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
+
+test('what a hostile peer writes is shown as text, and updates of the wrong shape never crash the app', async () => {
+  // The peer is a real Yjs client with an editor's token (sync-server/test/hostile-peer.mjs):
+  // it writes markup payloads, values of the wrong type, and a Y.Text, which Alur never writes.
+  const ws = workspace();
+  const sync = await startSync(ws);
+  const rina = await openPage(app.browser);
+  const dialogs = [];
+  rina.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  const peer = (step) => {
+    const run = spawnSync(process.execPath, [HOSTILE, sync.url, `alur-${id}`, 'tok-dimas', step], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.stdout.trim(), 'done', run.stderr);
+  };
+  let id;
+  try {
+    ({ id } = await share(rina.page, sync.url, 'Safe plan'));
+    peer('xss');
+    await sees(rina.page, 'the hostile name, as text', () => value(rina.page, '#plan-name'), '<img src=x onerror="window.__xss=1"> hostile name');
+    await goStep(rina.page, id, 'competitors');
+    await rina.page.getByText('<svg onload="window.__xss=2"></svg><script>window.__xss=3</script>').first().waitFor();
+    const injected = () =>
+      rina.page.evaluate(() => ({
+        xss: window.__xss ?? null,
+        elements: document.querySelectorAll('main img[src="x"], main script, main svg[onload], main [onerror]').length,
+      }));
+    assert.deepEqual(await injected(), { xss: null, elements: 0 });
+
+    // Wrong types: the plan as the document holds it is no plan this version reads, so the
+    // page keeps the last plan it could read, and goes on working.
+    peer('types');
+    peer('text');
+    await goOverview(rina.page, id);
+    assert.equal(await value(rina.page, '#plan-name'), '<img src=x onerror="window.__xss=1"> hostile name');
+    assert.equal(await rina.page.locator('.crash').count(), 0, 'no crash screen');
+    await rina.page.getByLabel('Plan name').fill('Still editable');
+    await rina.page.getByText('Saved in this browser').waitFor();
+    assert.equal(JSON.parse(await rina.page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id)).name, 'Still editable');
+    assert.deepEqual(await injected(), { xss: null, elements: 0 });
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(rina.problems.filter((p) => !/WebSocket/.test(p)), []);
+  } finally {
+    await rina.ctx.close();
+    await stopSync(sync);
+  }
+});
 
 test(
   'two server instances sharing Redis: a browser on each converges',
