@@ -15,7 +15,7 @@ import { useApp, openPage, appReady, axeViolations } from './harness.mjs';
 
 const app = useApp();
 const SERVER = resolve(import.meta.dirname, '../../sync-server/server.mjs');
-const HOSTILE = resolve(import.meta.dirname, '../../sync-server/test/hostile-peer.mjs');
+const HOSTILE = resolve(import.meta.dirname, '../../sync-server/tools/hostile-peer.mjs');
 const TOKENS = {
   'tok-rina': { name: 'Rina', role: 'editor' },
   'tok-dimas': { name: 'Dimas', role: 'editor' },
@@ -330,7 +330,7 @@ function redisPing(port) {
 const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
 
 test('what a hostile peer writes is shown as text, and updates of the wrong shape never crash the app', async () => {
-  // The peer is a real Yjs client with an editor's token (sync-server/test/hostile-peer.mjs):
+  // The peer is a real Yjs client with an editor's token (sync-server/tools/hostile-peer.mjs):
   // it writes markup payloads, values of the wrong type, and a Y.Text, which Alur never writes.
   const ws = workspace();
   const sync = await startSync(ws);

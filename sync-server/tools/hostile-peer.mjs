@@ -1,6 +1,6 @@
 // A hostile team member for tests/e2e/team.test.mjs: a real Yjs client (Hocuspocus provider)
 // with a valid editor's token that writes into a shared plan what Alur never would. Not a test
-// itself (node --test runs only *.test.mjs). Usage:
+// itself (not in test/: node --test runs every file there). Usage:
 //   node hostile-peer.mjs <ws url> <room> <token> <step>
 // step "xss": payloads in the plan's name and in a new competitor; "types": values of the wrong
 // type where the plan has numbers, lists and maps; "text": a Y.Text, a type Alur never writes.
