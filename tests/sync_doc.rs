@@ -579,6 +579,8 @@ fn a_replica_saved_and_restored_offline_keeps_its_edits_and_still_finds_a_lost_v
     assert!(ids(&pair[0].read(), "market.trends").contains(&"t-off".to_string()));
     let history = pair[0].history();
     assert_eq!(history.len(), 1, "{history:?}");
+    // The count the page checks on every frame agrees, on both replicas.
+    assert_eq!((pair[0].history_len(), pair[1].history_len()), (1, 1));
     assert_eq!(history[0].path, ["goal", "target"]);
     // Whichever value Yjs kept, the other is in the history.
     let both: BTreeSet<String> = [&history[0].lost, &history[0].kept]

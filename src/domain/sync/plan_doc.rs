@@ -435,6 +435,13 @@ impl PlanDoc {
         txn.encode_update_v1()
     }
 
+    /// How many values the history holds: entries are only ever added, so two replicas with
+    /// as many hold the same ones (cheap: for a check on every frame).
+    pub fn history_len(&self) -> u32 {
+        let txn = self.doc.transact();
+        txn.get_array(HISTORY).map_or(0, |h| h.len(&txn))
+    }
+
     /// Every value that lost a concurrent edit, oldest first, as the document holds them.
     pub fn history(&self) -> Vec<Lost> {
         let txn = self.doc.transact();

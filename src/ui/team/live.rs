@@ -126,7 +126,7 @@ fn start(ctx: Ctx, id: String) {
         ticker,
         me: None,
         has_plan: false,
-        last_saved: replica.clone(),
+        last_saved: replica,
     };
     ctx.team.set(Some(TeamView {
         server: live.link.server.clone(),
@@ -475,13 +475,9 @@ fn plan_equal(a: &Plan, b: &Plan) -> bool {
     strip(a) == strip(b)
 }
 
+/// Tells the person that a value of theirs lost a concurrent edit (the history itself is
+/// brought up to date by [`refresh`], after every frame).
 fn tell_lost(ctx: Ctx, lost: &[Lost]) {
-    let history = LIVE.with(|l| l.borrow().as_ref().map(|live| live.session.doc().history()));
-    ctx.team.update(|t| {
-        if let (Some(t), Some(h)) = (t, history) {
-            t.history = h;
-        }
-    });
     let Some(first) = lost.first().cloned() else {
         return;
     };
@@ -574,32 +570,37 @@ fn refresh(ctx: Ctx) {
                 live.session.status(),
                 live.session.read_only(),
                 live.session.too_new(),
-                live.session.doc().history(),
+                live.session.doc().history_len() as usize,
             )
         })
     });
-    let Some((status, read_only, newer, history)) = state else {
+    let Some((status, read_only, newer, history_len)) = state else {
         return;
     };
     // The history comes from the document: a value another replica lost reaches this one as
-    // an update like any other, and shows here as soon as it arrives.
-    let same = ctx.team.with_untracked(|t| {
-        t.as_ref().is_none_or(|t| {
-            t.status == status
-                && t.read_only == read_only
-                && t.newer == newer
-                && t.history == history
+    // an update like any other, and shows here as soon as it arrives. It is read whole only
+    // when it grew (this runs on every frame).
+    let (same, history_same) = ctx.team.with_untracked(|t| {
+        t.as_ref().map_or((true, true), |t| {
+            let history_same = t.history.len() == history_len;
+            let same = t.status == status && t.read_only == read_only && t.newer == newer;
+            (same && history_same, history_same)
         })
     });
     if same {
         return;
     }
+    let history = (!history_same)
+        .then(|| LIVE.with(|l| l.borrow().as_ref().map(|live| live.session.doc().history())))
+        .flatten();
     ctx.team.update(|t| {
         if let Some(t) = t {
             t.status = status;
             t.read_only = read_only;
             t.newer = newer;
-            t.history = history;
+            if let Some(history) = history {
+                t.history = history;
+            }
         }
     });
 }
