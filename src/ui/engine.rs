@@ -74,6 +74,11 @@ pub struct Engine {
     pub resolve_conflict: fn(Ctx, Prefer),
     /// An action of the plans page.
     pub plans: fn(Ctx, PlansAction),
+    /// Which steps of a plan are complete, in `Step::ALL` order (the navigation's marks: the
+    /// plan-wide checks behind them are the engine's, not the first download's).
+    pub complete_steps: fn(&crate::domain::model::plan::Plan) -> Vec<bool>,
+    /// The box on a planning step saying what it still lacks.
+    pub step_progress: fn(crate::domain::model::workflow::Step) -> leptos::prelude::AnyView,
 }
 
 thread_local! {

@@ -107,7 +107,9 @@ pub fn start(ctx: Ctx) {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
             return;
         }
-        let key = ev.key().to_lowercase();
+        // ASCII only: the keys compared are letters, and Unicode's case tables would be 12 KB of
+        // the first download.
+        let key = ev.key().to_ascii_lowercase();
         let redo = (key == "z" && ev.shift_key()) || key == "y";
         let undo = key == "z" && !ev.shift_key();
         if (undo || redo) && ctx.plan.with_untracked(Option::is_some) {
@@ -259,6 +261,12 @@ pub(super) fn engine() -> super::engine::Engine {
         save_mine_as_copy: Ctx::save_mine_as_copy_now,
         resolve_conflict: Ctx::resolve_conflict_now,
         plans: super::plans::run,
+        complete_steps: crate::domain::planning::completeness::complete_steps,
+        step_progress: |step| {
+            leptos::prelude::IntoAny::into_any(leptos::prelude::view! {
+                <super::progress::StepProgress step />
+            })
+        },
     }
 }
 

@@ -190,11 +190,12 @@ fn Nav() -> impl IntoView {
         ctx.plan
             .with(|p| p.as_ref().map(|p| (p.id.clone(), p.name.clone())))
     });
-    // Which planning steps are complete, for the marks beside their links.
+    // Which planning steps are complete, for the marks beside their links. A plan is open
+    // only once the engine has loaded, so the checks come from its part.
     let complete = Memo::new(move |_| {
         ctx.plan.with(|p| {
-            p.as_ref()
-                .map(crate::domain::planning::completeness::complete_steps)
+            let engine = super::engine::loaded()?;
+            p.as_ref().map(|p| (engine.complete_steps)(p))
         })
     });
     let mark = move |step: Step| {

@@ -63,8 +63,10 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             <p class="step-phase">{ctx.t(step.phase().title())}</p>
             <h1>{ctx.t(step.title())}</h1>
             <p class="guidance">{ctx.t(step.guidance())}</p>
+            // With a plan open the engine has loaded; its part draws the box (the plan-wide
+            // checks are not in the first download).
             {(has_plan && step.phase() == Phase::Plan)
-                .then(|| view! { <crate::ui::progress::StepProgress step /> })}
+                .then(|| crate::ui::engine::loaded().map(|e| (e.step_progress)(step)))}
             {move || {
                 approval_locked()
                     .then(|| view! { <p class="locked-banner" role="note">{ctx.t(T::ApprovalLocked)}</p> })
