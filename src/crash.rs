@@ -32,16 +32,26 @@ fn current_lang(document: &web_sys::Document) -> Lang {
 
 /// Everything Alur stored, as one JSON object of key → raw text, so even a damaged entry is
 /// kept byte for byte.
+///
+/// Written without serde_json, which the first download does not carry (`storage::json`), in
+/// the layout serde_json's pretty printer gives: keys sorted, two spaces per level.
 pub fn saved_data_json() -> String {
-    let map: serde_json::Map<String, serde_json::Value> = crate::storage::dump_all()
-        .into_iter()
-        .map(|(k, v)| (k, serde_json::Value::String(v)))
-        .collect();
-    serde_json::to_string_pretty(&serde_json::json!({
-        "alur_backup": 1,
-        "entries": map,
-    }))
-    .unwrap_or_default()
+    use crate::storage::json::quote;
+    let mut entries = crate::storage::dump_all();
+    crate::domain::values::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    let mut out = String::from("{\n  \"alur_backup\": 1,\n  \"entries\": {");
+    for (i, (key, value)) in entries.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        quote(key, &mut out);
+        out.push_str(": ");
+        quote(value, &mut out);
+    }
+    out.push_str(if entries.is_empty() {
+        "}\n}"
+    } else {
+        "\n  }\n}"
+    });
+    out
 }
 
 fn show(message: &str) -> Option<()> {

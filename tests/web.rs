@@ -142,6 +142,96 @@ fn plans_save_list_and_load() {
     clear_alur_keys();
 }
 
+// Guards: the language switch (which writes the settings without serde, #21) changes only the
+// language: the import mappings, the user's name and a later version's fields and version are
+// written back as they were, and the start of the app reads the language and last plan back.
+#[wasm_bindgen_test]
+fn the_language_switch_keeps_every_other_setting() {
+    clear_alur_keys();
+    let stored = r#"{"schema_version":9,"lang":"id","last_plan":"p-1","import_mappings":[{"plan":"p-1","source":"GA4","mapping":[["sessions","k1"],["bounce",null]]}],"my_name":"Sari","theme":{"dark":true,"size":1.25e0}}"#;
+    storage::write("alur:settings", stored).unwrap();
+    assert_eq!(
+        storage::settings_start(),
+        (Some(Lang::Id), Some("p-1".to_string()))
+    );
+    storage::save_lang(Lang::En).unwrap();
+    let after = storage::read("alur:settings").unwrap().unwrap();
+    let value: serde_json::Value = serde_json::from_str(&after).unwrap();
+    let mut expected: serde_json::Value = serde_json::from_str(stored).unwrap();
+    expected["lang"] = "en".into();
+    assert_eq!(value, expected);
+    // The number a later version wrote is kept as written, not reformatted.
+    assert!(after.contains(r#""size":1.25e0"#), "{after}");
+    let full = storage::load_settings();
+    assert_eq!(full.lang, Some(Lang::En));
+    assert_eq!(full.my_name.as_deref(), Some("Sari"));
+    assert_eq!(full.import_mappings.len(), 1);
+    assert_eq!(storage::settings_start().0, Some(Lang::En));
+    // Damaged settings: the switch starts a fresh document of this build's version.
+    storage::write("alur:settings", "{broken").unwrap();
+    assert_eq!(storage::settings_start(), (None, None));
+    storage::save_lang(Lang::Id).unwrap();
+    let fresh = storage::load_settings();
+    assert_eq!(fresh.lang, Some(Lang::Id));
+    assert_eq!(fresh.schema_version, storage::SETTINGS_VERSION);
+    clear_alur_keys();
+}
+
+// Guards: the crash screen's download (written without serde_json, #21) is the JSON serde_json's
+// pretty printer gave: every key, its raw text byte for byte, escapes and all.
+#[wasm_bindgen_test]
+fn the_crash_download_holds_every_entry_as_serde_json_wrote_it() {
+    clear_alur_keys();
+    storage::write("alur:b", "line\nnext \"quoted\" \u{1} 🚀").unwrap();
+    storage::write("alur:a", "not json at all {").unwrap();
+    let text = alur::crash::saved_data_json();
+    let entries: serde_json::Map<String, serde_json::Value> = storage::dump_all()
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::Value::String(v)))
+        .collect();
+    let expected = serde_json::to_string_pretty(&serde_json::json!({
+        "alur_backup": 1,
+        "entries": entries,
+    }))
+    .unwrap();
+    assert_eq!(text, expected);
+    clear_alur_keys();
+    assert_eq!(
+        alur::crash::saved_data_json(),
+        "{\n  \"alur_backup\": 1,\n  \"entries\": {}\n}"
+    );
+}
+
+// Guards: a crash report sent to others never carries a team token (a password to the plan):
+// the link is kept without it, and a damaged link is left out whole.
+#[wasm_bindgen_test]
+fn the_crash_download_hides_team_tokens() {
+    clear_alur_keys();
+    storage::write(
+        "alur:team:p1",
+        r#"{"server":"wss://sync.example","room":"alur-p1","token":"s3cret"}"#,
+    )
+    .unwrap();
+    storage::write("alur:team:p2", r#"{"server":"wss://x","token":"s3cret"#).unwrap();
+    let dump = storage::dump_all();
+    assert_eq!(
+        dump,
+        vec![
+            (
+                "alur:team:p1".to_string(),
+                r#"{"server":"wss://sync.example","room":"alur-p1","token":"(hidden)"}"#
+                    .to_string()
+            ),
+            (
+                "alur:team:p2".to_string(),
+                "(a damaged team link, hidden)".to_string()
+            ),
+        ]
+    );
+    assert!(!alur::crash::saved_data_json().contains("s3cret"));
+    clear_alur_keys();
+}
+
 // Guards: the index is only a cache; a lost or damaged index never hides a stored plan.
 #[wasm_bindgen_test]
 fn a_damaged_index_is_rebuilt_from_the_plan_keys() {

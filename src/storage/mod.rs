@@ -19,6 +19,7 @@ use wasm_bindgen::JsValue;
 pub const PREFIX: &str = "alur:";
 const SETTINGS_KEY: &str = "alur:settings";
 
+pub mod json;
 pub mod plans;
 pub mod team;
 
@@ -284,6 +285,45 @@ pub fn remember_mapping(
     let excess = settings.import_mappings.len().saturating_sub(MAX_MAPPINGS);
     settings.import_mappings.drain(..excess);
     save_settings(&settings)
+}
+
+/// The language and last plan of the settings, read by the first download without serde
+/// (`json`): the whole document is read by [`load_settings`], in the parts that need more.
+/// Text that is no JSON object gives neither.
+pub fn settings_start() -> (Option<crate::i18n::Lang>, Option<String>) {
+    let doc = read(SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| json::parse(&text));
+    let field = |key: &str| {
+        doc.as_ref()
+            .and_then(|d| d.get(key)?.as_str().map(str::to_string))
+    };
+    let lang = field("lang").and_then(|tag| match tag.as_str() {
+        "id" => Some(crate::i18n::Lang::Id),
+        "en" => Some(crate::i18n::Lang::En),
+        _ => None,
+    });
+    (lang, field("last_plan"))
+}
+
+/// Saves the language chosen, changing nothing else in the stored settings (fields of this
+/// build or a later one are written back as they were read); settings that are no JSON object
+/// are replaced, as [`save_settings`] would.
+pub fn save_lang(lang: crate::i18n::Lang) -> Result<(), StorageError> {
+    let mut doc = read(SETTINGS_KEY)?
+        .and_then(|text| json::parse(&text))
+        .filter(|d| matches!(d, json::Json::Object(_)))
+        .unwrap_or(json::Json::Object(Vec::new()));
+    let version = doc
+        .get("schema_version")
+        .and_then(json::Json::as_u64)
+        .map_or(u64::from(SETTINGS_VERSION), |v| {
+            v.max(u64::from(SETTINGS_VERSION))
+        });
+    doc.set("schema_version", json::Json::Number(version.to_string()));
+    doc.set("lang", json::Json::Str(lang.tag().to_string()));
+    write(SETTINGS_KEY, &doc.to_text())
 }
 
 /// Loads the settings; damaged, missing or unreadable settings give the defaults.

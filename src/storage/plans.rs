@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{keys, read, remove, write, write_js, StorageError};
+use super::{json, keys, read, remove, write, write_js, StorageError};
 use crate::domain::model::plan::{Plan, PlanStatus};
 
 const INDEX_KEY: &str = "alur:index";
@@ -49,12 +49,6 @@ pub struct TrashEntry {
     pub name: String,
     /// When it was deleted (or replaced by an import), Unix milliseconds.
     pub deleted_at: i64,
-}
-
-/// Only the name of a stored plan: listing the trash must not deserialize whole plans.
-#[derive(Deserialize)]
-struct NameOnly {
-    name: String,
 }
 
 fn plan_key(id: &str) -> String {
@@ -115,7 +109,7 @@ pub fn list() -> Result<Vec<PlanMeta>, StorageError> {
 /// to the index (an import, a copy) is not parsed again right after it was saved.
 fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> {
     let mut metas: Vec<PlanMeta> = read(INDEX_KEY)?
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| index_from_text(&text))
         .unwrap_or_default();
     if let Some(known) = known {
         metas.retain(|m| m.id != known.id);
@@ -140,28 +134,22 @@ fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> 
         // version's fields) is listed under its key's id; only what is no well-formed JSON object
         // (a cut-off write, another program's text) is moved to the recovery area here.
         let body = text.trim_start_matches('\u{feff}').trim_start();
-        match serde_json::from_str::<PlanMeta>(body) {
-            Ok(meta) => metas.push(PlanMeta {
+        let summary = json::fields(body, META_FIELDS);
+        match summary.as_deref().and_then(meta_from_fields) {
+            Some(meta) => metas.push(PlanMeta {
                 id: id.to_string(),
                 ..meta
             }),
-            Err(_)
-                if body.starts_with('{')
-                    && serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok() =>
-            {
-                metas.push(PlanMeta {
-                    id: id.to_string(),
-                    name: id.to_string(),
-                    status: PlanStatus::default(),
-                    updated_at: crate::domain::plan_file::json_text::top_level_u64(
-                        body,
-                        "updated_at",
-                    )
+            // A well-formed object whose summary fields are not all readable.
+            None if summary.is_some() => metas.push(PlanMeta {
+                id: id.to_string(),
+                name: id.to_string(),
+                status: PlanStatus::default(),
+                updated_at: crate::domain::plan_file::json_text::top_level_u64(body, "updated_at")
                     .and_then(|at| i64::try_from(at).ok())
                     .unwrap_or(0),
-                })
-            }
-            Err(_) => {
+            }),
+            None => {
                 // Damaged: kept byte for byte in the recovery area, out of the list.
                 quarantine(key, &text);
             }
@@ -169,6 +157,65 @@ fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> 
     }
     crate::domain::values::sort::sort_by_key(&mut metas, |m| std::cmp::Reverse(m.updated_at));
     Ok(metas)
+}
+
+/// The summary fields of a plan (and of an index entry), in [`meta_from_fields`]'s order.
+const META_FIELDS: &[&str] = &["id", "name", "status", "updated_at"];
+
+/// A summary from its fields, read as serde reads [`PlanMeta`]: `id` and `name` are required
+/// strings, `status` and `updated_at` may be absent, and a field of the wrong type (or given
+/// twice) fails the whole summary.
+fn meta_from_fields(fields: &[Option<json::Json>]) -> Option<PlanMeta> {
+    let [id, name, status, updated_at] = fields else {
+        return None;
+    };
+    let status = match status {
+        None => PlanStatus::default(),
+        Some(s) => match s.as_str()? {
+            "draft" => PlanStatus::Draft,
+            "in_review" => PlanStatus::InReview,
+            "approved" => PlanStatus::Approved,
+            "running" => PlanStatus::Running,
+            "completed" => PlanStatus::Completed,
+            _ => return None,
+        },
+    };
+    Some(PlanMeta {
+        id: id.as_ref()?.as_str()?.to_string(),
+        name: name.as_ref()?.as_str()?.to_string(),
+        status,
+        updated_at: match updated_at {
+            None => 0,
+            Some(at) => at.as_i64()?,
+        },
+    })
+}
+
+/// The plan index, read without serde (the plans page's first download, `json`): a list of
+/// summaries, or `None` when any entry is unreadable (the index is then rebuilt from the
+/// plans, as before).
+fn index_from_text(text: &str) -> Option<Vec<PlanMeta>> {
+    let json::Json::List(entries) = json::parse(text)? else {
+        return None;
+    };
+    entries
+        .iter()
+        .map(|entry| {
+            let json::Json::Object(members) = entry else {
+                return None;
+            };
+            let mut fields = Vec::with_capacity(META_FIELDS.len());
+            for key in META_FIELDS {
+                let mut found = members.iter().filter(|(k, _)| k == key).map(|(_, v)| v);
+                fields.push(found.next().cloned());
+                // A field given twice is refused, as serde refuses a duplicate field.
+                if found.next().is_some() {
+                    return None;
+                }
+            }
+            meta_from_fields(&fields)
+        })
+        .collect()
 }
 
 fn write_index(metas: &[PlanMeta]) -> Result<(), StorageError> {
@@ -227,11 +274,9 @@ pub fn purge_damaged(key: &str) -> Result<(), StorageError> {
 /// within the first few hundred characters.
 const HEAD_CHARS: u32 = 4096;
 
-/// Only the revision and edit time of a stored plan: checks must not parse whole plans.
+/// Only the edit time of a stored plan: a backup must not parse the whole plan it keeps.
 #[derive(Deserialize)]
-struct RevisionOnly {
-    #[serde(default)]
-    revision: u64,
+struct EditTimeOnly {
     #[serde(default)]
     updated_at: i64,
 }
@@ -254,9 +299,20 @@ pub fn stored_revision(id: &str) -> Option<u64> {
     } else {
         read(&key).ok().flatten()?
     };
-    serde_json::from_str::<RevisionOnly>(&text)
-        .ok()
-        .map(|r| r.revision)
+    // Read as serde reads `RevisionOnly`: both fields may be absent, neither may be of
+    // another type.
+    match json::fields(&text, &["revision", "updated_at"])?.as_slice() {
+        [revision, updated_at] => {
+            if let Some(at) = updated_at {
+                at.as_i64()?;
+            }
+            match revision {
+                None => Some(0),
+                Some(r) => r.as_u64(),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// The plan id a storage key belongs to, for keys of the form `alur:plan:<id>`.
@@ -321,7 +377,11 @@ pub fn trashed() -> Vec<TrashEntry> {
         .filter_map(|key| {
             let deleted_at = key.rsplit(':').next()?.parse().ok()?;
             let text = read(&key).ok().flatten()?;
-            let NameOnly { name } = serde_json::from_str(&text).ok()?;
+            let name = json::fields(&text, &["name"])?
+                .pop()
+                .flatten()?
+                .as_str()?
+                .to_string();
             Some(TrashEntry {
                 key,
                 name,
@@ -412,7 +472,7 @@ fn back_up(id: &str, previous: &js_sys::JsString, now_ms: i64) {
     let at = crate::domain::plan_file::json_text::top_level_u64(&head, "updated_at")
         .and_then(|at| i64::try_from(at).ok())
         .or_else(|| {
-            serde_json::from_str::<RevisionOnly>(&String::from(previous))
+            serde_json::from_str::<EditTimeOnly>(&String::from(previous))
                 .ok()
                 .map(|r| r.updated_at)
         })
@@ -455,4 +515,91 @@ pub fn load_backup(key: &str) -> Result<Plan, LoadError> {
         reason: e.to_string(),
         newer: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_index(text: &str) -> Option<Vec<PlanMeta>> {
+        serde_json::from_str(text).ok()
+    }
+
+    // Guards: the plans page reads the index (without serde, #21) as serde reads it: the same
+    // summaries, and the same refusals, which make the list rebuild itself from the plans.
+    #[test]
+    fn the_index_is_read_as_serde_reads_it() {
+        let text = r#"[{"id":"a","name":"Batik \"Nusantara\" 🚀","status":"in_review","updated_at":1733000000000},{"id":"b","name":"B","extra":[1,{"x":null}]}]"#;
+        let read = index_from_text(text).unwrap();
+        assert_eq!(Some(read.clone()), serde_index(text));
+        assert_eq!(read[0].name, "Batik \"Nusantara\" 🚀");
+        assert_eq!(read[0].status, PlanStatus::InReview);
+        assert_eq!((read[1].status, read[1].updated_at), (PlanStatus::Draft, 0));
+        for refused in [
+            r#"[{"id":"a"}]"#,
+            r#"[{"id":"a","name":"A","status":"lost"}]"#,
+            r#"[{"id":"a","name":"A","updated_at":1.5}]"#,
+            r#"[{"id":"a","name":"A","updated_at":null}]"#,
+            r#"[{"id":"a","name":"A","name":"B"}]"#,
+            r#"[{"id":"a","name":7}]"#,
+            r#"{"id":"a","name":"A"}"#,
+            r#"[{"id":"a","name":"A"},3]"#,
+            "[{\"broken\"",
+        ] {
+            assert_eq!(index_from_text(refused), None, "{refused}");
+            assert_eq!(serde_index(refused), None, "{refused}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn arb_meta() -> impl Strategy<Value = PlanMeta> {
+            (
+                any::<String>(),
+                any::<String>(),
+                prop::sample::select(vec![
+                    PlanStatus::Draft,
+                    PlanStatus::InReview,
+                    PlanStatus::Approved,
+                    PlanStatus::Running,
+                    PlanStatus::Completed,
+                ]),
+                any::<i64>(),
+            )
+                .prop_map(|(id, name, status, updated_at)| PlanMeta {
+                    id,
+                    name,
+                    status,
+                    updated_at,
+                })
+        }
+
+        proptest! {
+            // Guards: every index serde writes is read back whole, names of any characters included.
+            #[test]
+            fn any_written_index_reads_back(metas in prop::collection::vec(arb_meta(), 0..5)) {
+                let text = serde_json::to_string(&metas).unwrap();
+                prop_assert_eq!(index_from_text(&text), Some(metas));
+            }
+
+            // Guards: a cut-off or edited index is refused exactly when serde refuses it.
+            #[test]
+            fn a_damaged_index_is_refused_as_serde_refuses_it(
+                metas in prop::collection::vec(arb_meta(), 1..3),
+                cut in any::<prop::sample::Index>(),
+                junk in "[\\]\\[{}\",:a-z0-9.]{0,3}",
+            ) {
+                let text = serde_json::to_string(&metas).unwrap();
+                let mut at = cut.index(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let damaged = format!("{}{junk}{}", &text[..at], &text[at..]);
+                prop_assert_eq!(index_from_text(&damaged), serde_index(&damaged), "{}", damaged);
+            }
+        }
+    }
 }

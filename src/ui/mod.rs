@@ -201,8 +201,8 @@ fn browser_lang() -> Lang {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let settings = crate::storage::load_settings();
-    let lang = RwSignal::new(settings.lang.unwrap_or_else(browser_lang));
+    let (saved_lang, _) = crate::storage::settings_start();
+    let lang = RwSignal::new(saved_lang.unwrap_or_else(browser_lang));
     let route = RwSignal::new(Route::parse(&current_hash()));
     let ctx = Ctx {
         lang,

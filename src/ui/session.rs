@@ -137,7 +137,7 @@ pub fn start(ctx: Ctx) {
 fn open_for_route(ctx: Ctx, route: &Route) {
     if let Route::Step { plan: None, step } = route {
         // A link without a plan id opens the plan used last, if there is one.
-        if let Some(id) = storage::load_settings().last_plan {
+        if let Some(id) = storage::settings_start().1 {
             if plans::exists(&id) {
                 redirect(&Route::Step {
                     plan: Some(id),

@@ -95,10 +95,8 @@ fn LanguageSwitch() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
             ctx.lang.set(lang);
-            let mut settings = crate::storage::load_settings();
-            settings.lang = Some(lang);
             // A failed settings write only loses the preference, never plan data.
-            let _ = crate::storage::save_settings(&settings);
+            let _ = crate::storage::save_lang(lang);
         }
     };
     view! {
