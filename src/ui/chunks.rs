@@ -131,6 +131,10 @@ step_parts! {
 part!(store, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
 part!(store, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
 part!(store, load_join, preload_join_chunk, (payload: String) => view! { <super::team::panel::JoinPage payload /> });
+// A step's frame (its heading, guidance, progress box, previous / next links) is the engine's
+// too. With a plan open the engine is in and draws it in place (`Engine::step_page`); only a
+// link to a step without a plan, before any plan was opened, shows it through this part.
+part!(store, load_step_page, preload_step_page_chunk, (plan: Option<String>, step: Step) => view! { <super::steps::StepPage plan step /> });
 
 /// The chunk of a plan's overview (`#/plan/<id>`), for the boot loader's deep links.
 pub const OVERVIEW_CHUNK: &str = "store";
@@ -272,6 +276,12 @@ pub fn StepBody(step: Step) -> impl IntoView {
         }) as Pending
     };
     view! { <Part load /> }
+}
+
+/// The page of a workflow step without a plan, before the engine's part is in.
+#[component]
+pub fn StepFrame(plan: Option<String>, step: Step) -> impl IntoView {
+    view! { <Part load=move || Box::pin(load_step_page(plan.clone(), step)) as Pending /> }
 }
 
 /// The overview of the open plan, loaded on first use.

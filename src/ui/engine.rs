@@ -77,8 +77,18 @@ pub struct Engine {
     /// Which steps of a plan are complete, in `Step::ALL` order (the navigation's marks: the
     /// plan-wide checks behind them are the engine's, not the first download's).
     pub complete_steps: fn(&crate::domain::model::plan::Plan) -> Vec<bool>,
-    /// The box on a planning step saying what it still lacks.
-    pub step_progress: fn(crate::domain::model::workflow::Step) -> leptos::prelude::AnyView,
+    /// The header's save status of the open plan, with undo and redo.
+    pub save_status: fn() -> leptos::prelude::AnyView,
+    /// The panel shown when another tab saved the open plan over unsaved edits.
+    pub tab_conflict: fn() -> leptos::prelude::AnyView,
+    /// The page of a workflow step (its frame; the form is in the phase's part). Drawn in
+    /// place, not through a [`super::chunks`] part: inside a part's `Suspense`, a step's
+    /// attribute effects outlived its memos when a team member's edit arrived as the page was
+    /// left (a disposed-signal panic in the team end-to-end test).
+    pub step_page:
+        fn(Option<String>, crate::domain::model::workflow::Step) -> leptos::prelude::AnyView,
+    /// Undo (`false`) or redo (`true`) the last edit of the open plan.
+    pub undo_redo: fn(Ctx, bool),
 }
 
 thread_local! {

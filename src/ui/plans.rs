@@ -177,7 +177,7 @@ fn export(ctx: Ctx, id: &str) {
 }
 
 /// An imported plan whose id is already stored, waiting for the user's choice.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub(crate) struct PendingImport {
     file: String,
     plan: Plan,
@@ -329,7 +329,16 @@ pub fn PlansPage() -> impl IntoView {
                 </span>
             </div>
             <p class="drop-hint">{ctx.t(T::ImportDrop)}</p>
-            {move || conflict.get().map(|pending| view! { <ConflictPanel pending conflict /> })}
+            {move || {
+                // What the panel says, read in place: the pending plan itself is never cloned
+                // (a clone of a whole plan would put `Plan`'s clone code in the first download).
+                conflict
+                    .with(|c| {
+                        c.as_ref()
+                            .map(|p| (p.file.clone(), p.existing.name.clone(), p.existing.updated_at))
+                    })
+                    .map(|shown| view! { <ConflictPanel shown conflict /> })
+            }}
             <Show
                 when=move || !ctx.plans.with(Vec::is_empty)
                 fallback=move || {
@@ -391,43 +400,30 @@ fn create_example(ctx: Ctx) {
 
 #[component]
 fn ConflictPanel(
-    pending: PendingImport,
+    /// The file's name, and the stored plan's name and last edit.
+    shown: (String, String, i64),
     conflict: RwSignal<Option<PendingImport>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let body = {
-        let pending = pending.clone();
-        move || {
-            T::ImportConflictBody.fill(
-                ctx.lang.get(),
-                &[
-                    ("file", &pending.file),
-                    ("name", &pending.existing.name),
-                    (
-                        "date",
-                        &date_of(pending.existing.updated_at, ctx.lang.get()),
-                    ),
-                ],
-            )
+    let (file, name, updated_at) = shown;
+    let body = move || {
+        T::ImportConflictBody.fill(
+            ctx.lang.get(),
+            &[
+                ("file", &file),
+                ("name", &name),
+                ("date", &date_of(updated_at, ctx.lang.get())),
+            ],
+        )
+    };
+    // The choice takes the pending import out of the signal, which closes the panel.
+    let resolve = move |replace: bool| {
+        if let Some(pending) = conflict.try_update(Option::take).flatten() {
+            act(ctx, PlansAction::ResolveImport(Box::new(pending), replace));
         }
     };
-    let replace = {
-        let pending = pending.clone();
-        move |_| {
-            conflict.set(None);
-            act(
-                ctx,
-                PlansAction::ResolveImport(Box::new(pending.clone()), true),
-            );
-        }
-    };
-    let copy = move |_| {
-        conflict.set(None);
-        act(
-            ctx,
-            PlansAction::ResolveImport(Box::new(pending.clone()), false),
-        );
-    };
+    let replace = move |_| resolve(true);
+    let copy = move |_| resolve(false);
     view! {
         <section class="conflict" role="alertdialog" aria-labelledby="conflict-title">
             <h2 id="conflict-title">{ctx.t(T::ImportConflictTitle)}</h2>

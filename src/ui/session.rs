@@ -114,10 +114,9 @@ pub fn start(ctx: Ctx) {
         let undo = key == "z" && !ev.shift_key();
         if (undo || redo) && ctx.plan.with_untracked(Option::is_some) {
             ev.prevent_default();
-            if undo {
-                ctx.undo();
-            } else {
-                ctx.redo();
+            // With a plan open the engine is in; its part holds the history.
+            if let Some(engine) = super::engine::loaded() {
+                (engine.undo_redo)(ctx, redo);
             }
         }
     });
@@ -262,10 +261,21 @@ pub(super) fn engine() -> super::engine::Engine {
         resolve_conflict: Ctx::resolve_conflict_now,
         plans: super::plans::run,
         complete_steps: crate::domain::planning::completeness::complete_steps,
-        step_progress: |step| {
-            leptos::prelude::IntoAny::into_any(leptos::prelude::view! {
-                <super::progress::StepProgress step />
-            })
+        save_status: || {
+            leptos::prelude::IntoAny::into_any(
+                leptos::prelude::view! { <super::widgets::SaveStatus /> },
+            )
+        },
+        tab_conflict: || {
+            leptos::prelude::IntoAny::into_any(
+                leptos::prelude::view! { <super::widgets::TabConflict /> },
+            )
+        },
+        undo_redo: |ctx, redo| if redo { ctx.redo() } else { ctx.undo() },
+        step_page: |plan, step| {
+            leptos::prelude::IntoAny::into_any(
+                leptos::prelude::view! { <super::steps::StepPage plan step /> },
+            )
         },
     }
 }

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
-use super::widgets::{NoticeArea, SaveStatus, TabConflict};
-use super::{plans, steps, use_ctx};
+use super::widgets::NoticeArea;
+use super::{plans, use_ctx};
 use crate::domain::model::workflow::{Phase, Step};
 use crate::i18n::{Lang, T};
 
@@ -30,6 +30,18 @@ pub fn Shell() -> impl IntoView {
         }
         route
     });
+    // The save status (with undo and redo) and the tab-conflict panel concern an open plan,
+    // and a plan is open only once the engine has loaded: they are drawn by its part. The memo
+    // changes when a plan opens or closes, not on each edit.
+    let has_plan = Memo::new(move |_| ctx.plan.with(Option::is_some));
+    let engine_view = move |part: fn(&super::engine::Engine) -> fn() -> AnyView| {
+        move || {
+            has_plan
+                .get()
+                .then(|| super::engine::loaded().map(|e| part(&e)()))
+                .flatten()
+        }
+    };
     view! {
         <a class="skip-link" href="#main" on:click=move |ev| {
             // The href would change the route; move focus instead.
@@ -45,13 +57,13 @@ pub fn Shell() -> impl IntoView {
             </a>
             <div class="header-tools">
                 <super::team::TeamStatus />
-                <SaveStatus />
+                {engine_view(|e| e.save_status)}
                 <LanguageSwitch />
             </div>
         </header>
         <StorageOff />
         <NoticeArea />
-        <TabConflict />
+        {engine_view(|e| e.tab_conflict)}
         <div
             class="app-body"
             class:nav-open=move || nav_open.get()
@@ -298,6 +310,12 @@ fn Page() -> impl IntoView {
         }
         _ => view! { <NoPlan /> }.into_any(),
     };
+    // A step's page is the engine's: in place once it is in (always, with a plan open), else
+    // through its part.
+    let step_page = |plan: Option<String>, step: Step| match super::engine::loaded() {
+        Some(engine) => (engine.step_page)(plan, step),
+        None => view! { <super::chunks::StepFrame plan step /> }.into_any(),
+    };
     move || match ctx.route.get() {
         Route::Plans => view! { <plans::PlansPage /> }.into_any(),
         Route::Overview { plan } => {
@@ -312,12 +330,12 @@ fn Page() -> impl IntoView {
             step,
         } => {
             if is_open(&plan) {
-                view! { <steps::StepPage plan=Some(plan) step /> }.into_any()
+                step_page(Some(plan), step)
             } else {
                 not_open(&plan)
             }
         }
-        Route::Step { plan: None, step } => view! { <steps::StepPage plan=None step /> }.into_any(),
+        Route::Step { plan: None, step } => step_page(None, step),
         Route::Share { payload } => view! { <super::chunks::SharePage payload /> }.into_any(),
         Route::Join { payload } => view! { <super::chunks::JoinPage payload /> }.into_any(),
         Route::PanicTest => {

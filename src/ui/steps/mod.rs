@@ -1,5 +1,6 @@
 //! One file per workflow step; this module picks the page for the step in the URL and frames
-//! it with the step's guidance and previous / next links.
+//! it with the step's guidance and previous / next links. The frame is in the plan engine's
+//! wasm part (`chunks::StepFrame`), each step's form in its phase's part.
 
 pub(crate) mod analysis;
 pub(crate) mod execution;
@@ -63,10 +64,8 @@ pub fn StepPage(plan: Option<String>, step: Step) -> impl IntoView {
             <p class="step-phase">{ctx.t(step.phase().title())}</p>
             <h1>{ctx.t(step.title())}</h1>
             <p class="guidance">{ctx.t(step.guidance())}</p>
-            // With a plan open the engine has loaded; its part draws the box (the plan-wide
-            // checks are not in the first download).
             {(has_plan && step.phase() == Phase::Plan)
-                .then(|| crate::ui::engine::loaded().map(|e| (e.step_progress)(step)))}
+                .then(|| view! { <crate::ui::progress::StepProgress step /> })}
             {move || {
                 approval_locked()
                     .then(|| view! { <p class="locked-banner" role="note">{ctx.t(T::ApprovalLocked)}</p> })
