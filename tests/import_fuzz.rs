@@ -157,6 +157,12 @@ fn run_plan_parsers(bytes: &[u8]) {
         let _ = alur::ui::route::Route::parse(text);
         let _ = alur::domain::parse_stored_plan(text);
         let _ = alur::domain::values::date::Date::parse_iso(text);
+        // The first download's own JSON reader (the index, the settings) must say "JSON" exactly
+        // when serde_json does, on plan files whole and mutated.
+        let serde_ok = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+        assert_eq!(alur::storage::json::parse(text).is_some(), serde_ok);
+        assert_eq!(alur::storage::json::is_json(text), serde_ok);
+        let _ = alur::storage::json::fields(text, &["id", "name", "updated_at"]);
         for lang in Lang::ALL {
             let _ = alur::i18n::format::parse_number(text, lang);
             let _ = alur::i18n::format::parse_money(text, "IDR", lang);

@@ -60,6 +60,7 @@ fn chart_plan(n: usize) -> Result<Plan, JsError> {
                 value: 1.0 + 1.5 * x / (n.max(2) - 1) as f64 + 0.3 * (x * 0.7).sin(),
                 source: String::new(),
                 note: String::new(),
+                import: String::new(),
             })
         })
         .collect::<Result<_, JsError>>()?;
