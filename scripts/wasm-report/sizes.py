@@ -4,11 +4,8 @@ of a module that keeps it (target/wasm-split/*.wasm), and its data segments.
 Usage: sizes.py target/wasm-split/alur.wasm [crates to list] [largest functions to list]
 """
 import sys, re, zlib, collections
-def leb(b, i):
-    r = s = 0
-    while True:
-        x = b[i]; i += 1; r |= (x & 0x7f) << s; s += 7
-        if x < 0x80: return r, i
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from wasmfile import leb, sections, func_names  # noqa: E402
 def demangle(n):
     if n.startswith('_ZN'):
         i = 3; parts = []
@@ -18,11 +15,6 @@ def demangle(n):
             l = int(n[i:j]); parts.append(n[j:j+l]); i = j + l
         return '::'.join(p for p in parts if not re.fullmatch(r'h[0-9a-f]{16}', p))
     return n
-def parse(path):
-    b = open(path, 'rb').read(); i = 8; secs = []
-    while i < len(b):
-        sid = b[i]; i += 1; size, i = leb(b, i); secs.append((sid, i, size)); i += size
-    return b, secs
 def group(n):
     n2 = n
     if n2.startswith('_$LT$'): n2 = n2[5:]
@@ -34,18 +26,11 @@ def group(n):
     if not m: return n2[:30]
     if m.group(1) == 'alur': return '::'.join(x for x in m.groups() if x)
     return m.group(1)
-b, secs = parse(sys.argv[1])
-nimports = 0; names = {}; bodies = []; data = []
+b = open(sys.argv[1], 'rb').read(); secs = sections(b)
+names, nimports = func_names(b); bodies = []; data = []
 for sid, off, size in secs:
-    if sid == 2:
-        n, i = leb(b, off)
-        for _ in range(n):
-            l, i = leb(b, i); i += l; l, i = leb(b, i); i += l
-            k = b[i]; i += 1
-            if k == 0: _, i = leb(b, i); nimports += 1
-            elif k == 1: i += 1; fl, i = leb(b, i); _, i = leb(b, i); i = leb(b, i)[1] if fl & 1 else i
-            elif k == 2: fl, i = leb(b, i); _, i = leb(b, i); i = leb(b, i)[1] if fl & 1 else i
-            elif k == 3: i += 2
+    if sid == 0:
+        pass
     elif sid == 10:
         n, i = leb(b, off)
         for k in range(n):
@@ -62,17 +47,6 @@ for sid, off, size in secs:
                 while b[i] != 0x0b: i += 1
                 i += 1
             l, i = leb(b, i); data.append(b[i:i+l]); i += l
-    elif sid == 0:
-        l, i = leb(b, off); nm = b[i:i+l].decode(); i += l
-        if nm == 'name':
-            end = off + size
-            while i < end:
-                sub = b[i]; i += 1; sz, i = leb(b, i)
-                if sub == 1:
-                    n, j = leb(b, i)
-                    for _ in range(n):
-                        idx, j = leb(b, j); l, j = leb(b, j); names[idx] = b[j:j+l].decode('utf8', 'replace'); j += l
-                i += sz
 tot = sum(s for _, s in bodies)
 dat = b''.join(data)
 print(f'code {tot} B in {len(bodies)} functions; data {len(dat)} B in {len(data)} segments, gzip {len(zlib.compress(dat, 9))}; file {len(b)} gzip {len(zlib.compress(b, 9))}')
