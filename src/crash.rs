@@ -37,8 +37,8 @@ fn current_lang(document: &web_sys::Document) -> Lang {
 /// the layout serde_json's pretty printer gives: keys sorted, two spaces per level.
 pub fn saved_data_json() -> String {
     use crate::storage::json::quote;
-    let mut entries = crate::storage::dump_all();
-    crate::domain::values::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    // Sorted by key already, as serde_json's map would have them.
+    let entries = crate::storage::dump_all();
     let mut out = String::from("{\n  \"alur_backup\": 1,\n  \"entries\": {");
     for (i, (key, value)) in entries.iter().enumerate() {
         out.push_str(if i == 0 { "\n    " } else { ",\n    " });

@@ -232,6 +232,19 @@ fn the_crash_download_hides_team_tokens() {
     clear_alur_keys();
 }
 
+// Guards: a hand-edited plan that gives its revision twice has no revision to trust (serde
+// refuses it whole), rather than revision 0; one given once is read.
+#[wasm_bindgen_test]
+fn a_revision_given_twice_is_no_revision() {
+    use alur::storage::plans;
+    clear_alur_keys();
+    storage::write("alur:plan:r1", r#"{"revision":4,"name":"R","revision":5}"#).unwrap();
+    assert_eq!(plans::stored_revision("r1"), None);
+    storage::write("alur:plan:r1", r#"{"revision":4,"name":"R"}"#).unwrap();
+    assert_eq!(plans::stored_revision("r1"), Some(4));
+    clear_alur_keys();
+}
+
 // Guards: the index is only a cache; a lost or damaged index never hides a stored plan.
 #[wasm_bindgen_test]
 fn a_damaged_index_is_rebuilt_from_the_plan_keys() {

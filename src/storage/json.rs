@@ -46,6 +46,21 @@ impl Json {
         found.next().is_none().then_some(first)
     }
 
+    /// The members `keys` of an object, as [`fields`] reads them from a text; `None` when this
+    /// is not an object.
+    pub fn members(&self, keys: &[&str]) -> Option<Members> {
+        let Json::Object(members) = self else {
+            return None;
+        };
+        let mut picker = Picker::new(keys);
+        for (key, value) in members {
+            if let Some(at) = picker.wants(key) {
+                picker.put(at, value.clone());
+            }
+        }
+        Some(picker.finish())
+    }
+
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -155,34 +170,74 @@ pub fn parse(text: &str) -> Option<Json> {
     (p.at == p.bytes.len()).then_some(value)
 }
 
+/// One of the members asked for is given twice: serde refuses such a struct whole, and so do
+/// the readers of [`fields`] and [`Json::members`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Duplicated;
+
+/// The members asked for of one object, in the order asked, `None` where absent.
+pub type Members = Result<Vec<Option<Json>>, Duplicated>;
+
+/// Collects the members asked for while an object's members go by.
+struct Picker<'k> {
+    keys: &'k [&'k str],
+    found: Vec<Option<Json>>,
+    duplicated: bool,
+}
+
+impl<'k> Picker<'k> {
+    fn new(keys: &'k [&'k str]) -> Self {
+        Picker {
+            keys,
+            found: keys.iter().map(|_| None).collect(),
+            duplicated: false,
+        }
+    }
+
+    /// Where `key` goes, if it is asked for.
+    fn wants(&self, key: &str) -> Option<usize> {
+        self.keys.iter().position(|k| *k == key)
+    }
+
+    fn put(&mut self, at: usize, value: Json) {
+        if let Some(slot) = self.found.get_mut(at) {
+            self.duplicated |= slot.is_some();
+            *slot = Some(value);
+        }
+    }
+
+    fn finish(self) -> Members {
+        if self.duplicated {
+            Err(Duplicated)
+        } else {
+            Ok(self.found)
+        }
+    }
+}
+
 /// Reads the members `keys` of the object a whole JSON text holds, without building the rest
-/// (a stored plan can be megabytes). `None` when the text is not JSON or not an object;
-/// a member absent (or given twice) is `None` in its place.
-pub fn fields(text: &str, keys: &[&str]) -> Option<Vec<Option<Json>>> {
+/// (a stored plan can be megabytes). `None` when the text is not JSON or not an object.
+pub fn fields(text: &str, keys: &[&str]) -> Option<Members> {
     let mut p = Parser {
         bytes: text.as_bytes(),
         at: 0,
     };
-    let mut found: Vec<Option<Json>> = keys.iter().map(|_| None).collect();
-    let mut seen = vec![0u8; keys.len()];
+    let mut picker = Picker::new(keys);
     p.space();
     p.eat(b'{')?;
     p.entries(b'}', |p| {
         let key = p.member_name(true)?;
-        match keys.iter().position(|k| *k == key) {
-            Some(i) => {
+        match picker.wants(&key) {
+            Some(at) => {
                 let value = p.value(1)?;
-                if let (Some(slot), Some(count)) = (found.get_mut(i), seen.get_mut(i)) {
-                    *count = count.saturating_add(1);
-                    *slot = (*count == 1).then_some(value);
-                }
+                picker.put(at, value);
                 Some(())
             }
             None => p.skip(1),
         }
     })?;
     p.space();
-    (p.at == p.bytes.len()).then_some(found)
+    (p.at == p.bytes.len()).then(|| picker.finish())
 }
 
 /// Whether a text is well-formed JSON, read without building it.
@@ -500,7 +555,9 @@ mod tests {
     #[test]
     fn fields_reads_the_top_level_members_asked_for() {
         let text = r#"{"schema_version":3,"id":"p1","kpis":[{"name":"inner"}],"name":"Batik","updated_at":1700000000000}"#;
-        let got = fields(text, &["id", "name", "updated_at", "status"]).unwrap();
+        let got = fields(text, &["id", "name", "updated_at", "status"])
+            .unwrap()
+            .unwrap();
         assert_eq!(got[0], Some(Json::Str("p1".into())));
         assert_eq!(got[1], Some(Json::Str("Batik".into())));
         assert_eq!(
@@ -508,8 +565,17 @@ mod tests {
             Some(1_700_000_000_000)
         );
         assert_eq!(got[3], None);
-        let twice = fields(r#"{"name":"a","name":"b"}"#, &["name"]).unwrap();
-        assert_eq!(twice[0], None);
+        let twice = r#"{"name":"a","name":"b","id":"x"}"#;
+        assert_eq!(fields(twice, &["name"]), Some(Err(Duplicated)));
+        assert_eq!(
+            parse(twice).unwrap().members(&["name"]),
+            Some(Err(Duplicated))
+        );
+        // A member given twice that was not asked for is no concern.
+        assert_eq!(
+            fields(twice, &["id"]),
+            Some(Ok(vec![Some(Json::Str("x".into()))]))
+        );
         assert!(fields("[1]", &["name"]).is_none());
         assert!(fields(r#"{"name":"a"} x"#, &["name"]).is_none());
         assert!(fields(r#"{"name":"a","x":[}"#, &["name"]).is_none());

@@ -135,13 +135,17 @@ fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> 
         // (a cut-off write, another program's text) is moved to the recovery area here.
         let body = text.trim_start_matches('\u{feff}').trim_start();
         let summary = json::fields(body, META_FIELDS);
-        match summary.as_deref().and_then(meta_from_fields) {
-            Some(meta) => metas.push(PlanMeta {
+        match summary
+            .as_ref()
+            .map(|s| s.as_deref().ok().and_then(meta_from_fields))
+        {
+            Some(Some(meta)) => metas.push(PlanMeta {
                 id: id.to_string(),
                 ..meta
             }),
-            // A well-formed object whose summary fields are not all readable.
-            None if summary.is_some() => metas.push(PlanMeta {
+            // A well-formed object whose summary fields are not all readable (or one is given
+            // twice).
+            Some(None) => metas.push(PlanMeta {
                 id: id.to_string(),
                 name: id.to_string(),
                 status: PlanStatus::default(),
@@ -163,8 +167,8 @@ fn list_knowing(known: Option<PlanMeta>) -> Result<Vec<PlanMeta>, StorageError> 
 const META_FIELDS: &[&str] = &["id", "name", "status", "updated_at"];
 
 /// A summary from its fields, read as serde reads [`PlanMeta`]: `id` and `name` are required
-/// strings, `status` and `updated_at` may be absent, and a field of the wrong type (or given
-/// twice) fails the whole summary.
+/// strings, `status` and `updated_at` may be absent, and a field of the wrong type fails the
+/// whole summary (as one given twice does: [`json::Duplicated`]).
 fn meta_from_fields(fields: &[Option<json::Json>]) -> Option<PlanMeta> {
     let [id, name, status, updated_at] = fields else {
         return None;
@@ -200,21 +204,7 @@ fn index_from_text(text: &str) -> Option<Vec<PlanMeta>> {
     };
     entries
         .iter()
-        .map(|entry| {
-            let json::Json::Object(members) = entry else {
-                return None;
-            };
-            let mut fields = Vec::with_capacity(META_FIELDS.len());
-            for key in META_FIELDS {
-                let mut found = members.iter().filter(|(k, _)| k == key).map(|(_, v)| v);
-                fields.push(found.next().cloned());
-                // A field given twice is refused, as serde refuses a duplicate field.
-                if found.next().is_some() {
-                    return None;
-                }
-            }
-            meta_from_fields(&fields)
-        })
+        .map(|entry| meta_from_fields(&entry.members(META_FIELDS)?.ok()?))
         .collect()
 }
 
@@ -299,9 +289,12 @@ pub fn stored_revision(id: &str) -> Option<u64> {
     } else {
         read(&key).ok().flatten()?
     };
-    // Read as serde reads `RevisionOnly`: both fields may be absent, neither may be of
-    // another type.
-    match json::fields(&text, &["revision", "updated_at"])?.as_slice() {
+    // Read as serde read the revision and edit time: both may be absent, neither may be of
+    // another type or given twice.
+    match json::fields(&text, &["revision", "updated_at"])?
+        .ok()?
+        .as_slice()
+    {
         [revision, updated_at] => {
             if let Some(at) = updated_at {
                 at.as_i64()?;
@@ -378,6 +371,7 @@ pub fn trashed() -> Vec<TrashEntry> {
             let deleted_at = key.rsplit(':').next()?.parse().ok()?;
             let text = read(&key).ok().flatten()?;
             let name = json::fields(&text, &["name"])?
+                .ok()?
                 .pop()
                 .flatten()?
                 .as_str()?

@@ -63,14 +63,13 @@ pub fn redacted(key: &str, value: String) -> String {
     }
     // Read as serde reads a `TeamLink` (three strings), without serde: the crash screen is in
     // the first download (`super::json`).
-    let fields = super::json::fields(&value, &["server", "room", "token"]);
+    use super::json::Json::{Object, Str};
+    let fields = super::json::fields(&value, &["server", "room", "token"]).and_then(Result::ok);
     match fields.as_deref() {
-        Some(
-            [Some(super::json::Json::Str(server)), Some(super::json::Json::Str(room)), Some(super::json::Json::Str(_))],
-        ) => super::json::Json::Object(vec![
-            ("server".into(), super::json::Json::Str(server.clone())),
-            ("room".into(), super::json::Json::Str(room.clone())),
-            ("token".into(), super::json::Json::Str("(hidden)".into())),
+        Some([Some(Str(server)), Some(Str(room)), Some(Str(_))]) => Object(vec![
+            ("server".into(), Str(server.clone())),
+            ("room".into(), Str(room.clone())),
+            ("token".into(), Str("(hidden)".into())),
         ])
         .to_text(),
         _ => "(a damaged team link, hidden)".to_string(),
