@@ -4,7 +4,8 @@
 // from other origins.
 // The static first paint (`cargo run --example prerender`, the file given as second argument)
 // goes into <body>, and web/boot-lang.js, which picks its language, into <head>: it must run
-// before the first paint, so it is inline (an external file would cost a round trip).
+// before the first paint, so it is inline (an external file would cost a round trip). The same
+// inline script starts compiling the main module.
 // With a third argument, the split wasm of scripts/build-wasm.sh (Trunk skips the rust link):
 // its files go into `wasm-<release>/`, a directory named by a hash of them all, and a loader
 // script of our own starts it. The main module and its chunks import each other by fixed names,
@@ -22,6 +23,8 @@ const wasmPkg = process.argv[4] || null;
 const pagesPath = process.argv[5] || null;
 const indexPath = join(dist, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+// The inline script of <head> (the CSP allows it by its hash), in parts.
+const inlineHead = [];
 
 if (wasmPkg) {
   const files = readdirSync(wasmPkg).sort();
@@ -84,24 +87,15 @@ function compiled(file) {
     }
   }
   // The loader Trunk would write, as a file (the CSP allows no inline script beyond one
-  // hash). Before it starts the main module, a deep link (`#/plan/<id>/<step>`) has its
-  // page's chunk fetched and compiled beside it, instead of after the main module has started
-  // and asked.
+  // hash). It takes the modules the inline script of <head> (below) began to compile.
   // The event is what the bench waits for.
   const loader = [
     `import init from './${dir}/alur.js';`,
-    `const parts = ${JSON.stringify(parts)};`,
-    `const pages = ${JSON.stringify(pages)};`,
-    `const page = /^#\\/plan\\/[^/]+(?:\\/([^/]+))?\\/?$/.exec(location.hash);`,
-    `const compiling = (globalThis.__alurCompiling = new Map());`,
-    // A plan's page needs the plan engine (\`store\`, src/ui/engine.rs) as well as its own part.
-    `for (const file of new Set(page ? [...(parts[pages[page[1] ?? '']] ?? []), ...(parts.store ?? [])] : [])) {`,
-    `  const href = new URL('./${dir}/' + file, import.meta.url).href;`,
-    `  const compile = WebAssembly.compileStreaming(fetch(href));`,
-    `  compile.catch(() => {});`,
-    `  compiling.set(href, compile);`,
-    `}`,
-    `const wasm = await init({ module_or_path: new URL('./${dir}/alur_bg.wasm', import.meta.url) });`,
+    // The main module as compiled by the inline script, or fetched afresh if that failed (the
+    // loader's own error then says why).
+    `const main = new URL('./${dir}/alur_bg.wasm', import.meta.url);`,
+    `const early = globalThis.__alurMain;`,
+    `const wasm = await init({ module_or_path: early ? early.catch(() => main) : main });`,
     `dispatchEvent(new CustomEvent('alur-started', { detail: { wasm } }));`,
     '',
   ].join('\n');
@@ -111,9 +105,37 @@ function compiled(file) {
     `<script type="module" src="./${name}"></script>`,
     `<link rel="modulepreload" href="./${dir}/alur.js" />`,
     `<link rel="modulepreload" href="./${dir}/__wasm_split.js" />`,
-    `<link rel="preload" href="./${dir}/alur_bg.wasm" as="fetch" type="application/wasm" crossorigin />`,
   ].join('\n    ');
   html = html.replace('</head>', `    ${head}\n  </head>`);
+  // The wasm's download and compile start as <head> is parsed: a module script runs only once
+  // the whole page is parsed and the stylesheet has loaded, and until then the main thread is
+  // mostly idle. The main module, and for a plan's page (`#/plan/<id>/<step>`) the chunks it
+  // needs: the plan engine's (`store`, src/ui/engine.rs) and the page's own. The split loader
+  // takes each of those compiles once (`compiled` above), so a retry after a failed fetch
+  // starts afresh.
+  inlineHead.push(
+    [
+      '// Added by scripts/postbuild.mjs: compiles the wasm while the page loads; boot-*.js and the split loader take it.',
+      '(function () {',
+      '  if (typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;',
+      `  var dir = new URL("./${dir}/", document.baseURI).href;`,
+      '  var compiling = (globalThis.__alurCompiling = new Map());',
+      '  function compile(file) {',
+      '    var module = WebAssembly.compileStreaming(fetch(dir + file));',
+      '    module.catch(function () {});',
+      '    return module;',
+      '  }',
+      '  globalThis.__alurMain = compile("alur_bg.wasm");',
+      '  var page = /^#\\/plan\\/[^/]+(?:\\/([^/]+))?\\/?$/.exec(location.hash);',
+      '  if (!page) return;',
+      `  var parts = ${JSON.stringify(parts)};`,
+      `  var pages = ${JSON.stringify(pages)};`,
+      '  (parts[pages[page[1] || ""]] || []).concat(parts.store || []).forEach(function (file) {',
+      '    if (!compiling.has(dir + file)) compiling.set(dir + file, compile(file));',
+      '  });',
+      '})();',
+    ].join('\n'),
+  );
   console.log(`postbuild: ${files.length} wasm files in ${dist}/${dir}, started by ${name}`);
 }
 
@@ -135,7 +157,6 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
 html = html.replace(/\n(?:[ \t]*\n)+/g, '\n');
 
 // The minimal app of `make bench` has no first paint to add (no second argument).
-let bootLangHash = null;
 if (shellPath) {
   const shells = readFileSync(shellPath, 'utf8').trim();
   if (!shells.includes('class="boot-shell"')) {
@@ -143,14 +164,25 @@ if (shellPath) {
     process.exit(1);
   }
   html = html.replace('<body>', `<body>\n${shells}`);
-  const bootLang = readFileSync(join(import.meta.dirname, '../web/boot-lang.js'), 'utf8').trim();
-  bootLangHash = `sha256-${createHash('sha256').update(bootLang).digest('base64')}`;
-  html = html.replace('</head>', `<script>${bootLang}</script>\n  </head>`);
+  inlineHead.unshift(readFileSync(join(import.meta.dirname, '../web/boot-lang.js'), 'utf8').trim());
+}
+// Before the first <link> of <head>: an inline script after a stylesheet waits for it, and
+// holds up the parser meanwhile.
+let inlineHash = null;
+if (inlineHead.length) {
+  const code = inlineHead.join('\n');
+  inlineHash = `sha256-${createHash('sha256').update(code).digest('base64')}`;
+  const at = html.indexOf('<link ');
+  if (at < 0 || at > html.indexOf('</head>')) {
+    console.error(`postbuild: ${indexPath} has no <link> in <head> to put the inline script before`);
+    process.exit(1);
+  }
+  html = `${html.slice(0, at)}<script>${code}</script>\n    ${html.slice(at)}`;
 }
 
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval'${bootLangHash ? ` '${bootLangHash}'` : ''}`,
+  `script-src 'self' 'wasm-unsafe-eval'${inlineHash ? ` '${inlineHash}'` : ''}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   // Team sync (#22): a sync server over TLS anywhere, or plain ws:// on this computer only

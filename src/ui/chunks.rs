@@ -1,5 +1,6 @@
-//! The one door to the code that loads on first use (#21): each workflow step, the overview's
-//! dashboard and the share page live in wasm chunks of their own, fetched when first shown.
+//! The one door to the code that loads on first use (#21): the plan engine with every page of a
+//! plan (`store`), the Excel reader (`xlsx`) and team sync (`sync`) live in wasm chunks of their
+//! own, fetched when first needed.
 //!
 //! With the `split` feature (the release build of `scripts/build-wasm.sh`), every part below
 //! is a `wasm_split` point and `wasm-split-cli` cuts its code out of the main module. Without
@@ -67,10 +68,15 @@ macro_rules! part {
 
 use super::steps::{analysis, execution, planning};
 
-/// The parts of the workflow's steps: `Step => chunk, loader, preloader, component`. One chunk
-/// per phase: a finer cut (one per step, or nine groups) made wasm-split-cli write a shared
-/// chunk for every set of steps that share a function, 293 or 113 files of a few hundred
-/// bytes each, and a deep link waited for dozens of them.
+/// The parts of the workflow's steps: `Step => chunk, loader, preloader, component`.
+///
+/// Every step is in the plan engine's chunk (`store`), with the overview and the share page: a
+/// plan's pages are all shown with the engine, which reads and writes the plan they edit, so
+/// they arrive together on the first plan opened. A finer cut cost more than it saved, measured
+/// in `make bench` (docs/wasm-split.md): one chunk per step or nine groups made wasm-split-cli
+/// write a shared chunk for every set of parts sharing a function (293 or 113 files), and one
+/// chunk per phase still gave 45 files, a deep link to the analysis waiting for 37 of them, and
+/// a release 50 KB larger (wasm-opt cannot inline or remove a function across chunks).
 macro_rules! step_parts {
     ($($step:ident => $chunk:ident, $load:ident, $preload:ident, $($component:ident)::+;)*) => {
         $(part!($chunk, $load, $preload, () => view! { <$($component)::+ /> });)*
@@ -103,31 +109,28 @@ macro_rules! step_parts {
 type Preloading = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
 
 step_parts! {
-    Goals => plan, load_goals, preload_goals, planning::goals::GoalsStep;
-    Market => plan, load_market, preload_market, planning::market::MarketStep;
-    Competitors => plan, load_competitors, preload_competitors, planning::competitors::CompetitorsStep;
-    Audience => plan, load_audience, preload_audience, planning::audience::AudienceStep;
-    Gaps => plan, load_gaps, preload_gaps, planning::gaps::GapsStep;
-    Strategy => plan, load_strategy, preload_strategy, planning::strategy::StrategyStep;
-    Kpis => plan, load_kpis, preload_kpis, planning::kpis::KpisStep;
-    Budget => plan, load_budget, preload_budget, planning::budget::BudgetStep;
-    Actions => plan, load_actions, preload_actions, planning::actions::ActionsStep;
-    Approval => plan, load_approval, preload_approval, planning::approval::ApprovalStep;
-    Today => execution, load_today, preload_today, execution::today::TodayStep;
-    Board => execution, load_board, preload_board, execution::board::BoardStep;
-    Calendar => execution, load_calendar, preload_calendar, execution::calendar::CalendarStep;
-    Spend => execution, load_spend, preload_spend, execution::spend::SpendStep;
-    Measurements => execution, load_measurements, preload_measurements, execution::measurements::MeasurementsStep;
-    Collect => analysis, load_collect, preload_collect, analysis::collect::CollectStep;
-    Analyse => analysis, load_analyse, preload_analyse, analysis::analyse::AnalyseStep;
-    Optimise => analysis, load_optimise, preload_optimise, analysis::optimise::OptimiseStep;
-    Report => analysis, load_report, preload_report, analysis::report::ReportStep;
-    NextCampaign => analysis, load_next_campaign, preload_next_campaign, analysis::next::NextStep;
+    Goals => store, load_goals, preload_goals, planning::goals::GoalsStep;
+    Market => store, load_market, preload_market, planning::market::MarketStep;
+    Competitors => store, load_competitors, preload_competitors, planning::competitors::CompetitorsStep;
+    Audience => store, load_audience, preload_audience, planning::audience::AudienceStep;
+    Gaps => store, load_gaps, preload_gaps, planning::gaps::GapsStep;
+    Strategy => store, load_strategy, preload_strategy, planning::strategy::StrategyStep;
+    Kpis => store, load_kpis, preload_kpis, planning::kpis::KpisStep;
+    Budget => store, load_budget, preload_budget, planning::budget::BudgetStep;
+    Actions => store, load_actions, preload_actions, planning::actions::ActionsStep;
+    Approval => store, load_approval, preload_approval, planning::approval::ApprovalStep;
+    Today => store, load_today, preload_today, execution::today::TodayStep;
+    Board => store, load_board, preload_board, execution::board::BoardStep;
+    Calendar => store, load_calendar, preload_calendar, execution::calendar::CalendarStep;
+    Spend => store, load_spend, preload_spend, execution::spend::SpendStep;
+    Measurements => store, load_measurements, preload_measurements, execution::measurements::MeasurementsStep;
+    Collect => store, load_collect, preload_collect, analysis::collect::CollectStep;
+    Analyse => store, load_analyse, preload_analyse, analysis::analyse::AnalyseStep;
+    Optimise => store, load_optimise, preload_optimise, analysis::optimise::OptimiseStep;
+    Report => store, load_report, preload_report, analysis::report::ReportStep;
+    NextCampaign => store, load_next_campaign, preload_next_campaign, analysis::next::NextStep;
 }
-// The overview and the share page share the plan engine's chunk (`store`, below): each reads or
-// writes whole plans, a plan's first page is its overview, and separate chunks made
-// wasm-split-cli write a shared chunk for every set of them (55 files, a deep link waiting for
-// 41 modules).
+// The overview, the share and invite pages, in the engine's chunk too.
 part!(store, load_overview, preload_overview_chunk, () => view! { <super::overview::Overview /> });
 part!(store, load_share, preload_share_chunk, (payload: String) => view! { <super::share::SharePage payload /> });
 part!(store, load_join, preload_join_chunk, (payload: String) => view! { <super::team::panel::JoinPage payload /> });

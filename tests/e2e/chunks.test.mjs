@@ -1,6 +1,7 @@
-// The wasm comes in parts (#21): the plans page needs only the main module; each step's code
-// arrives when the step is first shown, or earlier when a link to it is pointed at or it is the
-// next step. A part that cannot be fetched is a message with a retry, never the crash screen.
+// The wasm comes in parts (#21): the plans page needs only the main module; the pages of a plan
+// arrive with the plan engine when the first plan is opened or acted on, or earlier when a link
+// to one is pointed at. A part that cannot be fetched is a message with a retry, never the
+// crash screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openPage, appReady } from './harness.mjs';
@@ -44,7 +45,7 @@ async function withPlan() {
   return { ...opened, id: await newPlan(opened.page) };
 }
 
-test('the plans page loads the main module only; a step loads its own part, and the next step’s in the background', async () => {
+test('the plans page loads the main module only; the first plan opened loads every page of a plan at once', async () => {
   const { ctx, page, problems } = await openPage(app.browser, { context: await noWorker(app.browser) });
   const seen = wasmRequests(page);
   await page.goto(app.server.url);
@@ -53,49 +54,58 @@ test('the plans page loads the main module only; a step loads its own part, and 
   assert.deepEqual(seen, ['alur_bg.wasm'], 'the plans page fetched parts it does not show');
 
   const id = await newPlan(page);
-  // Creating the plan loaded the plan engine (reading and writing whole plans).
+  // Creating the plan loaded the plan engine's part, which holds every page of a plan.
   assert.ok(seen.some((f) => f.startsWith('split_store')), seen.join());
-  // The overview is in the engine's part.
-  await page.getByLabel('Plan name').waitFor();
-  assert.ok(!seen.some((f) => f.startsWith('split_plan')), 'the planning steps’ part came before it was wanted');
-
-  // The action plan (in the planning phase's part) opened directly; the step after approval,
-  // "Today", is in the execution phase's part.
-  await page.goto(`${app.server.url}#/plan/${id}/actions`);
-  await page.locator('main h1', { hasText: 'Action plan' }).waitFor();
-  await page.locator('#task-add').waitFor();
-  assert.ok(seen.some((f) => f.startsWith('split_plan')), seen.join());
-  assert.ok(!seen.some((f) => f.startsWith('split_execution')), seen.join());
-  await page.goto(`${app.server.url}#/plan/${id}/approval`);
-  await page.locator('main h1', { hasText: 'Management approval' }).waitFor();
-  // The next step's part arrives while the user works on this one, unasked.
-  await until(() => seen.some((f) => f.startsWith('split_execution')));
+  const opened = seen.length;
+  // A step of each phase, and the steps' forms show with nothing more fetched.
+  for (const [slug, heading, field] of [
+    ['actions', 'Action plan', '#task-add'],
+    ['board', 'Execution board', '#board-filter-owner'],
+    ['analyse', 'KPI analysis', 'section.analyse .empty-hint'],
+  ]) {
+    await page.goto(`${app.server.url}#/plan/${id}/${slug}`);
+    await page.locator('main h1', { hasText: heading }).waitFor();
+    await page.locator(field).first().waitFor();
+  }
+  assert.deepEqual(seen.slice(opened), [], 'a page of the plan fetched a part of its own');
+  // Neither the Excel reader nor team sync came with it.
+  assert.ok(!seen.some((f) => /split_(xlsx|sync)/.test(f)), seen.join());
   assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
   await ctx.close();
 });
 
-test('pointing at a link or focusing it fetches the part behind it before it is followed', async () => {
-  const { ctx, page, problems } = await openPage(app.browser, { context: await noWorker(app.browser) });
+/** A fresh visit of the plans page, with one plan stored by an earlier visit. */
+async function plansWithOne(name) {
+  const { ctx, page, problems, id } = await withPlan();
+  await page.getByLabel('Plan name').fill(name);
+  await page.getByText('Saved in this browser').waitFor();
   const seen = wasmRequests(page);
-  await page.goto(app.server.url);
+  await page.goto(`${app.server.url}#/`);
+  await page.reload();
   await appReady(page);
-  await newPlan(page);
+  await page.getByRole('link', { name }).waitFor();
+  return { ctx, page, problems, id, seen };
+}
+
+test('pointing at a link or focusing it fetches the part behind it before it is followed', async () => {
+  const fetched = (page, name) => page.waitForEvent('request', { predicate: (r) => r.url().includes(name), timeout: 10_000 });
+  // By pointer.
+  let { ctx, page, problems, seen } = await plansWithOne('Preload test');
+  assert.ok(!seen.some((f) => f.startsWith('split_store')), seen.join());
+  let asked = fetched(page, 'split_store');
+  await page.getByRole('link', { name: 'Preload test' }).hover();
+  await asked;
+  await ctx.close();
+  // By keyboard: focus alone is enough, and Enter opens the plan.
+  ({ ctx, page, problems, seen } = await plansWithOne('Preload test'));
+  assert.ok(!seen.some((f) => f.startsWith('split_store')), seen.join());
+  asked = fetched(page, 'split_store');
+  const link = page.getByRole('link', { name: 'Preload test' });
+  await link.focus();
+  await asked;
+  await link.press('Enter');
   await page.getByLabel('Plan name').waitFor();
-  const nav = page.getByRole('navigation', { name: 'Workflow' });
-  const collect = nav.getByRole('link', { name: /Collect data/ });
-  assert.ok(!seen.some((f) => f.startsWith('split_analysis')));
-  const fetched = (name) => page.waitForEvent('request', { predicate: (r) => r.url().includes(name), timeout: 10_000 });
-  let asked = fetched('split_analysis');
-  await collect.hover();
-  await asked;
-  // By keyboard: focus alone is enough.
-  assert.ok(!seen.some((f) => f.startsWith('split_execution')));
-  const board = nav.getByRole('link', { name: /^Execution board/ });
-  asked = fetched('split_execution');
-  await board.focus();
-  await asked;
-  await board.press('Enter');
-  await page.locator('main h1', { hasText: 'Execution board' }).waitFor();
+  assert.equal(await page.getByLabel('Plan name').inputValue(), 'Preload test');
   assert.deepEqual(problems.filter((p) => !/Service Worker registration blocked/.test(p)), []);
   await ctx.close();
 });
@@ -105,32 +115,34 @@ test('a part that cannot be fetched says so with a retry, the rest of the app ke
   await page.getByLabel('Plan name').fill('Chunk test');
   await page.getByText('Saved in this browser').waitFor();
 
-  // The planning steps' part fails, as when offline without the cache or after a new release
-  // replaced the files.
+  // A bookmarked step, opened in a new visit while the plan's part cannot be fetched (offline
+  // without the cache, or a new release replaced the files).
   let blocked = true;
-  await page.route(/split_plan[^/]*\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.route(/split_store[^/]*\.wasm$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(`${app.server.url}#/plan/${id}/budget`);
+  await page.reload();
   const alert = page.locator('.chunk-failed[role="alert"]');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /This part of Alur could not be loaded.*Your plans are safe in this browser/);
-  // Not the crash screen: the frame, the heading and the navigation are there and work.
-  assert.equal(await page.locator('main h1').textContent(), 'Budget');
+  assert.match(await alert.textContent(), /could not be loaded.*Your plans are safe in this browser/);
+  // Not the crash screen: the header and the navigation are there, and the plans page works
+  // (it lists the plan from its summary, without the part).
   assert.equal(await page.getByText('Alur stopped because of an error').count(), 0);
-  await page.getByRole('navigation', { name: 'Workflow' }).getByRole('link', { name: /Collect data/ }).click();
-  await page.locator('main h1', { hasText: 'Collect data' }).waitFor();
-  await page.locator('#collect-file').waitFor({ state: 'attached' });
+  await page.getByRole('link', { name: 'My plans' }).first().click();
+  await page.locator('main h1', { hasText: 'My plans' }).waitFor();
+  await page.getByRole('link', { name: 'Chunk test' }).waitFor();
   await page.goBack();
   await alert.waitFor();
 
   // The network is back: "Try again" fetches the part afresh and the form shows.
   blocked = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('main h1', { hasText: 'Budget' }).waitFor();
   // A blank plan has nothing allocated: the budget's summary reads 0 (Rp 0).
   await page.locator('#budget-allocated').waitFor();
   assert.match(await page.locator('#budget-allocated').textContent(), /\b0\b/);
   assert.equal(await alert.count(), 0);
   // The failed fetch is logged by the loader; nothing else went wrong.
-  assert.deepEqual(problems.filter((p) => !/split_plan|ERR_INTERNET_DISCONNECTED|Failed to fetch|Service Worker registration blocked/.test(p)), []);
+  assert.deepEqual(problems.filter((p) => !/split_store|ERR_INTERNET_DISCONNECTED|Failed to fetch|Service Worker registration blocked/.test(p)), []);
   await ctx.close();
 });
 
@@ -147,7 +159,7 @@ test('a deep link fetches its page’s part beside the main module, each file on
   // Asked for before the main module had started, not after it asked for it.
   const timing = await page.evaluate(() => ({
     started: window.__started,
-    part: performance.getEntriesByType('resource').find((e) => /split_analysis/.test(e.name))?.startTime,
+    part: performance.getEntriesByType('resource').find((e) => /split_store/.test(e.name))?.startTime,
   }));
   assert.ok(timing.part !== undefined && timing.part < timing.started, JSON.stringify(timing));
   const once = seen.slice(seen.lastIndexOf('alur_bg.wasm'));

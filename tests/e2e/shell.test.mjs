@@ -225,7 +225,7 @@ test('when the wasm cannot load, the loading message gives way to an explanation
   await context.close();
 });
 
-test('a tab opened in the background starts the app without waiting for a painted frame', async () => {
+test('the app starts without an animation frame: a tab opened in the background paints none', async () => {
   const { ctx, page, problems } = await openPage(app.browser, { locale: 'en-US' });
   // A background tab: hidden, and it runs no animation frames.
   await page.addInitScript(() => {
