@@ -85,6 +85,18 @@ fn ga4_daily_report() {
     assert_eq!(p.rows.len(), 15 + 3);
     assert!(p.bad_rows.is_empty());
     assert_eq!(p.currency, None);
+    // The preview's list of metrics: each in the order it first appears, with its rows (3 days
+    // each; the conversion rate, derived, comes last), as counting rows_of one by one gives.
+    let counts = p.metric_counts();
+    assert_eq!(
+        counts.iter().map(|(m, _)| *m).collect::<Vec<_>>(),
+        p.metric_ids()
+    );
+    assert_eq!(counts.last(), Some(&("conversion_rate", 3)));
+    assert!(counts
+        .iter()
+        .all(|&(m, n)| n == 3 && p.rows_of(m).count() == n));
+    assert_eq!(counts.len(), 6);
 }
 
 // Guards: a BOM and CRLF line ends change nothing.

@@ -177,6 +177,10 @@ pub fn fact_overlaps(plan: &Plan, preview: &ImportPreview, source: &str) -> Vec<
             );
         }
     }
+    // The first import from a source overlaps nothing: no breakdown to build for each row.
+    if stored.is_empty() {
+        return Vec::new();
+    }
     preview
         .rows
         .iter()

@@ -250,12 +250,25 @@ impl ImportPreview {
     /// The distinct metric ids of the rows, in order of first appearance.
     pub fn metric_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
         for row in &self.rows {
-            if !ids.contains(&row.metric_id.as_str()) {
+            if seen.insert(row.metric_id.as_str()) {
                 ids.push(&row.metric_id);
             }
         }
         ids
+    }
+
+    /// How many rows each metric has, in the order of [`Self::metric_ids`].
+    pub fn metric_counts(&self) -> Vec<(&str, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for row in &self.rows {
+            *counts.entry(row.metric_id.as_str()).or_default() += 1;
+        }
+        self.metric_ids()
+            .into_iter()
+            .map(|id| (id, counts.get(id).copied().unwrap_or(0)))
+            .collect()
     }
 
     /// The rows of one metric.
@@ -512,23 +525,35 @@ pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
 /// has that metric: what the platform wrote is kept over what Alur would compute.
 pub fn add_derived(preview: &mut ImportPreview, wanted: impl Fn(&str) -> bool) {
     // Each line's values together (stable: file order within a line), derived ones after them.
+    // The rows are moved, not cloned: a large export has hundreds of thousands.
     let mut rows = std::mem::take(&mut preview.rows);
     crate::domain::values::sort::sort_by_key(&mut rows, |r| r.line);
-    for line in rows.chunk_by(|a, b| a.line == b.line) {
-        preview.rows.extend_from_slice(line);
-        let Some(first) = line.first() else {
-            continue;
-        };
+    preview.rows.reserve(rows.len());
+    let mut rows = rows.into_iter().peekable();
+    let mut line: Vec<Row> = Vec::new();
+    while let Some(first) = rows.next() {
+        let number = first.line;
+        line.push(first);
+        while let Some(row) = rows.next_if(|r| r.line == number) {
+            line.push(row);
+        }
         let values: Vec<(&str, f64)> = line
             .iter()
             .map(|r| (r.metric_id.as_str(), r.value))
             .collect();
-        for (id, value) in crate::domain::analysis::kpis::derived_metrics(&values) {
-            if wanted(id) && !line.iter().any(|r| r.metric_id == id) {
+        let derived: Vec<(&'static str, f64)> =
+            crate::domain::analysis::kpis::derived_metrics(&values)
+                .into_iter()
+                .filter(|(id, _)| wanted(id) && !line.iter().any(|r| r.metric_id == *id))
+                .collect();
+        let template = line.first().filter(|_| !derived.is_empty()).cloned();
+        preview.rows.append(&mut line);
+        if let Some(template) = template {
+            for (id, value) in derived {
                 preview.rows.push(Row {
                     metric_id: id.to_string(),
                     value,
-                    ..first.clone()
+                    ..template.clone()
                 });
             }
         }

@@ -6,6 +6,7 @@
 
 use crate::ui::control::Show;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use crate::domain::analysis::collect::{
     apply, default_mapping, fact_overlaps, source_clashes, with_remembered, Mapping, OnOverlap,
@@ -37,7 +38,8 @@ struct Unmapped {
 #[derive(Clone, Copy)]
 struct State {
     file: RwSignal<String>,
-    preview: RwSignal<Option<ImportPreview>>,
+    /// Shared, not cloned: a year of daily rows is hundreds of thousands of values.
+    preview: RwSignal<Option<Arc<ImportPreview>>>,
     mapping: RwSignal<Mapping>,
     on_overlap: RwSignal<OnOverlap>,
     error: RwSignal<Option<CsvImportError>>,
@@ -79,7 +81,7 @@ impl State {
         });
         self.clear();
         self.mapping.try_set(mapping);
-        self.preview.try_set(Some(preview));
+        self.preview.try_set(Some(Arc::new(preview)));
     }
 }
 
@@ -488,12 +490,11 @@ fn generic_form(ctx: Ctx, state: State, unmapped: Unmapped) -> AnyView {
 /// The preview of an import; DOM ids `collect-preview`, `collect-map-{metric}`,
 /// `collect-overlap`, `collect-rows`, `collect-bad-rows`, `collect-totals`,
 /// `collect-confirm`, `collect-cancel`.
-fn preview_view(ctx: Ctx, state: State, preview: ImportPreview) -> AnyView {
-    let preview = std::sync::Arc::new(preview);
+fn preview_view(ctx: Ctx, state: State, preview: Arc<ImportPreview>) -> AnyView {
     let metrics: Vec<(String, usize)> = preview
-        .metric_ids()
+        .metric_counts()
         .into_iter()
-        .map(|m| (m.to_string(), preview.rows_of(m).count()))
+        .map(|(m, count)| (m.to_string(), count))
         .collect();
     let kpi_names = crate::ui::items::plan_text(ctx, |p, lang| {
         p.kpis
