@@ -346,33 +346,30 @@ pub fn import(text: &str) -> Result<ImportPreview, CsvImportError> {
             }
         }
     }
-    for (section, _, read) in readings {
+    // Each section's rows are moved into the preview, not cloned: a year of days is a lot.
+    for (section, _, mut read) in readings {
         let keep = |metric: &str| {
             taken
                 .iter()
                 .any(|(m, p, _, h)| m == metric && *p == section.period && *h == section.header)
         };
-        let rows: Vec<_> = read
-            .rows
-            .iter()
+        let rows: Vec<_> = std::mem::take(&mut read.rows)
+            .into_iter()
             .filter(|r| keep(&r.metric_id))
-            .cloned()
             .collect();
         match preview.as_mut() {
             None => {
-                let mut first = read.clone();
-                first.rows = rows;
-                preview = Some(first);
+                read.rows = rows;
+                preview = Some(read);
             }
             Some(p) => {
                 p.rows.extend(rows);
-                p.bad_rows.extend(read.bad_rows.iter().cloned());
-                p.skipped_totals.extend(read.skipped_totals.iter().copied());
+                p.bad_rows.extend(read.bad_rows);
+                p.skipped_totals.extend(read.skipped_totals);
                 p.stated_totals.extend(
                     read.stated_totals
-                        .iter()
-                        .filter(|t| keep(&t.metric_id))
-                        .cloned(),
+                        .into_iter()
+                        .filter(|t| keep(&t.metric_id)),
                 );
             }
         }
