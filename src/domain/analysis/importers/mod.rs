@@ -249,26 +249,25 @@ pub fn total_checks(preview: &ImportPreview) -> Vec<TotalCheck> {
 impl ImportPreview {
     /// The distinct metric ids of the rows, in order of first appearance.
     pub fn metric_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        for row in &self.rows {
-            if seen.insert(row.metric_id.as_str()) {
-                ids.push(&row.metric_id);
-            }
-        }
-        ids
+        self.metric_counts().into_iter().map(|(id, _)| id).collect()
     }
 
-    /// How many rows each metric has, in the order of [`Self::metric_ids`].
+    /// How many rows each metric has, in the order of [`Self::metric_ids`]: one pass over the
+    /// rows (a large export has hundreds of thousands).
     pub fn metric_counts(&self) -> Vec<(&str, usize)> {
-        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        let mut at: std::collections::BTreeMap<&str, usize> = Default::default();
         for row in &self.rows {
-            *counts.entry(row.metric_id.as_str()).or_default() += 1;
+            let id = row.metric_id.as_str();
+            match at.get(id).and_then(|&i| counts.get_mut(i)) {
+                Some((_, n)) => *n += 1,
+                None => {
+                    at.insert(id, counts.len());
+                    counts.push((id, 1));
+                }
+            }
         }
-        self.metric_ids()
-            .into_iter()
-            .map(|id| (id, counts.get(id).copied().unwrap_or(0)))
-            .collect()
+        counts
     }
 
     /// The rows of one metric.
@@ -546,16 +545,19 @@ pub fn add_derived(preview: &mut ImportPreview, wanted: impl Fn(&str) -> bool) {
                 .into_iter()
                 .filter(|(id, _)| wanted(id) && !line.iter().any(|r| r.metric_id == *id))
                 .collect();
-        let template = line.first().filter(|_| !derived.is_empty()).cloned();
+        // Derived rows take the line's first row for their date, label and breakdown.
+        let first = preview.rows.len();
         preview.rows.append(&mut line);
-        if let Some(template) = template {
-            for (id, value) in derived {
-                preview.rows.push(Row {
-                    metric_id: id.to_string(),
-                    value,
-                    ..template.clone()
-                });
-            }
+        for (id, value) in derived {
+            let Some(base) = preview.rows.get(first) else {
+                break;
+            };
+            let row = Row {
+                metric_id: id.to_string(),
+                value,
+                ..base.clone()
+            };
+            preview.rows.push(row);
         }
     }
 }
