@@ -42,6 +42,11 @@ texts! {
     LostIntro => "Dua orang mengubah kolom yang sama pada saat bersamaan; satu nilai dipakai di mana-mana, yang lain tersimpan di sini.", "Two people changed the same field at the same time; one value is kept everywhere, the other is kept here.";
     LostItem => "{field}: «{lost}» oleh {by} diganti «{kept}» ({when})", "{field}: “{lost}” by {by} was replaced by “{kept}” ({when})";
     LostNotice => "Suntingan bersamaan: nilai {field} dari {by} diganti nilai rekan; nilai itu tersimpan di riwayat rencana (Ringkasan).", "Concurrent edit: {by}'s value of {field} was replaced by a colleague's; it is kept in the plan's history (overview).";
+    Restore => "Pulihkan", "Restore";
+    RestoreLabel => "Pulihkan «{lost}» ke {field}", "Restore “{lost}” to {field}";
+    Restored => "{field} kembali berisi «{lost}» untuk seluruh tim.", "{field} is “{lost}” again, for the whole team.";
+    RestoreGone => "«{lost}» tidak dapat dipulihkan: butir tempatnya sudah dihapus dari rencana.", "“{lost}” cannot be restored: the item it was in has been deleted from the plan.";
+    RestoreBad => "«{lost}» tidak dapat dipulihkan: nilai itu tidak cocok untuk {field}.", "“{lost}” cannot be restored: it is not a valid value for {field}.";
     Someone => "seseorang", "someone";
     Empty => "(kosong)", "(empty)";
     JoinTitle => "Bergabung dengan rencana tim", "Join a team plan";

@@ -2,8 +2,9 @@
 // and stopped by this file, and browser contexts with storage of their own, one of them at the
 // phone's size. Guards the issue's walk: live edits of different steps merge; edits made offline
 // (the same field too) merge on reconnect with exactly one value kept and the other in the
-// history; a server restart loses nothing; a fresh context opens the plan from the server alone;
-// a bad token is refused; a viewer cannot write; two server instances sharing Redis converge.
+// history, from where one click restores it for the team; a server restart loses nothing; a
+// fresh context opens the plan from the server alone; a bad token is refused; a viewer cannot
+// write; two server instances sharing Redis converge.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -203,6 +204,20 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
       // The shared overview (team line, presence, invite, history) has nothing axe finds.
       assert.deepEqual(await axeViolations(p), []);
     }
+    // The lost name comes back with one click, from the history, for both of them: Rina
+    // restores it whichever of the two wrote it, and Dimas's page shows it too.
+    const restore = rina.page.locator('#team-history').getByRole('button', { name: `Restore “${lost}” to Plan name` });
+    await restore.click();
+    await rina.page.locator('.notice', { hasText: `Plan name is “${lost}” again, for the whole team.` }).waitFor();
+    await sees(rina.page, 'the restored name at Rina', () => value(rina.page, '#plan-name'), lost);
+    await sees(dimas.page, 'the restored name at Dimas', () => value(dimas.page, '#plan-name'), lost);
+    // It is the plan's value again: neither page offers to restore it any more, and the
+    // history still says what happened.
+    for (const p of [rina.page, dimas.page]) {
+      await waitFor('no restore button once restored', async () => (await p.locator('#team-history button').count()) === 0);
+      assert.match(await p.locator('#team-history').innerText(), new RegExp(`Plan name: “${lost}” by (Rina|Dimas) was replaced by “${kept}”`));
+    }
+    const name = lost;
     // Every other edit of both is there.
     await goStep(rina.page, id, 'goals');
     await sees(rina.page, "Dimas's offline edit at Rina's", () => value(rina.page, '#goal-achievable'), 'Dimas: two promo waves');
@@ -235,7 +250,7 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
     const text = Buffer.concat(chunks).toString('utf8');
     const file = JSON.parse(text);
     assert.equal(file.plan.id, id);
-    assert.equal(file.plan.name, kept);
+    assert.equal(file.plan.name, name);
     assert.equal(file.plan.goal.relevant, 'After the restart');
     assert.doesNotMatch(text, /tok-|ws:\/\/|alur-team/, 'nothing of the team link is in the file');
 
@@ -249,7 +264,7 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
       await sari.page.getByRole('button', { name: 'Join and open the plan' }).click();
       assert.match(await sari.page.locator('#join-problem').innerText(), /token is empty/);
       await join(sari.page, invite, 'tok-sari');
-      await sees(sari.page, "Sari's plan name", () => value(sari.page, '#plan-name'), kept);
+      await sees(sari.page, "Sari's plan name", () => value(sari.page, '#plan-name'), name);
       await goStep(sari.page, id, 'goals');
       assert.equal(await value(sari.page, '#goal-metric'), 'Grow Ramadan sales');
       assert.equal(await value(sari.page, '#goal-achievable'), 'Dimas: two promo waves');

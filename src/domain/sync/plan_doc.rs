@@ -164,6 +164,86 @@ impl Lost {
         }
         (step, parts)
     }
+
+    /// The field's value in `plan` (the plan as it is now, as JSON): `None` when the item or
+    /// section it was in is gone. An absent field of an item still there reads as `null`.
+    pub fn current<'a>(&self, plan: &'a Value) -> Option<&'a Value> {
+        let mut slots = self.slots(plan)?;
+        let last = slots.pop()?;
+        let parent = slots.iter().try_fold(plan, |node, slot| match slot {
+            Slot::Key(key) => node.get(key),
+            Slot::Item(i) => node.get(i),
+        })?;
+        match last {
+            Slot::Key(key) => Some(parent.get(&key).unwrap_or(&Value::Null)),
+            Slot::Item(i) => parent.get(i),
+        }
+    }
+
+    /// Writes the lost value back into `plan` (as JSON), where it was: in the same item of an
+    /// entity list (found by its id, wherever the list has moved it), in the same field.
+    pub fn restore(&self, plan: &mut Value) -> Result<(), RestoreError> {
+        let slots = self.slots(plan).ok_or(RestoreError::Gone)?;
+        let mut node = plan;
+        for slot in slots {
+            node = match (slot, node) {
+                (Slot::Key(key), Value::Object(map)) => map.entry(key).or_insert(Value::Null),
+                (Slot::Item(i), Value::Array(items)) => {
+                    items.get_mut(i).ok_or(RestoreError::Gone)?
+                }
+                _ => return Err(RestoreError::Gone),
+            };
+        }
+        *node = self.lost.clone();
+        Ok(())
+    }
+
+    /// The way to the field in `plan`: each object's key, and each entity list's item as its
+    /// index there now. `None` when an item or a section on the way is gone (the field itself
+    /// may be absent: it is written again).
+    fn slots(&self, plan: &Value) -> Option<Vec<Slot>> {
+        let mut slots = Vec::with_capacity(self.path.len());
+        let mut node = Some(plan);
+        let mut dotted = String::new();
+        let mut in_item = false;
+        for segment in &self.path {
+            // The node the segment is looked up in; only the field itself may be missing.
+            let here = node?;
+            if is_entity_list(&dotted) && !in_item {
+                in_item = true;
+                let i = here.as_array()?.iter().position(|it| has_id(it, segment))?;
+                slots.push(Slot::Item(i));
+                node = here.get(i);
+                continue;
+            }
+            in_item = false;
+            here.as_object()?;
+            slots.push(Slot::Key(segment.clone()));
+            node = here.get(segment);
+            dotted = join(&dotted, segment);
+        }
+        (!slots.is_empty()).then_some(slots)
+    }
+}
+
+/// One step of the way to a field: an object's key or a list's index.
+#[derive(Clone, Debug)]
+enum Slot {
+    Key(String),
+    Item(usize),
+}
+
+/// Whether an item of an entity list has this id.
+fn has_id(item: &Value, id: &str) -> bool {
+    item.get("id").and_then(Value::as_str) == Some(id)
+}
+
+/// Why a lost value cannot be written back into the plan.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum RestoreError {
+    /// The item (or the part of the plan) the value was in has been deleted since.
+    #[error("the item the value was in is no longer in the plan")]
+    Gone,
 }
 
 /// The step of the workflow where a top-level field of the plan is edited.
@@ -1126,5 +1206,109 @@ mod place_tests {
             )
         );
         assert_eq!(lost(&[]).place(&plan), (None, vec![]));
+    }
+
+    #[test]
+    fn a_restored_value_reads_back_as_the_plan_and_one_the_field_cannot_hold_is_refused() {
+        use crate::domain::model::templates::seed_example;
+        use crate::domain::plan_file::import::parse_stored_plan;
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            format!("id-{n}")
+        };
+        let start = crate::domain::values::date::Date::new(2026, 1, 5).unwrap();
+        let plan = seed_example(crate::i18n::Lang::En, &mut ids, 0, start);
+        let json = serde_json::to_value(&plan).unwrap();
+        let kpi = &plan.kpis[1];
+        let target = Lost {
+            lost: json!(4.25),
+            ..lost(&["kpis", &kpi.id, "target"])
+        };
+
+        let mut restored = json.clone();
+        target.restore(&mut restored).unwrap();
+        let read = parse_stored_plan(&restored.to_string()).unwrap();
+        assert_eq!(read.kpis[1].target, Some(4.25));
+        // Everything else is the plan as it was.
+        let mut back = read.clone();
+        back.kpis[1].target = kpi.target;
+        assert_eq!(back, plan);
+
+        // Text in a number field (what a hostile peer could have written): the plan reader
+        // refuses the plan, so the panel says so and keeps the plan as it is.
+        let text = Lost {
+            lost: json!("lots"),
+            ..target
+        };
+        let mut restored = json.clone();
+        text.restore(&mut restored).unwrap();
+        assert!(parse_stored_plan(&restored.to_string()).is_err());
+    }
+
+    #[test]
+    fn a_lost_value_is_written_back_where_it_was_and_nowhere_else() {
+        let plan = json!({
+            "name": "Name by Rina",
+            "kpis": [
+                {"id": "k-0", "name": "Leads", "target": 900},
+                {"id": "k-1", "name": "CTR Instagram", "target": 2.5}
+            ],
+            "market": {"trends": [{"id": "t-1", "text": "Belanja lewat live"}]},
+        });
+        let with = |path: &[&str], value: Value| Lost {
+            lost: value,
+            ..lost(path)
+        };
+
+        // The plan's own field.
+        let name = with(&["name"], json!("Name by Dimas"));
+        assert_eq!(name.current(&plan), Some(&json!("Name by Rina")));
+        let mut restored = plan.clone();
+        assert_eq!(name.restore(&mut restored), Ok(()));
+        assert_eq!(restored["name"], json!("Name by Dimas"));
+        assert_eq!(name.current(&restored), Some(&json!("Name by Dimas")));
+        assert_eq!(restored["kpis"], plan["kpis"], "nothing else changed");
+
+        // A field of the second KPI, found by its id (not by its place in the list).
+        let target = with(&["kpis", "k-1", "target"], json!(3.0));
+        let mut restored = plan.clone();
+        assert_eq!(target.restore(&mut restored), Ok(()));
+        assert_eq!(restored["kpis"][1]["target"], json!(3.0));
+        assert_eq!(restored["kpis"][0], plan["kpis"][0]);
+
+        // An entity list inside a section; a field the item no longer has is written again.
+        let note = with(
+            &["market", "trends", "t-1", "note"],
+            json!("from the survey"),
+        );
+        assert_eq!(note.current(&plan), Some(&Value::Null));
+        let mut restored = plan.clone();
+        assert_eq!(note.restore(&mut restored), Ok(()));
+        assert_eq!(
+            restored["market"]["trends"][0]["note"],
+            json!("from the survey")
+        );
+        assert_eq!(
+            restored["market"]["trends"][0]["text"],
+            json!("Belanja lewat live")
+        );
+
+        // The item was deleted since, or the path leads nowhere: nothing is written.
+        for path in [
+            &["kpis", "k-9", "target"][..],
+            &["market", "segments", "s-1", "text"],
+            &[],
+        ] {
+            let gone = with(path, json!(1));
+            assert_eq!(gone.current(&plan), None, "{path:?}");
+            let mut untouched = plan.clone();
+            assert_eq!(
+                gone.restore(&mut untouched),
+                Err(RestoreError::Gone),
+                "{path:?}"
+            );
+            assert_eq!(untouched, plan, "{path:?}");
+        }
     }
 }

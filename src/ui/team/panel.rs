@@ -199,6 +199,9 @@ fn LostValues() -> impl IntoView {
         let list = history();
         (!list.is_empty()).then(|| {
             let lang = ctx.lang.get();
+            let may_write = ctx
+                .team
+                .with(|t| t.as_ref().is_some_and(|t| !t.view_only()));
             let plan = ctx.plan.with(|p| {
                 p.as_ref()
                     .and_then(|p| serde_json::to_value(p).ok())
@@ -227,13 +230,74 @@ fn LostValues() -> impl IntoView {
                                         ("when", &when),
                                     ],
                                 );
-                                view! { <li>{text}</li> }
+                                // A value can be written back while its item is there and
+                                // the field holds something else, by someone who may edit.
+                                let restorable = may_write
+                                    && l.current(&plan).is_some_and(|now| *now != l.lost);
+                                let button = restorable.then(|| {
+                                    let label = Tm::RestoreLabel.fill(
+                                        lang,
+                                        &[("lost", &shown(&l.lost, lang)), ("field", &place_text(l, &plan, lang))],
+                                    );
+                                    let lost = l.clone();
+                                    view! {
+                                        " "
+                                        <button type="button" aria-label=label on:click=move |_| restore(ctx, &lost)>
+                                            {Tm::Restore.get(lang)}
+                                        </button>
+                                    }
+                                });
+                                view! { <li>{text}{button}</li> }
                             })
                             .collect_view()}
                     </ul>
                 </section>
             }
         })
+    }
+}
+
+/// Writes a lost value back into the open plan where it was, as an edit of its own (undo takes
+/// it back), which the team then receives like any other edit. A value that no longer fits (its
+/// item was deleted, or it is not a value the field can hold) is refused with a message, and the
+/// plan stays as it is.
+fn restore(ctx: Ctx, lost: &Lost) {
+    let Some(mut json) = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().and_then(|p| serde_json::to_value(p).ok()))
+    else {
+        return;
+    };
+    let field = {
+        let (lost, plan) = (lost.clone(), json.clone());
+        move |lang| place_text(&lost, &plan, lang)
+    };
+    let value = lost.lost.clone();
+    if lost.restore(&mut json).is_err() {
+        ctx.warn_with(move |lang| Tm::RestoreGone.fill(lang, &[("lost", &shown(&value, lang))]));
+        return;
+    }
+    match crate::domain::plan_file::import::parse_stored_plan(&json.to_string()) {
+        Ok(restored) => {
+            ctx.edit_step(move |plan| {
+                let (id, revision) = (std::mem::take(&mut plan.id), plan.revision);
+                *plan = restored;
+                plan.id = id;
+                plan.revision = revision;
+            });
+            ctx.tell_with(move |lang| {
+                Tm::Restored.fill(
+                    lang,
+                    &[("field", &field(lang)), ("lost", &shown(&value, lang))],
+                )
+            });
+        }
+        Err(_) => ctx.warn_with(move |lang| {
+            Tm::RestoreBad.fill(
+                lang,
+                &[("lost", &shown(&value, lang)), ("field", &field(lang))],
+            )
+        }),
     }
 }
 
