@@ -44,7 +44,7 @@ texts! {
     LostNotice => "Suntingan bersamaan: nilai {field} dari {by} diganti nilai rekan; nilai itu tersimpan di riwayat rencana (Ringkasan).", "Concurrent edit: {by}'s value of {field} was replaced by a colleague's; it is kept in the plan's history (overview).";
     Restore => "Pulihkan", "Restore";
     RestoreLabel => "Pulihkan «{lost}» ke {field}", "Restore “{lost}” to {field}";
-    Restored => "{field} kembali berisi «{lost}» untuk seluruh tim.", "{field} is “{lost}” again, for the whole team.";
+    Restored => "{field} kembali berisi «{lost}»; perubahan ini sampai ke tim seperti suntingan lainnya.", "{field} is “{lost}” again; the team gets it like any other edit.";
     RestoreGone => "«{lost}» tidak dapat dipulihkan: butir tempatnya sudah dihapus dari rencana.", "“{lost}” cannot be restored: the item it was in has been deleted from the plan.";
     RestoreBad => "«{lost}» tidak dapat dipulihkan: nilai itu tidak cocok untuk {field}.", "“{lost}” cannot be restored: it is not a valid value for {field}.";
     Someone => "seseorang", "someone";

@@ -208,7 +208,9 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
     // restores it whichever of the two wrote it, and Dimas's page shows it too.
     const restore = rina.page.locator('#team-history').getByRole('button', { name: `Restore “${lost}” to Plan name` });
     await restore.click();
-    await rina.page.locator('.notice', { hasText: `Plan name is “${lost}” again, for the whole team.` }).waitFor();
+    await rina.page.locator('.notice', { hasText: `Plan name is “${lost}” again; the team gets it like any other edit.` }).waitFor();
+    // The button went with the value it restored; the keyboard focus is on the list, not lost.
+    await waitFor('the focus on the history', async () => (await rina.page.evaluate(() => document.activeElement?.id)) === 'team-history');
     await sees(rina.page, 'the restored name at Rina', () => value(rina.page, '#plan-name'), lost);
     await sees(dimas.page, 'the restored name at Dimas', () => value(dimas.page, '#plan-name'), lost);
     // It is the plan's value again: neither page offers to restore it any more, and the

@@ -295,6 +295,26 @@ fn parse_text(text: &str) -> Result<Plan, ImportError> {
     } else {
         (Value::Object(top), "")
     };
+    let (plan, issues) = read_plan_with_issues(plan_value, prefix)?;
+    if issues.is_empty() {
+        Ok(plan)
+    } else {
+        Err(ImportError::Invalid { issues })
+    }
+}
+
+/// Reads a plan the app holds as JSON in memory (its open plan with one value changed, e.g. a
+/// team member's lost value written back) as a stored plan is read, but gives its validation
+/// issues beside it instead of refusing it: the caller refuses only what the change broke.
+pub fn read_plan_value(value: Value) -> Result<(Plan, Vec<ValidationIssue>), ImportError> {
+    read_plan_with_issues(value, "")
+}
+
+/// Migrates, reads and validates a plan's JSON (`prefix`: where the plan sits in the file).
+fn read_plan_with_issues(
+    plan_value: Value,
+    prefix: &str,
+) -> Result<(Plan, Vec<ValidationIssue>), ImportError> {
     let plan_value = migrate::migrate(plan_value).map_err(|source| ImportError::Version {
         path: join(prefix, "schema_version"),
         source,
@@ -316,11 +336,7 @@ fn parse_text(text: &str) -> Result<Plan, ImportError> {
             },
         })
         .collect();
-    if issues.is_empty() {
-        Ok(plan)
-    } else {
-        Err(ImportError::Invalid { issues })
-    }
+    Ok((plan, issues))
 }
 
 /// Checks the export wrapper: its format, its version, and the types of its own fields.

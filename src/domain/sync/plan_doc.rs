@@ -64,6 +64,16 @@ pub const ENTITY_LISTS: [&str; 21] = [
 /// Fields that change with every save (revision, time of the last edit): they follow the last
 /// writer and never count as a lost value.
 const BOOKKEEPING: [&str; 2] = ["revision", "updated_at"];
+/// The plan's own fields that a lost value is never written back into (see [`Lost::restore`]).
+const NOT_RESTORED: [&str; 7] = [
+    "id",
+    "schema_version",
+    "created_at",
+    "status",
+    "baseline_revision",
+    "revision",
+    "updated_at",
+];
 
 const PLAN: &str = "plan";
 const HISTORY: &str = "history";
@@ -180,6 +190,14 @@ impl Lost {
         }
     }
 
+    /// Whether the value can be written back into `plan` (as JSON): its item is still there and
+    /// the field holds another value now (numbers compared as the document keeps them, so a
+    /// whole 3.0 in the plan is the 3 that came back from the document).
+    pub fn restorable(&self, plan: &Value) -> bool {
+        self.current(plan)
+            .is_some_and(|now| normalize(now) != normalize(&self.lost))
+    }
+
     /// Writes the lost value back into `plan` (as JSON), where it was: in the same item of an
     /// entity list (found by its id, wherever the list has moved it), in the same field.
     pub fn restore(&self, plan: &mut Value) -> Result<(), RestoreError> {
@@ -202,6 +220,13 @@ impl Lost {
     /// index there now. `None` when an item or a section on the way is gone (the field itself
     /// may be absent: it is written again).
     fn slots(&self, plan: &Value) -> Option<Vec<Slot>> {
+        // Identity and the approval workflow's own fields are not values a person typed: an
+        // id would break what refers to it, a schema version would re-run migrations, a status
+        // would skip the approval.
+        let own = matches!(self.path.as_slice(), [field] if NOT_RESTORED.contains(&field.as_str()));
+        if own || self.path.last().is_some_and(|f| f == "id") {
+            return None;
+        }
         let mut slots = Vec::with_capacity(self.path.len());
         let mut node = Some(plan);
         let mut dotted = String::new();
@@ -244,6 +269,31 @@ pub enum RestoreError {
     /// The item (or the part of the plan) the value was in has been deleted since.
     #[error("the item the value was in is no longer in the plan")]
     Gone,
+    /// The value is not one the field can hold (of another type, or it breaks a rule of the
+    /// plan that held before): what a hostile or older peer wrote.
+    #[error("the value does not fit the field")]
+    Invalid,
+}
+
+/// `plan` with `lost`'s value written back where it was, read again as a plan is read from
+/// storage. Refused when its item is gone, or when the value breaks the plan: of another type,
+/// or a validation issue the plan did not have before (one it had, such as a blank name being
+/// typed, is not the restored field's). The id and revision are `plan`'s.
+pub fn restore_into(
+    lost: &Lost,
+    plan: &crate::domain::model::plan::Plan,
+) -> Result<crate::domain::model::plan::Plan, RestoreError> {
+    let mut json = serde_json::to_value(plan).map_err(|_| RestoreError::Invalid)?;
+    lost.restore(&mut json)?;
+    let (mut restored, issues) = crate::domain::plan_file::import::read_plan_value(json)
+        .map_err(|_| RestoreError::Invalid)?;
+    let before = crate::domain::model::validate::validate(plan);
+    if !issues.iter().all(|i| before.contains(i)) {
+        return Err(RestoreError::Invalid);
+    }
+    restored.id.clone_from(&plan.id);
+    restored.revision = plan.revision;
+    Ok(restored)
 }
 
 /// The step of the workflow where a top-level field of the plan is edited.
@@ -1211,7 +1261,6 @@ mod place_tests {
     #[test]
     fn a_restored_value_reads_back_as_the_plan_and_one_the_field_cannot_hold_is_refused() {
         use crate::domain::model::templates::seed_example;
-        use crate::domain::plan_file::import::parse_stored_plan;
         let mut n = 0;
         let mut ids = || {
             n += 1;
@@ -1219,31 +1268,51 @@ mod place_tests {
         };
         let start = crate::domain::values::date::Date::new(2026, 1, 5).unwrap();
         let plan = seed_example(crate::i18n::Lang::En, &mut ids, 0, start);
-        let json = serde_json::to_value(&plan).unwrap();
         let kpi = &plan.kpis[1];
         let target = Lost {
             lost: json!(4.25),
             ..lost(&["kpis", &kpi.id, "target"])
         };
 
-        let mut restored = json.clone();
-        target.restore(&mut restored).unwrap();
-        let read = parse_stored_plan(&restored.to_string()).unwrap();
-        assert_eq!(read.kpis[1].target, Some(4.25));
-        // Everything else is the plan as it was.
-        let mut back = read.clone();
+        let restored = restore_into(&target, &plan).unwrap();
+        assert_eq!(restored.kpis[1].target, Some(4.25));
+        // Everything else is the plan as it was, its id and revision included.
+        let mut back = restored.clone();
         back.kpis[1].target = kpi.target;
         assert_eq!(back, plan);
 
-        // Text in a number field (what a hostile peer could have written): the plan reader
-        // refuses the plan, so the panel says so and keeps the plan as it is.
+        // A problem the plan already has (its name being retyped, blank for now) does not
+        // stop the restore of another field.
+        let mut blank = plan.clone();
+        blank.name = String::new();
+        let restored = restore_into(&target, &blank).unwrap();
+        assert_eq!(
+            (restored.kpis[1].target, restored.name.as_str()),
+            (Some(4.25), "")
+        );
+
+        // Text in a number field (what a hostile peer could have written), and a value that
+        // breaks a rule the plan kept (a blank name): refused, nothing written.
         let text = Lost {
             lost: json!("lots"),
-            ..target
+            ..target.clone()
         };
-        let mut restored = json.clone();
-        text.restore(&mut restored).unwrap();
-        assert!(parse_stored_plan(&restored.to_string()).is_err());
+        assert_eq!(restore_into(&text, &plan), Err(RestoreError::Invalid));
+        let blank_name = Lost {
+            lost: json!(""),
+            ..lost(&["name"])
+        };
+        assert_eq!(restore_into(&blank_name, &plan), Err(RestoreError::Invalid));
+        // The KPI was deleted since.
+        let mut without = plan.clone();
+        without.kpis.remove(1);
+        assert_eq!(restore_into(&target, &without), Err(RestoreError::Gone));
+    }
+
+    fn restored_name(plan: &Value) -> Value {
+        let mut plan = plan.clone();
+        plan["name"] = json!("Name by Dimas");
+        plan
     }
 
     #[test]
@@ -1293,6 +1362,38 @@ mod place_tests {
             restored["market"]["trends"][0]["text"],
             json!("Belanja lewat live")
         );
+
+        // The value is already there (a whole number as the document gives it back): nothing
+        // to restore; another value: there is.
+        let whole = Lost {
+            lost: json!(900),
+            ..lost(&["kpis", "k-0", "target"])
+        };
+        let mut floats = plan.clone();
+        floats["kpis"][0]["target"] = json!(900.0);
+        assert!(!whole.restorable(&floats));
+        assert!(with(&["kpis", "k-0", "target"], json!(950)).restorable(&floats));
+        assert!(name.restorable(&plan));
+        assert!(!name.restorable(&restored_name(&plan)));
+
+        // The plan's identity and workflow fields, and any item's id, are never written back.
+        for path in [
+            &["id"][..],
+            &["schema_version"],
+            &["status"],
+            &["revision"],
+            &["kpis", "k-1", "id"],
+        ] {
+            let own = with(path, json!("x"));
+            assert!(!own.restorable(&plan), "{path:?}");
+            let mut untouched = plan.clone();
+            assert_eq!(
+                own.restore(&mut untouched),
+                Err(RestoreError::Gone),
+                "{path:?}"
+            );
+            assert_eq!(untouched, plan, "{path:?}");
+        }
 
         // The item was deleted since, or the path leads nowhere: nothing is written.
         for path in [

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::sync::{room_of, Invite, InviteError, Lost, TeamLink};
+use crate::domain::sync::{
+    restore_into, room_of, Invite, InviteError, Lost, RestoreError, TeamLink,
+};
 use crate::i18n::format::{format_date, DateStyle};
 use crate::i18n::{Lang, Tm};
 use crate::storage::team as store;
@@ -208,7 +210,7 @@ fn LostValues() -> impl IntoView {
                     .unwrap_or_default()
             });
             view! {
-                <section id="team-history" aria-labelledby="team-history-title">
+                <section id="team-history" aria-labelledby="team-history-title" tabindex="-1">
                     <h3 id="team-history-title">{Tm::LostTitle.get(lang)}</h3>
                     <p>{Tm::LostIntro.get(lang)}</p>
                     <ul>
@@ -232,8 +234,7 @@ fn LostValues() -> impl IntoView {
                                 );
                                 // A value can be written back while its item is there and
                                 // the field holds something else, by someone who may edit.
-                                let restorable = may_write
-                                    && l.current(&plan).is_some_and(|now| *now != l.lost);
+                                let restorable = may_write && l.restorable(&plan);
                                 let button = restorable.then(|| {
                                     let label = Tm::RestoreLabel.fill(
                                         lang,
@@ -262,37 +263,42 @@ fn LostValues() -> impl IntoView {
 /// item was deleted, or it is not a value the field can hold) is refused with a message, and the
 /// plan stays as it is.
 fn restore(ctx: Ctx, lost: &Lost) {
-    let Some(mut json) = ctx
+    // Refused (with its message) when the token became view-only since the list was drawn.
+    if !super::may_edit(ctx) {
+        return;
+    }
+    let Some(result) = ctx
         .plan
-        .with_untracked(|p| p.as_ref().and_then(|p| serde_json::to_value(p).ok()))
+        .with_untracked(|p| p.as_ref().map(|p| restore_into(lost, p)))
     else {
         return;
     };
+    let value = lost.lost.clone();
     let field = {
-        let (lost, plan) = (lost.clone(), json.clone());
+        let lost = lost.clone();
+        let plan = ctx.plan.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| serde_json::to_value(p).ok())
+                .unwrap_or_default()
+        });
         move |lang| place_text(&lost, &plan, lang)
     };
-    let value = lost.lost.clone();
-    if lost.restore(&mut json).is_err() {
-        ctx.warn_with(move |lang| Tm::RestoreGone.fill(lang, &[("lost", &shown(&value, lang))]));
-        return;
-    }
-    match crate::domain::plan_file::import::parse_stored_plan(&json.to_string()) {
+    match result {
         Ok(restored) => {
-            ctx.edit_step(move |plan| {
-                let (id, revision) = (std::mem::take(&mut plan.id), plan.revision);
-                *plan = restored;
-                plan.id = id;
-                plan.revision = revision;
-            });
+            ctx.edit_step(move |plan| *plan = restored);
             ctx.tell_with(move |lang| {
                 Tm::Restored.fill(
                     lang,
                     &[("field", &field(lang)), ("lost", &shown(&value, lang))],
                 )
             });
+            // The button goes with the value restored: the focus goes to the list.
+            crate::ui::form::focus_later("team-history".into());
         }
-        Err(_) => ctx.warn_with(move |lang| {
+        Err(RestoreError::Gone) => {
+            ctx.warn_with(move |lang| Tm::RestoreGone.fill(lang, &[("lost", &shown(&value, lang))]))
+        }
+        Err(RestoreError::Invalid) => ctx.warn_with(move |lang| {
             Tm::RestoreBad.fill(
                 lang,
                 &[("lost", &shown(&value, lang)), ("field", &field(lang))],
