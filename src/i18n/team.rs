@@ -45,6 +45,7 @@ texts! {
     Restore => "Pulihkan", "Restore";
     RestoreLabel => "Pulihkan «{lost}» ke {field}", "Restore “{lost}” to {field}";
     Restored => "{field} kembali berisi «{lost}»; perubahan ini sampai ke tim seperti suntingan lainnya.", "{field} is “{lost}” again; the team gets it like any other edit.";
+    InPlanAgain => "(nilai ini kini ada lagi di rencana)", "(this value is in the plan again)";
     RestoreGone => "«{lost}» tidak dapat dipulihkan: butir tempatnya sudah dihapus dari rencana.", "“{lost}” cannot be restored: the item it was in has been deleted from the plan.";
     RestoreBad => "«{lost}» tidak dapat dipulihkan: nilai itu tidak cocok untuk {field}.", "“{lost}” cannot be restored: it is not a valid value for {field}.";
     Someone => "seseorang", "someone";

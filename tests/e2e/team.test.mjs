@@ -217,6 +217,7 @@ test('two people edit one plan live and offline, a restart loses nothing, a fres
     // history still says what happened.
     for (const p of [rina.page, dimas.page]) {
       await waitFor('no restore button once restored', async () => (await p.locator('#team-history button').count()) === 0);
+      assert.match(await p.locator('#team-history li').innerText(), /\(this value is in the plan again\)/);
       assert.match(await p.locator('#team-history').innerText(), new RegExp(`Plan name: “${lost}” by (Rina|Dimas) was replaced by “${kept}”`));
     }
     const name = lost;

@@ -198,6 +198,12 @@ impl Lost {
             .is_some_and(|now| normalize(now) != normalize(&self.lost))
     }
 
+    /// Whether the field holds the lost value again (someone restored or retyped it).
+    pub fn in_plan(&self, plan: &Value) -> bool {
+        self.current(plan)
+            .is_some_and(|now| normalize(now) == normalize(&self.lost))
+    }
+
     /// Writes the lost value back into `plan` (as JSON), where it was: in the same item of an
     /// entity list (found by its id, wherever the list has moved it), in the same field.
     pub fn restore(&self, plan: &mut Value) -> Result<(), RestoreError> {
@@ -1372,9 +1378,10 @@ mod place_tests {
         let mut floats = plan.clone();
         floats["kpis"][0]["target"] = json!(900.0);
         assert!(!whole.restorable(&floats));
+        assert!(whole.in_plan(&floats));
         assert!(with(&["kpis", "k-0", "target"], json!(950)).restorable(&floats));
-        assert!(name.restorable(&plan));
-        assert!(!name.restorable(&restored_name(&plan)));
+        assert!(name.restorable(&plan) && !name.in_plan(&plan));
+        assert!(!name.restorable(&restored_name(&plan)) && name.in_plan(&restored_name(&plan)));
 
         // The plan's identity and workflow fields, and any item's id, are never written back.
         for path in [
@@ -1403,6 +1410,7 @@ mod place_tests {
         ] {
             let gone = with(path, json!(1));
             assert_eq!(gone.current(&plan), None, "{path:?}");
+            assert!(!gone.restorable(&plan) && !gone.in_plan(&plan), "{path:?}");
             let mut untouched = plan.clone();
             assert_eq!(
                 gone.restore(&mut untouched),

@@ -248,7 +248,10 @@ fn LostValues() -> impl IntoView {
                                         </button>
                                     }
                                 });
-                                view! { <li>{text}{button}</li> }
+                                let again = (!restorable && l.in_plan(&plan)).then(|| {
+                                    view! { " " <span class="hint">{Tm::InPlanAgain.get(lang)}</span> }
+                                });
+                                view! { <li>{text}{button}{again}</li> }
                             })
                             .collect_view()}
                     </ul>
