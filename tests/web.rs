@@ -575,3 +575,65 @@ fn hostile_sync_bytes_cannot_panic_the_app_on_wasm32() {
         "Kampanye"
     );
 }
+
+// Guards: a row of the app's `For` (src/ui/control.rs: one keyed list for the whole app, keyed
+// by the text of each key) is the same element for as long as its key is listed, so a field
+// being typed in keeps its focus and its text: reordering, removing and adding rows around it
+// neither rebuilds nor replaces it. A new key builds a row; keys that differ in one part of a
+// tuple are two rows.
+#[wasm_bindgen_test]
+async fn a_listed_row_is_kept_and_moved_never_rebuilt() {
+    use alur::ui::control::For;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let document = document();
+    let wrapper = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&wrapper).unwrap();
+    let s = |k: &str, n: i32| (k.to_string(), n);
+    let items = RwSignal::new(vec![s("a", 1), s("b", 2), s("c", 3)]);
+    let pairs = RwSignal::new(vec![s("x", 1), s("x", 2)]);
+    let builds = Arc::new(AtomicUsize::new(0));
+    let counted = builds.clone();
+    let _dispose = mount_to(wrapper.clone().unchecked_into(), move || {
+        let counted = counted.clone();
+        view! {
+            <ul id="keyed">
+                <For each=move || items.get() key=|(k, _)| k.clone() let:item>
+                    {
+                        counted.fetch_add(1, Ordering::SeqCst);
+                        view! { <li data-key=item.0.clone()>{item.1}</li> }
+                    }
+                </For>
+            </ul>
+            <ul id="pairs">
+                <For each=move || pairs.get() key=|(k, n)| (k.clone(), *n) let:item>
+                    <li>{item.1}</li>
+                </For>
+            </ul>
+        }
+    });
+    leptos::task::tick().await;
+    let texts = |list: &str| -> Vec<String> {
+        let rows = wrapper.query_selector_all(&format!("#{list} li")).unwrap();
+        (0..rows.length())
+            .filter_map(|i| rows.item(i)?.text_content())
+            .collect()
+    };
+    assert_eq!(texts("keyed"), ["1", "2", "3"]);
+    assert_eq!(builds.load(Ordering::SeqCst), 3);
+    let row_b = wrapper.query_selector("[data-key=b]").unwrap().unwrap();
+    // `a` goes, `c` moves first, `d` is new; `b` and `c` come with new numbers, which their
+    // kept rows do not show (a kept row is not rebuilt from the new item).
+    items.set(vec![s("c", 30), s("b", 20), s("d", 4)]);
+    leptos::task::tick().await;
+    assert_eq!(texts("keyed"), ["3", "2", "4"]);
+    assert_eq!(builds.load(Ordering::SeqCst), 4, "only d's row was built");
+    let row_b_now = wrapper.query_selector("[data-key=b]").unwrap().unwrap();
+    assert!(row_b.is_same_node(Some(&row_b_now)), "b's row was replaced");
+    assert_eq!(texts("pairs"), ["1", "2"]);
+    pairs.set(vec![s("x", 2)]);
+    leptos::task::tick().await;
+    assert_eq!(texts("pairs"), ["2"]);
+    wrapper.remove();
+}

@@ -598,22 +598,7 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        fn arb_json() -> impl Strategy<Value = serde_json::Value> {
-            let leaf = prop_oneof![
-                Just(serde_json::Value::Null),
-                any::<bool>().prop_map(serde_json::Value::Bool),
-                any::<i64>().prop_map(|n| serde_json::json!(n)),
-                (-1e12f64..1e12).prop_map(|f| serde_json::json!(f)),
-                any::<String>().prop_map(serde_json::Value::String),
-            ];
-            leaf.prop_recursive(4, 48, 6, |inner| {
-                prop_oneof![
-                    prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
-                    prop::collection::btree_map(any::<String>(), inner, 0..6)
-                        .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
-                ]
-            })
-        }
+        use crate::domain::plan_file::json_text::arb::arb_json;
 
         proptest! {
             // Guards: anything serde_json writes (any string, any number) is read back to the same

@@ -8,11 +8,9 @@
 //! condition flips, and `For` keeps each row, with its DOM and state, for as long as its key is
 //! listed.
 
-use std::hash::Hash;
 use std::sync::Arc;
 
 use leptos::prelude::{AnyView, ArcMemo, ChildrenFn, Get, IntoAny, IntoView, ViewFn};
-use leptos::tachys::view::keyed::SerializableKey;
 use leptos::{component, view};
 
 /// Shows `children` while `when` is true, else `fallback` (nothing by default).
@@ -47,6 +45,12 @@ fn show(
 
 /// One row per item of `each`, kept by `key`: a row whose key stays listed is neither rebuilt
 /// nor moved out of the DOM (so a field being typed in keeps its focus).
+///
+/// Every `For` of the app is one copy of Leptos' keyed list: the key is the text of its `Debug`
+/// form (which tells apart any two of the app's keys: ids, and tuples of ids, names, numbers and
+/// dates) and each row is a boxed closure, built only for a key that was not listed before.
+/// Generic over the item and key types, Leptos' list and its diff were compiled once per pair,
+/// 35 of them.
 #[component]
 pub fn For<I, T, K, N>(
     /// The items, read reactively.
@@ -59,28 +63,36 @@ pub fn For<I, T, K, N>(
 where
     I: IntoIterator<Item = T>,
     T: Send + 'static,
-    K: Eq + Hash + SerializableKey + 'static,
+    K: std::fmt::Debug,
     N: IntoView + 'static,
 {
-    rows(
-        Arc::new(move || each().into_iter().collect()),
-        Arc::new(key),
-        Arc::new(move |item| children(item).into_any()),
-    )
+    let children = Arc::new(children);
+    rows(Arc::new(move || {
+        each()
+            .into_iter()
+            .map(|item| {
+                let id = format!("{:?}", key(&item));
+                let children = Arc::clone(&children);
+                let row: Row = Box::new(move || children(item).into_any());
+                (id, row)
+            })
+            .collect()
+    }))
 }
 
-type Each<T> = Arc<dyn Fn() -> Vec<T> + Send + Sync>;
-type Key<T, K> = Arc<dyn Fn(&T) -> K + Send + Sync>;
-type Row<T> = Arc<dyn Fn(T) -> AnyView + Send + Sync>;
+/// A row not built yet: built at most once, when its key is new.
+type Row = Box<dyn FnOnce() -> AnyView + Send>;
 
-/// The body of [`For`]: one copy per item and key type, not per call site.
-fn rows<T, K>(each: Each<T>, key: Key<T, K>, row: Row<T>) -> AnyView
-where
-    T: Send + 'static,
-    K: Eq + Hash + SerializableKey + 'static,
-{
+type Each = Arc<dyn Fn() -> Vec<(String, Row)> + Send + Sync>;
+
+/// The body of [`For`]: one copy for the whole app.
+fn rows(each: Each) -> AnyView {
     view! {
-        <leptos::control_flow::For each=move || each() key=move |item: &T| key(item) children=move |item| row(item) />
+        <leptos::control_flow::For
+            each=move || each()
+            key=|(id, _): &(String, Row)| id.clone()
+            children=|(_, row): (String, Row)| row()
+        />
     }
     .into_any()
 }

@@ -3,7 +3,7 @@
 mod charts;
 pub(crate) mod chunks;
 pub use chunks::{step_chunk, OVERVIEW_CHUNK};
-mod control;
+pub mod control;
 mod dashboard;
 mod drag;
 pub(crate) mod engine;

@@ -107,11 +107,8 @@ fn merge_with(
     }
 }
 
-/// The plan's JSON form. Through its text rather than `serde_json::to_value`: the app already
-/// has both halves (saving, reading files), and a second serializer of every plan type would
-/// add tens of kilobytes to the wasm for a rare path.
 fn as_value(plan: &Plan) -> Option<Value> {
-    serde_json::from_str(&serde_json::to_string(plan).ok()?).ok()
+    plan.to_json_value()
 }
 
 /// One merge's walk through the three versions: where it is, and what it found.

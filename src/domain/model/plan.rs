@@ -764,6 +764,13 @@ pub struct ReportNotes {
 }
 
 impl Plan {
+    /// The plan's JSON form, through its compact text. Every plan goes through one serializer,
+    /// the one saving uses: `serde_json::to_value` (or a pretty printer) would compile every
+    /// plan type's serialization a second time, tens of kilobytes of wasm (#21, README *Size*).
+    pub fn to_json_value(&self) -> Option<serde_json::Value> {
+        serde_json::from_str(&serde_json::to_string(self).ok()?).ok()
+    }
+
     /// An empty plan with the given id and name, in IDR.
     pub fn blank(id: &str, name: &str, now_ms: i64) -> Plan {
         Plan {

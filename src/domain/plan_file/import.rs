@@ -209,8 +209,13 @@ fn export_file<'a>(plan: &'a Plan, app_version: &str, exported_at: &str) -> Expo
 /// The plan as a pretty-printed export file.
 pub fn export_json(plan: &Plan, app_version: &str, exported_at: &str) -> String {
     // Cannot fail: every map key is a string and no Serialize impl returns an error. Should it
-    // ever, an empty download is refused loudly on import rather than half-written.
-    serde_json::to_string_pretty(&export_file(plan, app_version, exported_at)).unwrap_or_default()
+    // ever, an empty download is refused loudly on import rather than half-written. Indented
+    // from the compact text, so that plans have one serializer in the wasm (`json_text::pretty`).
+    crate::domain::plan_file::json_text::pretty(&export_json_compact(
+        plan,
+        app_version,
+        exported_at,
+    ))
 }
 
 /// The plan as a compact export file (no indentation), for share links: the same document as

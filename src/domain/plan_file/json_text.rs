@@ -11,6 +11,10 @@
 //!   saved since?); read whole, a large plan costs tens of milliseconds to copy into the wasm and
 //!   parse, all for one number that Alur writes near the start.
 //!
+//! - [`pretty`]: serde_json's compact text indented as `serde_json::to_string_pretty` writes it,
+//!   keys in their order. The export file is pretty; printing it from the text means every plan
+//!   goes through one serializer (#21: a second one is tens of kilobytes of wasm).
+//!
 //! Strings, escapes and the bytes that end a bare token are known in one place, [`Tokens`].
 //! Any text is accepted: on malformed JSON the answers are a best effort, never a panic.
 
@@ -112,6 +116,52 @@ impl Iterator for Tokens<'_> {
             }
         })
     }
+}
+
+/// `compact` (a JSON text without white space, as `serde_json::to_string` writes it) indented as
+/// `serde_json::to_string_pretty` writes the same value: two spaces a level, `"key": value`,
+/// `[]` and `{}` for empty lists and objects. White space outside strings is dropped first, so
+/// any JSON text comes out the same way; on malformed text the tokens are written as they come.
+pub fn pretty(compact: &str) -> String {
+    fn line(out: &mut String, depth: usize) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    // For each open bracket: its closing one.
+    let mut open: Vec<char> = Vec::new();
+    let mut tokens = Tokens::new(compact.as_bytes()).peekable();
+    while let Some(token) = tokens.next() {
+        match token {
+            Token::Open { object, .. } => {
+                let close = if object { '}' } else { ']' };
+                out.push(if object { '{' } else { '[' });
+                if matches!(tokens.peek(), Some(Token::Close)) {
+                    tokens.next();
+                    out.push(close);
+                } else {
+                    open.push(close);
+                    line(&mut out, open.len());
+                }
+            }
+            Token::Close => {
+                let close = open.pop().unwrap_or('}');
+                line(&mut out, open.len());
+                out.push(close);
+            }
+            Token::Colon => out.push_str(": "),
+            Token::Comma => {
+                out.push(',');
+                line(&mut out, open.len());
+            }
+            Token::Text { start, end, .. } | Token::Bare { start, end } => {
+                out.push_str(compact.get(start..end).unwrap_or_default());
+            }
+        }
+    }
+    out
 }
 
 /// Where the first bracket nested deeper than `limit` opens, as a line (from 1) and a column
@@ -768,5 +818,93 @@ mod depth_tests {
         }
         assert_eq!(bare_token_at(text, 6), None);
         assert_eq!(bare_token_at(text, text.len()), None);
+    }
+}
+
+#[cfg(test)]
+mod pretty_tests {
+    use super::*;
+
+    // Guards: the export file reads as serde_json's pretty printer writes it, keys in the
+    // plan's order, for the example plan (every kind of field, empty lists, nested objects).
+    #[test]
+    fn indents_the_example_plan_as_serde_json_does() {
+        let text = include_str!("../../../examples/seed-example.alur.json");
+        let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+        let plan: crate::domain::model::plan::Plan =
+            serde_json::from_value(doc["plan"].clone()).unwrap();
+        assert_eq!(
+            pretty(&serde_json::to_string(&plan).unwrap()),
+            serde_json::to_string_pretty(&plan).unwrap()
+        );
+    }
+
+    // Guards: brackets, commas and colons inside strings are text; empty containers stay on
+    // their line; white space between tokens does not change the result.
+    #[test]
+    fn strings_and_empty_containers() {
+        assert_eq!(
+            pretty(r#"{"a,b":"[{:}]","c":[],"d":{},"e":[1,{"f":null}]}"#),
+            "{\n  \"a,b\": \"[{:}]\",\n  \"c\": [],\n  \"d\": {},\n  \"e\": [\n    1,\n    {\n      \"f\": null\n    }\n  ]\n}"
+        );
+        assert_eq!(pretty(" [ 1 , \"x\\\"y\" ] "), "[\n  1,\n  \"x\\\"y\"\n]");
+        assert_eq!(pretty("[]"), "[]");
+        assert_eq!(pretty("\"s\""), "\"s\"");
+    }
+
+    // Guards: malformed text is written as best it can be, never a panic.
+    #[test]
+    fn malformed_text_does_not_panic() {
+        for text in ["", "}", "]]", "{\"a\":", "[1,", "\"open", "{{{{", "\u{e9}{"] {
+            let _ = pretty(text);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        use crate::domain::plan_file::json_text::arb::arb_json;
+
+        proptest! {
+            // Guards: for any value (any string, any nesting), the same text as serde_json's
+            // pretty printer.
+            #[test]
+            fn same_as_serde_json_pretty(value in arb_json()) {
+                let compact = serde_json::to_string(&value).unwrap();
+                prop_assert_eq!(pretty(&compact), serde_json::to_string_pretty(&value).unwrap());
+            }
+
+            // Guards: any text at all, JSON or not, without a panic.
+            #[test]
+            fn any_text_without_panic(text in "[\\[\\]{}\":,0-9a-z\\\\ \n\u{e9}]{0,40}") {
+                let _ = pretty(&text);
+            }
+        }
+    }
+}
+
+/// Any JSON value (any string, whole and fractional numbers, nesting), for property tests of
+/// code that reads or writes JSON text.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod arb {
+    use proptest::prelude::*;
+
+    pub(crate) fn arb_json() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::Bool),
+            any::<i64>().prop_map(|n| serde_json::json!(n)),
+            (-1e12f64..1e12).prop_map(|f| serde_json::json!(f)),
+            any::<String>().prop_map(serde_json::Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                prop::collection::btree_map(any::<String>(), inner, 0..6)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
     }
 }

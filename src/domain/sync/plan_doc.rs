@@ -289,7 +289,7 @@ pub fn restore_into(
     lost: &Lost,
     plan: &crate::domain::model::plan::Plan,
 ) -> Result<crate::domain::model::plan::Plan, RestoreError> {
-    let mut json = serde_json::to_value(plan).map_err(|_| RestoreError::Invalid)?;
+    let mut json = plan.to_json_value().ok_or(RestoreError::Invalid)?;
     lost.restore(&mut json)?;
     let (mut restored, issues) = crate::domain::plan_file::import::read_plan_value(json)
         .map_err(|_| RestoreError::Invalid)?;

@@ -378,7 +378,7 @@ fn first_share(ctx: Ctx) {
     });
     let Some(id) = empty else { return };
     let Ok(plan) = plans::load(&id) else { return };
-    let Ok(json) = serde_json::to_value(&plan) else {
+    let Some(json) = plan.to_json_value() else {
         return;
     };
     let actions = with_live(|live| live.session.edited(&json).unwrap_or_default());
@@ -396,7 +396,7 @@ fn stored(ctx: Ctx) {
     let json = ctx.plan.with_untracked(|p| {
         p.as_ref()
             .filter(|p| p.id == id)
-            .and_then(|p| serde_json::to_value(p).ok())
+            .and_then(Plan::to_json_value)
     });
     let Some(json) = json else { return };
     let actions = with_live(|live| {
@@ -430,7 +430,7 @@ fn show(ctx: Ctx, mut json: Value) {
     plan.revision = shown.max(stored).unwrap_or(0) + 1;
     // What the page holds from now on: its next edit is made from it (a three-way write).
     let taken = |plan: &Plan| {
-        if let Ok(json) = serde_json::to_value(plan) {
+        if let Some(json) = plan.to_json_value() {
             with_live(|live| {
                 live.session.shown(&json);
                 Vec::new()
@@ -464,7 +464,7 @@ fn show(ctx: Ctx, mut json: Value) {
 /// Whether two versions of a plan are the same apart from their revision.
 fn plan_equal(a: &Plan, b: &Plan) -> bool {
     let strip = |p: &Plan| {
-        serde_json::to_value(p).ok().map(|mut v| {
+        p.to_json_value().map(|mut v| {
             if let Some(o) = v.as_object_mut() {
                 o.remove("revision");
                 o.remove("updated_at");
@@ -481,11 +481,9 @@ fn tell_lost(ctx: Ctx, lost: &[Lost]) {
     let Some(first) = lost.first().cloned() else {
         return;
     };
-    let plan = ctx.plan.with_untracked(|p| {
-        p.as_ref()
-            .and_then(|p| serde_json::to_value(p).ok())
-            .unwrap_or_default()
-    });
+    let plan = ctx
+        .plan
+        .with_untracked(|p| p.as_ref().and_then(Plan::to_json_value).unwrap_or_default());
     let by = first.by.clone();
     ctx.notify(
         std::sync::Arc::new(move |lang| {

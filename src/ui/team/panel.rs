@@ -206,7 +206,7 @@ fn LostValues() -> impl IntoView {
                 .with(|t| t.as_ref().is_some_and(|t| !t.view_only()));
             let plan = ctx.plan.with(|p| {
                 p.as_ref()
-                    .and_then(|p| serde_json::to_value(p).ok())
+                    .and_then(crate::domain::model::plan::Plan::to_json_value)
                     .unwrap_or_default()
             });
             view! {
@@ -281,7 +281,7 @@ fn restore(ctx: Ctx, lost: &Lost) {
         let lost = lost.clone();
         let plan = ctx.plan.with_untracked(|p| {
             p.as_ref()
-                .and_then(|p| serde_json::to_value(p).ok())
+                .and_then(crate::domain::model::plan::Plan::to_json_value)
                 .unwrap_or_default()
         });
         move |lang| place_text(&lost, &plan, lang)
