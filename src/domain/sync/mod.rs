@@ -11,6 +11,6 @@ pub mod session;
 pub mod wire;
 
 pub use invite::{room_of, Invite, InviteError, TeamLink};
-pub use plan_doc::{restore_into, Lost, PlanDoc, RestoreError, SyncError, ENTITY_LISTS};
+pub use plan_doc::{restore_into, Lost, Offer, PlanDoc, RestoreError, SyncError, ENTITY_LISTS};
 pub use presence::{Presence, Room};
 pub use session::{Action, Session, Status};

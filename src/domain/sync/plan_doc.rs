@@ -113,6 +113,17 @@ pub enum SyncError {
     },
 }
 
+/// What a line of the team history offers beside its text ([`Lost::offers`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    /// A button that writes the lost value back.
+    Restore,
+    /// A note that the field holds the lost value again.
+    InPlanAgain,
+    /// Nothing: the item is gone, the reader may not edit, or a newer line offers the same.
+    Nothing,
+}
+
 /// A value that lost a concurrent edit of the same field, kept in the document's history.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lost {
@@ -202,6 +213,39 @@ impl Lost {
     pub fn in_plan(&self, plan: &Value) -> bool {
         self.current(plan)
             .is_some_and(|now| normalize(now) == normalize(&self.lost))
+    }
+
+    /// What the history's line for each of `history`'s entries offers (in `history`'s order),
+    /// for someone who may edit (`may_write`) or not. *Restore* goes to the newest entry of a
+    /// value in its field only: two entries of the same lost value in the same field (the
+    /// same edit lost twice) would be two buttons of the same name doing the same thing.
+    pub fn offers(history: &[Lost], plan: &Value, may_write: bool) -> Vec<Offer> {
+        let mut offered: Vec<(&[String], Value)> = Vec::new();
+        let mut offers: Vec<Offer> = history
+            .iter()
+            .rev()
+            .map(|entry| {
+                let Some(now) = entry.current(plan).map(normalize) else {
+                    return Offer::Nothing;
+                };
+                let lost = normalize(&entry.lost);
+                if now == lost {
+                    return Offer::InPlanAgain;
+                }
+                if !may_write {
+                    return Offer::Nothing;
+                }
+                let key = (entry.path.as_slice(), lost);
+                if offered.contains(&key) {
+                    Offer::Nothing
+                } else {
+                    offered.push(key);
+                    Offer::Restore
+                }
+            })
+            .collect();
+        offers.reverse();
+        offers
     }
 
     /// Writes the lost value back into `plan` (as JSON), where it was: in the same item of an
@@ -1319,6 +1363,52 @@ mod place_tests {
         let mut plan = plan.clone();
         plan["name"] = json!("Name by Dimas");
         plan
+    }
+
+    #[test]
+    fn the_same_value_lost_twice_in_a_field_is_offered_once_on_its_newest_line() {
+        let plan = json!({
+            "name": "Name by Rina",
+            "kpis": [{"id": "k-0", "name": "Leads", "target": 900.0}]
+        });
+        let entry = |path: &[&str], value: Value, at: i64| Lost {
+            lost: value,
+            at,
+            ..lost(path)
+        };
+        // Oldest first, as the document keeps them: Dimas's name lost twice (the same edit
+        // lost against two of Rina's), another name, a target that is in the plan again (900
+        // as the document gives a whole number back), and a KPI deleted since.
+        let history = [
+            entry(&["name"], json!("Name by Dimas"), 1),
+            entry(&["kpis", "k-0", "target"], json!(900), 2),
+            entry(&["name"], json!("Name by Sari"), 3),
+            entry(&["name"], json!("Name by Dimas"), 4),
+            entry(&["kpis", "k-9", "target"], json!(5), 5),
+        ];
+        use Offer::{InPlanAgain, Nothing, Restore};
+        assert_eq!(
+            Lost::offers(&history, &plan, true),
+            [Nothing, InPlanAgain, Restore, Restore, Nothing],
+            "the older line of Dimas's name offers nothing: its newer line has the button"
+        );
+        // A viewer is offered no button, and still sees what is in the plan again.
+        assert_eq!(
+            Lost::offers(&history, &plan, false),
+            [Nothing, InPlanAgain, Nothing, Nothing, Nothing]
+        );
+        // Once Dimas's name is back, both of its lines say so, and Sari's may be restored.
+        assert_eq!(
+            Lost::offers(&history, &restored_name(&plan), true),
+            [InPlanAgain, InPlanAgain, Restore, InPlanAgain, Nothing]
+        );
+        // The same value in another field is another offer.
+        let two_fields = [
+            entry(&["kpis", "k-0", "name"], json!("Sales"), 1),
+            entry(&["name"], json!("Sales"), 2),
+        ];
+        assert_eq!(Lost::offers(&two_fields, &plan, true), [Restore, Restore]);
+        assert_eq!(Lost::offers(&[], &plan, true), []);
     }
 
     #[test]

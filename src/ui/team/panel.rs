@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::sync::{
-    restore_into, room_of, Invite, InviteError, Lost, RestoreError, TeamLink,
+    restore_into, room_of, Invite, InviteError, Lost, Offer, RestoreError, TeamLink,
 };
 use crate::i18n::format::{format_date, DateStyle};
 use crate::i18n::{Lang, Tm};
@@ -216,8 +216,9 @@ fn LostValues() -> impl IntoView {
                     <ul>
                         {list
                             .iter()
+                            .zip(Lost::offers(&list, &plan, may_write))
                             .rev()
-                            .map(|l| {
+                            .map(|(l, offer)| {
                                 let when = crate::ui::local_date(l.at as f64)
                                     .map(|d| format_date(d, lang, DateStyle::Short))
                                     .unwrap_or_default();
@@ -233,9 +234,9 @@ fn LostValues() -> impl IntoView {
                                     ],
                                 );
                                 // A value can be written back while its item is there and
-                                // the field holds something else, by someone who may edit.
-                                let restorable = may_write && l.restorable(&plan);
-                                let button = restorable.then(|| {
+                                // the field holds something else, by someone who may edit;
+                                // once per value and field, on its newest line.
+                                let button = (offer == Offer::Restore).then(|| {
                                     let label = Tm::RestoreLabel.fill(
                                         lang,
                                         &[("lost", &shown(&l.lost, lang)), ("field", &place_text(l, &plan, lang))],
@@ -248,7 +249,7 @@ fn LostValues() -> impl IntoView {
                                         </button>
                                     }
                                 });
-                                let again = (!restorable && l.in_plan(&plan)).then(|| {
+                                let again = (offer == Offer::InPlanAgain).then(|| {
                                     view! { " " <span class="hint">{Tm::InPlanAgain.get(lang)}</span> }
                                 });
                                 view! { <li>{text}{button}{again}</li> }
