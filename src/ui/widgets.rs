@@ -62,10 +62,14 @@ pub fn NoticeArea() -> impl IntoView {
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let ctx = use_ctx();
+    // Only the open plan's id decides the status's buttons: read through the whole plan, every
+    // keystroke rebuilt the status, its buttons and its live region (a new `role="status"`
+    // node each time).
+    let open_id = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
     view! {
         {move || {
-            ctx.plan
-                .with(|p| p.as_ref().map(|p| p.id.clone()))
+            open_id
+                .get()
                 .map(|id| {
                     let failed = move || {
                         matches!(ctx.save.get(), super::SaveState::Failed(_) | super::SaveState::Conflict)

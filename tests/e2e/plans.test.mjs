@@ -52,11 +52,27 @@ test('a new plan is autosaved shortly after an edit and is still there after rel
   const { ctx, page, problems } = await freshApp();
   const id = await createBlankPlan(page);
   const name = page.getByLabel('Plan name');
-  await name.fill('Ramadan Sale 2027 🚀');
+  // The header's save status is one live region for the whole session: typing changes its
+  // text, and never takes its role or its buttons' names off and puts them back (which it did
+  // on every keystroke, rebuilding the status from the whole plan).
+  await page.evaluate(() => {
+    window.__statusChurn = [];
+    new MutationObserver((list) => {
+      for (const m of list) window.__statusChurn.push(m.attributeName);
+    }).observe(document.querySelector('.save-status'), {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['role', 'aria-live', 'title', 'aria-keyshortcuts'],
+    });
+  });
+  await name.fill('Ramadan Sale 2027');
+  await name.pressSequentially(' 🚀', { delay: 30 });
   // Saved a moment later, not synchronously on the keystroke.
   await page.getByText('Saving…').waitFor();
   await waitForStoredName(page, id, 'Ramadan Sale 2027 🚀');
   await page.getByText('Saved in this browser').waitFor();
+  assert.equal(await page.locator('.save-status [role="status"]').textContent(), 'Saved in this browser');
+  assert.deepEqual(await page.evaluate(() => window.__statusChurn), []);
   const stored = JSON.parse(await page.evaluate((id) => localStorage.getItem(`alur:plan:${id}`), id));
   assert.equal(stored.name, 'Ramadan Sale 2027 🚀');
   assert.equal(stored.schema_version, 2);
