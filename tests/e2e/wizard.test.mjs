@@ -129,6 +129,10 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   await page.locator(`#channel-${channel}-gap-${gap}`).check();
   await page.locator(`#channel-${channel}-persona-${persona}`).check();
   await page.locator(`#channel-${channel}-tactics`).fill('Reels with baristas, shop tags');
+  // The channel just added is offered no more; typing on the page leaves the offer as it is.
+  const instagram = page.locator('#strategy-new-channel option', { hasText: 'Instagram' });
+  assert.equal(await instagram.textContent(), 'Instagram (already chosen)');
+  assert.equal(await instagram.isDisabled(), true);
 
   // 7. KPIs from the library.
   await goStep(page, planId, 'kpis');

@@ -63,14 +63,19 @@ pub fn StrategyStep() -> impl IntoView {
         pick.set(next.unwrap_or(STANDARD_CHANNELS.len()));
         other_name.set(String::new());
     };
-    let options = move || {
-        let lang = ctx.lang.get();
-        let chosen: Vec<bool> = ctx.plan.with(|p| {
+    // Which standard channels the plan has: a memo, so that typing elsewhere on the page does
+    // not rebuild the options (it did, on every keystroke).
+    let chosen = Memo::new(move |_| {
+        ctx.plan.with(|p| {
             STANDARD_CHANNELS
                 .iter()
                 .map(|c| p.as_ref().is_some_and(|p| has_channel(p, c)))
-                .collect()
-        });
+                .collect::<Vec<bool>>()
+        })
+    });
+    let options = move || {
+        let lang = ctx.lang.get();
+        let chosen = chosen.get();
         let standard = STANDARD_CHANNELS.iter().zip(chosen).enumerate().map(
             move |(i, (channel, taken))| {
                 let name = channel_name(channel, lang);
