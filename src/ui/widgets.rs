@@ -63,8 +63,8 @@ pub fn NoticeArea() -> impl IntoView {
 pub fn SaveStatus() -> impl IntoView {
     let ctx = use_ctx();
     // Only the open plan's id decides the status's buttons: read through the whole plan, every
-    // keystroke rebuilt the status, its buttons and its live region (a new `role="status"`
-    // node each time).
+    // keystroke rebuilt the status, re-setting its buttons' attributes and its live region's
+    // role and text.
     let open_id = Memo::new(move |_| ctx.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
     view! {
         {move || {

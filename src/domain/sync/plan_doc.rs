@@ -225,17 +225,13 @@ impl Lost {
             .iter()
             .rev()
             .map(|entry| {
-                let Some(now) = entry.current(plan).map(normalize) else {
-                    return Offer::Nothing;
-                };
-                let lost = normalize(&entry.lost);
-                if now == lost {
+                if entry.in_plan(plan) {
                     return Offer::InPlanAgain;
                 }
-                if !may_write {
+                if !may_write || !entry.restorable(plan) {
                     return Offer::Nothing;
                 }
-                let key = (entry.path.as_slice(), lost);
+                let key = (entry.path.as_slice(), normalize(&entry.lost));
                 if offered.contains(&key) {
                     Offer::Nothing
                 } else {
