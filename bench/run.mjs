@@ -26,7 +26,7 @@ import { budgets, printTable } from './report.mjs';
 const HERE = import.meta.dirname;
 const ROOT = resolve(HERE, '..');
 const OUT = join(HERE, 'out');
-const LOADS = Number(process.env.BENCH_LOADS ?? 12);
+const LOADS = Number(process.env.BENCH_LOADS ?? 30);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 15);
 const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
 // Imports through the UI, each in a fresh page (so the app's code is as cold as a user's).

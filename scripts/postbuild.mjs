@@ -7,8 +7,9 @@
 // before the first paint, so it is inline (an external file would cost a round trip). The same
 // inline script starts compiling the main module.
 // With a third argument, the split wasm of scripts/build-wasm.sh (Trunk skips the rust link):
-// its files go into `wasm-<release>/`, a directory named by a hash of them all, and a loader
-// script of our own starts it. The main module and its chunks import each other by fixed names,
+// its files go into `wasm-<release>/`, a directory named by a hash of them all, and its
+// `alur.js` becomes the page's one module script: the glue, the split loader, the service
+// worker's registration and the start. The main module and its chunks import each other by fixed names,
 // so the directory carries the release, not each file (a changed chunk renames them all).
 // Last, write the service worker for the finished files (scripts/service-worker.mjs).
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ if (wasmPkg) {
   // instantiated (`instantiateStreaming` with their imports), so a part's compile waits for its
   // shared chunks'. Compiling each as soon as its load starts, and instantiating it when its
   // imports are ready, lets them all compile at once; a deep link's modules were compiled by
-  // the boot script (below) beside the main module and are taken from `__alurCompiling`.
+  // the inline script of <head> (below) beside the main module and are taken from `__alurCompiling`.
   let splitText = readFileSync(join(wasmPkg, '__wasm_split.js'), 'utf8');
   const streaming = /const src = fetch\(new URL\("(\.\/[^"]+)", import\.meta\.url\)\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
   const modules = [...splitText.matchAll(streaming)].length;
@@ -47,7 +48,7 @@ if (wasmPkg) {
   }
   splitText = splitText.replace(streaming, (_, file) => `const src = compiled("${file}");\n    return async (imports) => (WebAssembly.instantiate(await src, imports));`);
   splitText = splitText.replace(/^(import [^\n]+\n)/, `$1
-// A module's compile, started now, or taken from the boot script's (once: a retry after a
+// A module's compile, started now, or taken from the inline script's (once: a retry after a
 // failure starts afresh). Marked as handled here: the loader awaits it after its dependencies.
 function compiled(file) {
     const href = new URL(file, import.meta.url).href;
@@ -58,13 +59,6 @@ function compiled(file) {
     return compile;
 }
 `);
-  // The release is named after what is served, the patched loader included.
-  const release = createHash('sha256');
-  for (const f of files) release.update(`${f}\0`).update(f === '__wasm_split.js' ? splitText : readFileSync(join(wasmPkg, f)));
-  const dir = `wasm-${release.digest('hex').slice(0, 16)}`;
-  for (const old of readdirSync(dist)) if (/^wasm-/.test(old)) rmSync(join(dist, old), { recursive: true });
-  cpSync(wasmPkg, join(dist, dir), { recursive: true });
-  writeFileSync(join(dist, dir, '__wasm_split.js'), splitText);
   // Each chunk's files: its own module and the shared ones it needs, as wasm-split-cli's
   // loader lists them (`export const __wasm_split_load_<chunk> = … fetch("./split_<chunk>.wasm")
   // … [__chunk_6, …]`).
@@ -86,26 +80,71 @@ function compiled(file) {
       process.exit(1);
     }
   }
-  // The loader Trunk would write, as a file (the CSP allows no inline script beyond one
-  // hash). It takes the modules the inline script of <head> (below) began to compile.
-  // The event is what the bench waits for.
-  const loader = [
-    `import init from './${dir}/alur.js';`,
-    // The main module as compiled by the inline script, or fetched afresh if that failed (the
-    // loader's own error then says why).
-    `const main = new URL('./${dir}/alur_bg.wasm', import.meta.url);`,
-    `const early = globalThis.__alurMain;`,
-    `const wasm = await init({ module_or_path: early ? early.catch(() => main) : main });`,
-    `dispatchEvent(new CustomEvent('alur-started', { detail: { wasm } }));`,
+  // The first download's script is one module, `alur.js`: wasm-bindgen's glue, the split
+  // loader, the service worker's registration (web/register-sw.js) and the start. They were four
+  // files (the glue, `__wasm_split.js`, `boot-*.js`, `register-sw-*.js`), each a request the
+  // page waited for before the wasm could run: as one, the plans page mounted 20 ms sooner in
+  // `bench/run.mjs`'s cold loads (97 -> 78 ms, the minimal app 56 ms). The glue imports the
+  // loader's exports as namespaces (`import * as import1 from "./__wasm_split.js"`, one per
+  // split point's import) and the loader imports `initSync` back from the glue; in one module
+  // each takes the other's declarations directly.
+  const glueImport = /^import \* as (import\d+) from "\.\/__wasm_split\.js";?\n/gm;
+  const splitImport = /^import \{ initSync \} from "\.\/alur\.js";?\n/m;
+  let glue = readFileSync(join(wasmPkg, 'alur.js'), 'utf8');
+  const namespaces = [...glue.matchAll(glueImport)].map((m) => m[1]);
+  const loads = [...splitText.matchAll(/^export const (__wasm_split_load_\w+)/gm)].map((m) => m[1]);
+  if (!namespaces.length || !splitImport.test(splitText) || loads.length !== Object.keys(parts).length || !/\bexport \{ initSync, __wbg_init as default \};/.test(glue)) {
+    console.error('postbuild: alur.js and __wasm_split.js no longer import each other the known way; their layout changed');
+    process.exit(1);
+  }
+  glue = glue.replace(glueImport, '');
+  for (const ns of namespaces) {
+    const use = `"./__wasm_split.js": ${ns},`;
+    if (!glue.includes(use)) {
+      console.error(`postbuild: alur.js imports ${ns} from __wasm_split.js but does not pass it to the wasm`);
+      process.exit(1);
+    }
+    glue = glue.replace(use, '"./__wasm_split.js": __wasm_split_exports,');
+  }
+  const loaderText = splitText.replace(splitImport, '').replace(/^export const /gm, 'const ');
+  const registerSw = readFileSync(join(import.meta.dirname, '../web/register-sw.js'), 'utf8');
+  const start = [
+    '// Added by scripts/postbuild.mjs: what the split loader exports to the wasm, then the start.',
+    `const __wasm_split_exports = { ${loads.join(', ')} };`,
+    registerSw.trim(),
+    // The main module as compiled by the inline script of <head>, or fetched afresh if that
+    // failed (the loader's own error then says why). The event is what the bench waits for.
+    "const __alur_main = new URL('./alur_bg.wasm', import.meta.url);",
+    'const __alur_early = globalThis.__alurMain;',
+    'const __alur_wasm = await __wbg_init({ module_or_path: __alur_early ? __alur_early.catch(() => __alur_main) : __alur_main });',
+    "dispatchEvent(new CustomEvent('alur-started', { detail: { wasm: __alur_wasm } }));",
     '',
   ].join('\n');
-  const name = `boot-${createHash('sha256').update(loader).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(dist, name), loader);
-  const head = [
-    `<script type="module" src="./${name}"></script>`,
-    `<link rel="modulepreload" href="./${dir}/alur.js" />`,
-    `<link rel="modulepreload" href="./${dir}/__wasm_split.js" />`,
-  ].join('\n    ');
+  // One scope now: a name declared at the top of two of the parts would be a SyntaxError.
+  const declared = (text) => [...text.matchAll(/^(?:export )?(?:const|let|var|function\*?|async function|class) (\w+)/gm)].map((m) => m[1]);
+  const seen = new Map();
+  for (const [part, text] of [['alur.js', glue], ['__wasm_split.js', loaderText], ['the start', start]]) {
+    for (const name of declared(text)) {
+      if (seen.has(name) && seen.get(name) !== part) {
+        console.error(`postbuild: ${name} is declared in both ${seen.get(name)} and ${part}`);
+        process.exit(1);
+      }
+      seen.set(name, part);
+    }
+  }
+  const entry = `${glue}\n${loaderText}\n${start}`;
+  // The release is named after what is served.
+  const release = createHash('sha256');
+  for (const f of files) {
+    if (f === '__wasm_split.js') continue;
+    release.update(`${f}\0`).update(f === 'alur.js' ? entry : readFileSync(join(wasmPkg, f)));
+  }
+  const dir = `wasm-${release.digest('hex').slice(0, 16)}`;
+  for (const old of readdirSync(dist)) if (/^wasm-/.test(old)) rmSync(join(dist, old), { recursive: true });
+  cpSync(wasmPkg, join(dist, dir), { recursive: true });
+  rmSync(join(dist, dir, '__wasm_split.js'));
+  writeFileSync(join(dist, dir, 'alur.js'), entry);
+  const head = `<script type="module" src="./${dir}/alur.js"></script>`;
   html = html.replace('</head>', `    ${head}\n  </head>`);
   // The wasm's download and compile start as <head> is parsed: a module script runs only once
   // the whole page is parsed and the stylesheet has loaded, and until then the main thread is
@@ -115,7 +154,7 @@ function compiled(file) {
   // starts afresh.
   inlineHead.push(
     [
-      '// Added by scripts/postbuild.mjs: compiles the wasm while the page loads; boot-*.js and the split loader take it.',
+      '// Added by scripts/postbuild.mjs: compiles the wasm while the page loads; alur.js and its split loader take it.',
       '(function () {',
       '  if (typeof WebAssembly !== "object" || !WebAssembly.compileStreaming) return;',
       `  var dir = new URL("./${dir}/", document.baseURI).href;`,
@@ -136,7 +175,7 @@ function compiled(file) {
       '})();',
     ].join('\n'),
   );
-  console.log(`postbuild: ${files.length} wasm files in ${dist}/${dir}, started by ${name}`);
+  console.log(`postbuild: ${files.length - 1} files in ${dist}/${dir}, started by its alur.js`);
 }
 
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
@@ -164,7 +203,10 @@ if (shellPath) {
     process.exit(1);
   }
   html = html.replace('<body>', `<body>\n${shells}`);
-  inlineHead.unshift(readFileSync(join(import.meta.dirname, '../web/boot-lang.js'), 'utf8').trim());
+  // After the wasm's fetch has started: its first read of localStorage opens the origin's
+  // storage, a few milliseconds the fetch need not wait for (the language is still set before
+  // the first paint, in the same script).
+  inlineHead.push(readFileSync(join(import.meta.dirname, '../web/boot-lang.js'), 'utf8').trim());
 }
 // Before the first <link> of <head>: an inline script after a stylesheet waits for it, and
 // holds up the parser meanwhile.

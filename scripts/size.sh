@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 gz() { gzip -9 -c "$1" | wc -c; }
 first=0
-for f in dist/*.js dist/*.css dist/wasm-*/alur.js dist/wasm-*/__wasm_split.js dist/wasm-*/alur_bg.wasm; do
+for f in dist/*.js dist/*.css dist/wasm-*/alur.js dist/wasm-*/alur_bg.wasm; do
   [ -f "$f" ] || continue
   [ "$(basename "$f")" = sw.js ] && continue
   n=$(gz "$f"); first=$((first + n))

@@ -1,7 +1,8 @@
 // Registers the service worker (dist/sw.js, written by scripts/service-worker.mjs) that keeps
-// this release in the browser, so Alur opens with no network after the first visit. A file of
-// its own because the Content-Security-Policy allows no inline script. Where service workers
-// are unavailable (plain http on another host, a private window, file://) the app works as
+// this release in the browser, so Alur opens with no network after the first visit.
+// scripts/postbuild.mjs puts it into the page's one module script (`wasm-<release>/alur.js`),
+// so it costs no request of its own; `./sw.js` is resolved against the page, not that module.
+// Where service workers are unavailable (plain http on another host, a private window, file://) the app works as
 // before, online only: nothing here may stop it from starting.
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
   const register = () =>

@@ -45,13 +45,20 @@ async function withPlan() {
   return { ...opened, id: await newPlan(opened.page) };
 }
 
-test('the plans page loads the main module only; the first plan opened loads every page of a plan at once', async () => {
+test('the plans page loads one script and the main module only; the first plan opened loads every page of a plan at once', async () => {
   const { ctx, page, problems } = await openPage(app.browser, { context: await noWorker(app.browser) });
   const seen = wasmRequests(page);
+  const scripts = [];
+  page.on('request', (req) => req.resourceType() === 'script' && scripts.push(new URL(req.url()).pathname));
   await page.goto(app.server.url);
   await appReady(page);
   await page.locator('main h1', { hasText: 'My plans' }).waitFor();
   assert.deepEqual(seen, ['alur_bg.wasm'], 'the plans page fetched parts it does not show');
+  // The glue, the split loader, the start and the service worker's registration are one module
+  // (scripts/postbuild.mjs): each script more was a request the page waited for before the wasm
+  // could run.
+  assert.equal(scripts.length, 1, scripts.join());
+  assert.match(scripts[0], /\/alur\/wasm-[0-9a-f]{16}\/alur\.js$/);
 
   const id = await newPlan(page);
   // Creating the plan loaded the plan engine's part, which holds every page of a plan.

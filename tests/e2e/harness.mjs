@@ -79,6 +79,21 @@ export async function openPage(browser, { locale = 'en-US', context } = {}) {
   return { ctx, page, problems };
 }
 
+/**
+ * Waits until `locator`'s text matches `pattern` (a string is matched whole), for at most `ms`.
+ * After a link is followed, the URL changes at once and the page in the `hashchange` task
+ * that follows: Playwright can see the new URL and read the old page between the two.
+ */
+export async function untilText(locator, pattern, ms = 10_000) {
+  const matches = (text) => (typeof pattern === 'string' ? text.trim() === pattern : pattern.test(text));
+  let text = '';
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((ok) => setTimeout(ok, 25))) {
+    text = (await locator.textContent()) ?? '';
+    if (matches(text)) return text;
+  }
+  throw new Error(`the text is still ${JSON.stringify(text)}, not ${pattern}, after ${ms} ms`);
+}
+
 /** Waits until the app has mounted (its header is rendered by the wasm, in place of the static first paint's). */
 export async function appReady(page) {
   await page.locator('body > header.app-header').waitFor({ state: 'visible', timeout: 30_000 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, openPage, appReady, startServer, DIST } from './harness.mjs';
+import { useApp, openPage, appReady, startServer, DIST, untilText } from './harness.mjs';
 import { writeServiceWorker } from '../../scripts/service-worker.mjs';
 
 const app = useApp();
@@ -71,7 +71,7 @@ test('after one visit of the plans page the app opens with no network, makes a p
     const nav = page.getByRole('navigation', { name: 'Workflow' });
     await nav.getByRole('link', { name: /Market situation/ }).click();
     await page.waitForURL(new RegExp(`#/plan/${id}/market$`));
-    assert.equal(await page.locator('main h1').textContent(), 'Market situation');
+    await untilText(page.locator('main h1'), 'Market situation');
     // The step's form: its SWOT section.
     await page.locator('#swot-heading').waitFor();
     assert.equal(await page.locator('.chunk-failed').count(), 0);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useApp, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady, untilText } from './harness.mjs';
 
 const app = useApp();
 const PHONE = { width: 390, height: 844 };
@@ -124,7 +124,7 @@ test('on a phone the navigation is a menu button naming the step, with previous 
   }
   await next.click();
   await page.waitForURL(/\/actions$/);
-  assert.match(await menu.textContent(), /Rencana aksi/);
+  await untilText(menu, /Rencana aksi/);
 
   // By keyboard: open the menu, go to a step, and the menu folds again on the new page.
   await menu.focus();

@@ -2,7 +2,7 @@
 // keeps each page at its own URL, and shows a crash screen instead of dying silently.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady, untilText } from './harness.mjs';
 
 const app = useApp();
 
@@ -59,7 +59,7 @@ test('each step has its own URL that survives reload and back/forward on a stati
   }
   await nav.getByRole('link', { name: 'Market situation' }).click();
   await page.waitForURL(/#\/market$/);
-  assert.equal(await page.locator('main h1').textContent(), 'Market situation');
+  await untilText(page.locator('main h1'), 'Market situation');
   assert.match(await page.locator('main .guidance').textContent(), /trends/);
   assert.equal(await nav.getByRole('link', { name: 'Market situation' }).getAttribute('aria-current'), 'page');
 
@@ -78,10 +78,10 @@ test('each step has its own URL that survives reload and back/forward on a stati
 
   await page.goBack();
   await page.waitForURL(/#\/market$/);
-  assert.equal(await page.locator('main h1').textContent(), 'Market situation');
+  await untilText(page.locator('main h1'), 'Market situation');
   await page.goForward();
   await page.waitForURL(/#\/competitors$/);
-  assert.equal(await page.locator('main h1').textContent(), 'Competitor analysis');
+  await untilText(page.locator('main h1'), 'Competitor analysis');
   assert.match(await page.title(), /^Competitor analysis · Alur$/);
 
   // A bookmarked deep link opens straight on its page.

@@ -128,6 +128,16 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   await page.locator(`#channel-${channel}-rationale`).fill('Rina discovers coffee on Instagram');
   await page.locator(`#channel-${channel}-gap-${gap}`).check();
   await page.locator(`#channel-${channel}-persona-${persona}`).check();
+  // Each box sits just before its label (a box stretched over the column's width put it far
+  // from its words on a desktop). Measured: the gap between the box's right edge and the
+  // label's left edge, and the box's own width, in CSS pixels.
+  const layout = await page.evaluate((id) => {
+    const box = document.getElementById(id).getBoundingClientRect();
+    const label = document.querySelector(`label[for="${id}"]`).getBoundingClientRect();
+    return { width: box.width, gap: label.left - box.right };
+  }, `channel-${channel}-gap-${gap}`);
+  assert.ok(layout.width < 30, `the checkbox is ${layout.width}px wide`);
+  assert.ok(layout.gap >= 0 && layout.gap < 16, `the label starts ${layout.gap}px after its checkbox`);
   await page.locator(`#channel-${channel}-tactics`).fill('Reels with baristas, shop tags');
   // The channel just added is offered no more; typing on the page leaves the offer as it is.
   const instagram = page.locator('#strategy-new-channel option', { hasText: 'Instagram' });

@@ -158,7 +158,8 @@ pub(crate) fn kpi_table(
                         <td class="num">{r.target}</td>
                         <td class="num">{r.achievement}</td>
                         {pacing.then(|| view! { <td>{r.pacing}</td> })}
-                        <td class="num">{r.projected}</td>
+                        // A projection carries its basis ("4.17% (from 60 days of data)"): it wraps.
+                        <td class="num wrap">{r.projected}</td>
                         <td id=format!("{prefix}-kpi-{}-status", r.id) data-status=class>
                             <span class=format!("status-badge status-{class}")>
                                 <span aria-hidden="true">{status_icon(class)} " "</span>
