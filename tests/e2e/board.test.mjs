@@ -3,7 +3,7 @@
 // of a plan's lists changed by the move buttons and by dragging, kept after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady, untilFocused } from './harness.mjs';
 
 const app = useApp();
 const SHOTS = process.env.ALUR_SHOTS;
@@ -70,7 +70,7 @@ test('cards move between columns by drag and by keyboard, filters narrow the boa
   await page.locator('#board-col-doing .board-card-title', { hasText: 'Compress hero images' }).waitFor();
   assert.ok(!(await column(page, 'todo')).includes('Compress hero images'));
   // The focus stays on the card's move button in its new column, so a second Enter goes on.
-  assert.equal(await page.evaluate(() => document.activeElement.id), `card-item-${first}-right`);
+  await untilFocused(page, `card-item-${first}-right`);
   await page.keyboard.press('Enter');
   await page.locator('#board-col-blocked .board-card-title', { hasText: 'Compress hero images' }).waitFor();
   // The screen reader hears where it went.
@@ -175,7 +175,7 @@ test('the order of KPIs changes by keyboard and by dragging, and stays after a r
   await page.locator(`#kpi-${key}-up`).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((first) => document.querySelector('.cards article.card h2')?.textContent === first, before[1]);
-  assert.equal(await page.evaluate(() => document.activeElement.id), `kpi-${key}-up`);
+  await untilFocused(page, `kpi-${key}-up`);
   // The first one cannot go further up: the list stays as it is.
   await page.keyboard.press('Enter');
   assert.deepEqual((await names()).slice(0, 2), [before[1], before[0]]);

@@ -94,6 +94,21 @@ export async function untilText(locator, pattern, ms = 10_000) {
   throw new Error(`the text is still ${JSON.stringify(text)}, not ${pattern}, after ${ms} ms`);
 }
 
+/**
+ * Waits until the element with DOM id `id` has the keyboard focus, for at most `ms`. The app
+ * moves the focus to a redrawn control in the frame after the change (`focus_later`,
+ * src/ui/form.rs): the element that had it is gone by then, so in between the focus is on
+ * <body>.
+ */
+export async function untilFocused(page, id, ms = 5_000) {
+  try {
+    await page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: ms });
+  } catch {
+    const now = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    throw new Error(`the focus is on ${now}, not #${id}, after ${ms} ms`);
+  }
+}
+
 /** Waits until the app has mounted (its header is rendered by the wasm, in place of the static first paint's). */
 export async function appReady(page) {
   await page.locator('body > header.app-header').waitFor({ state: 'visible', timeout: 30_000 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useApp, openPage, appReady } from './harness.mjs';
+import { useApp, openPage, appReady, untilFocused } from './harness.mjs';
 
 const app = useApp();
 const SHOTS = process.env.ALUR_SHOTS;
@@ -74,7 +74,7 @@ test('the log filters, deletes in bulk with undo, and removes an import in one s
   await page.locator('#meas-log-title', { hasText: 'All values (2)' }).waitFor();
   assert.deepEqual(await shownValues(page), ['465', '465']);
   // The delete moved the focus to "Undo"; Enter takes it back.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'meas-undo');
+  await untilFocused(page, 'meas-undo');
   await page.keyboard.press('Enter');
   await page.locator('#meas-log-title', { hasText: 'All values (4)' }).waitFor();
   assert.deepEqual(await shownValues(page), ['465', '465', '200', '200']);
