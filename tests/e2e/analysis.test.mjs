@@ -91,6 +91,28 @@ test('GA4 and Google Ads files import through a preview, change the KPI status, 
   await page.setViewportSize({ width: 1180, height: 820 });
   const fit = await page.locator('#an-table').evaluate((t) => ({ table: t.parentElement.scrollWidth, box: t.parentElement.clientWidth }));
   assert.ok(fit.table <= fit.box, `the table is ${fit.table}px wide in a box of ${fit.box}px`);
+  // On a phone (390 × 844) each KPI is a card: its name, its status, then each figure beside
+  // its column's name; nothing scrolls sideways, so the status is seen without looking for it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const card = await page.locator('#an-kpi-kpi-ctr').evaluate((row) => {
+    const box = row.closest('.table-scroll');
+    const status = row.querySelector('.status-badge').getBoundingClientRect();
+    const actual = row.querySelector('td');
+    return {
+      table: box.scrollWidth,
+      box: box.clientWidth,
+      statusRight: status.right,
+      // The status is drawn under the name, above the figures.
+      statusAboveActual: status.bottom <= actual.getBoundingClientRect().top,
+      label: getComputedStyle(actual, '::before').content,
+      value: actual.textContent.trim(),
+    };
+  });
+  assert.ok(card.table <= card.box, `the phone's table is ${card.table}px wide in a box of ${card.box}px`);
+  assert.ok(card.statusRight <= 390, `the status ends at ${card.statusRight}px on a 390px screen`);
+  assert.ok(card.statusAboveActual, 'the status shows before the figures');
+  assert.match(card.label, /^"Actual"/);
+  assert.equal(card.value, '9.32%');
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // Not achieved: identify the problem, then record an optimisation.

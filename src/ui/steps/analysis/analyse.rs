@@ -147,6 +147,10 @@ pub(crate) fn kpi_table(
     pacing: bool,
 ) -> AnyView {
     let body = move || {
+        // Each cell names its column too: on a phone the table is a card per KPI, each value
+        // beside its column's name (style/main.css), so the status needs no sideways scroll.
+        let lang = ctx.lang.get();
+        let col = move |t: T| t.get(lang);
         rows.get()
             .into_iter()
             .map(|r| {
@@ -154,13 +158,13 @@ pub(crate) fn kpi_table(
                 view! {
                     <tr id=format!("{prefix}-kpi-{}", r.id) class=format!("status-{class}")>
                         <th scope="row">{r.name}</th>
-                        <td class="num">{r.actual}</td>
-                        <td class="num">{r.target}</td>
-                        <td class="num">{r.achievement}</td>
-                        {pacing.then(|| view! { <td>{r.pacing}</td> })}
+                        <td class="num" data-label=col(T::AnColActual)>{r.actual}</td>
+                        <td class="num" data-label=col(T::AnColTarget)>{r.target}</td>
+                        <td class="num" data-label=col(T::AnColAchievement)>{r.achievement}</td>
+                        {pacing.then(|| view! { <td data-label=col(T::AnColPacing)>{r.pacing}</td> })}
                         // A projection carries its basis ("4.17% (from 60 days of data)"): it wraps.
-                        <td class="num wrap">{r.projected}</td>
-                        <td id=format!("{prefix}-kpi-{}-status", r.id) data-status=class>
+                        <td class="num wrap" data-label=col(T::AnColProjected)>{r.projected}</td>
+                        <td id=format!("{prefix}-kpi-{}-status", r.id) data-status=class data-label=col(T::AnColStatus)>
                             <span class=format!("status-badge status-{class}")>
                                 <span aria-hidden="true">{status_icon(class)} " "</span>
                                 {label}
