@@ -180,6 +180,21 @@ test('walks all ten planning steps, gets approval, and exports everything entere
   await page.locator(`#task-${task}-start`).fill('2027-01-10');
   await page.locator(`#task-${task}-end`).fill('2027-01-24');
   await page.locator('#timeline').getByRole('button', { name: /Shoot the first Reels/ }).waitFor();
+  // A second task: typing its title draws its own timeline row again and no other (the rows are
+  // a keyed list; every row was drawn again on each keystroke before): the first task's row is
+  // the same DOM node before and after.
+  await page.locator('#task-add').click();
+  const second = await lastItemId(page, 'task', 'card');
+  await page.locator('#timeline li.gantt-row').nth(1).waitFor();
+  await page.evaluate(() => document.querySelectorAll('#timeline li.gantt-row').forEach((li, i) => (li.__mark = i)));
+  await page.locator(`#task-${second}-title`).pressSequentially('Edit the Reels');
+  await page.locator('#timeline li.gantt-row', { hasText: 'Edit the Reels' }).waitFor();
+  const marks = await page.evaluate(() => [...document.querySelectorAll('#timeline li.gantt-row')].map((li) => li.__mark ?? null));
+  assert.deepEqual(marks, [0, null], 'the first row was drawn again, or the second was not');
+  await page.locator(`#task-${second}-owner`).fill('Dimas');
+  await page.locator(`#task-${second}-start`).fill('2027-01-25');
+  await page.locator(`#task-${second}-end`).fill('2027-01-31');
+  await page.locator('#timeline').getByRole('button', { name: /Edit the Reels/ }).waitFor();
 
   // Every planning step but approval is complete now.
   await page.goto(`${app.server.url}#/plan/${planId}`);
