@@ -135,7 +135,9 @@ test('on a phone the navigation is a menu button naming the step, with previous 
   await link.focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/report$/);
-  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  // The menu folds with the new page, drawn in the hashchange task after the URL changed.
+  await page.waitForFunction(() => document.getElementById('nav-toggle')?.getAttribute('aria-expanded') === 'false', null, { timeout: 5_000 });
+  await untilText(menu, /Laporan/);
   assert.equal(await page.locator('#app-nav').isVisible(), false);
   // Escape folds an open menu and gives the focus back to its button.
   await menu.click();
